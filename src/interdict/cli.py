@@ -1,0 +1,30 @@
+"""The `interdict` command: gathers each capability's commands; the work lives in the modules."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from interdict.console import render_error
+from interdict.errors import InterdictError
+from interdict.ingest.cli import ingest, quarantine_app
+from interdict.store.cli import db_app
+
+app = typer.Typer(
+    name="interdict",
+    help="Risk targeting, inspections, firearms tracing and case exchange for border agencies.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.command()(ingest)
+app.add_typer(quarantine_app, name="quarantine")
+app.add_typer(db_app, name="db")
+
+
+def main() -> None:
+    try:
+        app()
+    except InterdictError as error:
+        render_error(error)
+        sys.exit(2)

@@ -1,0 +1,446 @@
+"""Reading records.md files: NDJSON, CSV (one row per item) and Parquet, plain or gzip.
+
+Compression and format are told by the bytes, not the name. Every record comes out as a
+`SourceRecord` carrying its location and its raw bytes, so that nothing that cannot be read is lost:
+it goes to quarantine with the reason instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from interdict.errors import InvalidInput, Problem
+from interdict.ingest.encodings import canonical_encoding, detect_encoding
+
+GZIP_MAGIC = b"\x1f\x8b"
+PARQUET_MAGIC = b"PAR1"
+MAX_CSV_RECORD_LINES = 50  # a quoted field spanning more physical lines than this is a stray quote
+RECORD_LEVEL = "(record)"
+
+PARTY_FIELDS = ("name", "street", "city", "postcode", "country", "phone", "email", "id_number")
+ITEM_FIELDS = ("description", "hs_code", "quantity", "net_weight_kg", "value", "currency", "origin_country")
+SHIPMENT_FIELDS = (
+    "reporter", "shipment_id", "reported_at", "mode", "direction", "category", "origin_country",
+    "departure_country", "transit_countries", "destination_country", "departure_date", "arrival_date",
+    "carrier", "conveyance_ref", "master_ref", "pieces", "gross_weight_kg", "declared_value", "currency",
+    "payment_method",
+)  # fmt: skip
+DECIMAL_COLUMNS = {"gross_weight_kg", "declared_value", "item_net_weight_kg", "item_value"}
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+
+
+@dataclass(slots=True)
+class SourceRecord:
+    """One record as read: where it was, its bytes, and either JSON text, a dict, or problems."""
+
+    location: str
+    raw: bytes
+    json: bytes | None = None
+    data: dict[str, Any] | None = None
+    problems: list[Problem] = field(default_factory=list)
+    item_locations: list[str] | None = None  # CSV: where each item row was
+    flat: bool = False  # CSV/flat Parquet: problems are named by column (consignee_name)
+    quarantine_id: int | None = None  # set when this is a corrected, resubmitted record
+
+
+@dataclass(slots=True)
+class Source:
+    """An opened input: what it is and how far through it we are (for the progress bar)."""
+
+    path: Path
+    format: str  # ndjson | json | csv | parquet
+    compressed: bool
+    encoding: str | None
+    delimiter: str | None
+    size: int
+    _raw: BinaryIO | None = None
+
+    def position(self) -> int:
+        try:
+            return self._raw.tell() if self._raw is not None and not self._raw.closed else self.size
+        except (OSError, ValueError):
+            return self.size
+
+
+def open_source(
+    path: Path, *, kind: str, encoding: str | None = None, delimiter: str | None = None
+) -> tuple[Source, Iterator[SourceRecord]]:
+    """Open `path`, tell its compression, format and encoding, and iterate its records."""
+    if not path.exists():
+        raise InvalidInput(
+            f"no such file: {path}", problems=[Problem("PATH", "exists", str(path), "file not found")]
+        )
+    raw = open(path, "rb")  # noqa: SIM115 - closed by the record iterator
+    head = raw.read(4)
+    raw.seek(0)
+    compressed = head[:2] == GZIP_MAGIC
+    if head == PARQUET_MAGIC:
+        source = Source(path, "parquet", False, None, None, path.stat().st_size, raw)
+        return source, _closing(raw, _parquet_records(source, kind=kind))
+    stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw  # type: ignore[assignment]
+    first = _first_significant_byte(stream)
+    fmt = "ndjson" if first == b"{" else "json" if first == b"[" else "csv"
+    if encoding:
+        chosen = canonical_encoding(encoding)
+    elif fmt == "csv":
+        chosen = detect_encoding(stream)
+    else:
+        chosen = "utf-8"
+    source = Source(path, fmt, compressed, chosen, delimiter, path.stat().st_size, raw)
+    if fmt == "csv":
+        records = _csv_records(stream, source=source, kind=kind)
+    elif fmt == "json":
+        records = _json_array_records(stream, source=source)
+    else:
+        records = _ndjson_records(stream, source=source)
+    return source, _closing(raw, records)
+
+
+def _closing(raw: BinaryIO, records: Iterator[SourceRecord]) -> Iterator[SourceRecord]:
+    try:
+        yield from records
+    finally:
+        raw.close()
+
+
+def _first_significant_byte(stream: BinaryIO) -> bytes:
+    start = stream.tell()
+    try:
+        head = stream.read(4096)
+    except (OSError, EOFError) as error:  # a truncated gzip file
+        raise InvalidInput(
+            "the file cannot be decompressed",
+            problems=[Problem(RECORD_LEVEL, "gzip", str(error), "corrupt or truncated gzip data")],
+        ) from error
+    stream.seek(start)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return stripped[:1]
+
+
+# NDJSON ---------------------------------------------------------------------------------------
+
+
+def _ndjson_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecord]:
+    transcode = source.encoding not in ("utf-8", "utf-8-sig")
+    number = 0
+    for number, line in enumerate(_lines(stream), start=1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        for part in line.split(b"\r") if b"\r" in line.rstrip(b"\r\n") else (line,):
+            body = part.strip()
+            if not body:
+                continue
+            location = f"line {number}"
+            if transcode:
+                try:
+                    body = body.decode(source.encoding).encode("utf-8")  # type: ignore[arg-type]
+                except UnicodeDecodeError as error:
+                    yield _unreadable(location, part, error)
+                    continue
+            yield SourceRecord(location=location, raw=part.rstrip(b"\r\n"), json=body)
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    try:
+        yield from stream
+    except (OSError, EOFError) as error:  # gzip cut short: what was read stands, the rest is named
+        yield b"\x00truncated: " + str(error).encode()
+
+
+def _unreadable(location: str, raw: bytes, error: UnicodeDecodeError) -> SourceRecord:
+    bad = error.object[error.start : error.end]
+    return SourceRecord(
+        location=location,
+        raw=raw,
+        problems=[
+            Problem(
+                RECORD_LEVEL,
+                "encoding",
+                bad.hex(" "),
+                f"bytes at position {error.start} are not valid {error.encoding}",
+            )
+        ],
+    )
+
+
+def _json_array_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecord]:
+    """A whole-file JSON array (what the HTTP API takes): each element is a record."""
+    import orjson
+
+    body = stream.read()
+    try:
+        values = orjson.loads(body.decode(source.encoding or "utf-8"))
+    except (orjson.JSONDecodeError, UnicodeDecodeError) as error:
+        yield SourceRecord(
+            location="file", raw=body, problems=[Problem(RECORD_LEVEL, "json", str(error)[:200], "is not valid JSON")]
+        )
+        return
+    for index, value in enumerate(values if isinstance(values, list) else [values], start=1):
+        yield SourceRecord(location=f"element {index}", raw=orjson.dumps(value), json=orjson.dumps(value))
+
+
+# CSV ------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    text: str
+    values: dict[str, str] | None
+    problem: Problem | None
+
+
+def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[SourceRecord]:
+    start = stream.tell()
+    header_row, delimiter = _csv_header(stream, source)
+    if header_row is None:
+        return
+    source.delimiter = delimiter
+    stream.seek(start)
+    if kind != "shipments":
+        for row in _csv_rows(stream, source=source, header=header_row):
+            yield _row_record(row, source)
+        return
+    # Rows of one shipment need not be adjacent: count each key's rows first, then emit a shipment
+    # as soon as its last row has been read. Only scattered shipments wait in memory.
+    stream.seek(start)
+    expected: Counter[tuple[str, str]] = Counter()
+    for row in _csv_rows(stream, source=source, header=header_row, skip_header=True):
+        if row.values is not None:
+            expected[_key(row.values)] += 1
+    stream.seek(start)
+    waiting: dict[tuple[str, str], list[_Row]] = {}
+    for row in _csv_rows(stream, source=source, header=header_row, skip_header=True):
+        if row.values is None:  # unparseable: its shipment cannot be known, it stands alone
+            yield _row_record(row, source)
+            continue
+        key = _key(row.values)
+        group = waiting.setdefault(key, [])
+        group.append(row)
+        if len(group) == expected[key]:
+            del waiting[key]
+            yield _shipment_from_rows(group, source)
+    for group in waiting.values():  # only if the file changed between passes
+        yield _shipment_from_rows(group, source)
+
+
+def _key(values: dict[str, str]) -> tuple[str, str]:
+    return values.get("reporter", ""), values.get("shipment_id", "")
+
+
+def _csv_header(stream: BinaryIO, source: Source) -> tuple[list[str] | None, str]:
+    text = _text_stream(stream, source)
+    first = ""
+    for first in text:
+        if first.strip():
+            break
+    text.detach()
+    if not first.strip():
+        return None, source.delimiter or ","
+    first = first.lstrip("\ufeff")
+    delimiter = source.delimiter or _sniff_delimiter(first)
+    header = next(csv.reader([first], delimiter=delimiter))
+    return [_column_name(name) for name in header], delimiter
+
+
+def _column_name(name: str) -> str:
+    return name.strip().lstrip("\ufeff").lower().replace(" ", "_").replace(".", "_")
+
+
+def _sniff_delimiter(line: str) -> str:
+    unquoted = re.sub(r'"[^"]*"', "", line)
+    counts = {d: unquoted.count(d) for d in (",", ";", "\t", "|")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _text_stream(stream: BinaryIO, source: Source) -> io.TextIOWrapper:
+    encoding = "utf-8-sig" if source.encoding == "utf-8" else source.encoding or "utf-8"
+    return io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")  # type: ignore[arg-type]
+
+
+def _csv_rows(
+    stream: BinaryIO, *, source: Source, header: list[str], skip_header: bool = True
+) -> Iterator[_Row]:
+    """Logical CSV records with their line numbers; a stray quote costs one line, not the file."""
+    text = _text_stream(stream, source)
+    physical = iter(enumerate(text, start=1))
+    pending: list[tuple[int, str]] = []
+    header_seen = False
+    delimiter = source.delimiter or ","
+    while True:
+        if pending:
+            number, line = pending.pop(0)
+        else:
+            nxt = next(physical, None)
+            if nxt is None:
+                break
+            number, line = nxt
+        if not header_seen:
+            if line.strip():
+                header_seen = True
+            continue
+        if not line.strip():
+            continue
+        buffer = [line]
+        quotes = line.count('"')
+        while quotes % 2 == 1 and len(buffer) < MAX_CSV_RECORD_LINES:
+            nxt = pending.pop(0) if pending else next(physical, None)
+            if nxt is None:
+                break
+            buffer.append(nxt[1])
+            quotes += nxt[1].count('"')
+        joined = "".join(buffer)
+        if quotes % 2 == 1:
+            # Unbalanced: quarantine this physical line alone and read the following ones again.
+            pending = [(number + i, extra) for i, extra in enumerate(buffer[1:], start=1)] + pending
+            yield _Row(number, line, None, Problem(RECORD_LEVEL, "csv_quotes", line.rstrip("\r\n")[:200],
+                                                   "has an unbalanced quote"))  # fmt: skip
+            continue
+        yield _parse_row(number, joined, header, delimiter)
+    text.detach()
+
+
+def _parse_row(number: int, text: str, header: list[str], delimiter: str) -> _Row:
+    try:
+        values = next(csv.reader([text], delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        return _Row(number, text, None, Problem(RECORD_LEVEL, "csv_syntax", text.rstrip("\r\n")[:200], str(error)))
+    if len(values) != len(header):
+        return _Row(
+            number,
+            text,
+            None,
+            Problem(RECORD_LEVEL, "csv_field_count", len(values), f"has {len(values)} fields, the header has {len(header)}"),
+        )
+    row = dict(zip(header, values, strict=True))
+    for column, value in row.items():
+        if any("\udc80" <= ch <= "\udcff" for ch in value):
+            bad = value.encode("utf-8", "surrogateescape")
+            return _Row(number, text, row, Problem(column, "encoding", bad.hex(" ")[:120], "holds bytes that are not valid in the file's encoding"))
+    if delimiter != ",":
+        for column in DECIMAL_COLUMNS & row.keys():
+            if _DECIMAL_COMMA.match(row[column]):
+                row[column] = row[column].replace(",", ".")
+    return _Row(number, text, row, None)
+
+
+def _raw(rows: list[_Row], source: Source) -> bytes:
+    encoding = source.encoding or "utf-8"
+    return "".join(row.text for row in rows).encode(encoding.replace("-sig", ""), "surrogateescape")
+
+
+def _row_record(row: _Row, source: Source) -> SourceRecord:
+    record = SourceRecord(location=f"line {row.line}", raw=_raw([row], source), flat=True)
+    if row.problem is not None:
+        record.problems.append(row.problem)
+        record.data = dict(row.values) if row.values else None
+    elif row.values is not None:
+        record.data = _flat_watch_or_outcome(row.values)
+    return record
+
+
+def _flat_watch_or_outcome(values: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {k: v for k, v in values.items() if v != ""}
+    finding = {k[8:]: data.pop(k) for k in list(data) if k.startswith("finding_")}
+    if finding:
+        data["findings"] = [finding]
+    return data
+
+
+def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
+    """Fold the item rows of one shipment back into the nested records.md form."""
+    first = rows[0].values or {}
+    record = SourceRecord(
+        location="line " + ", ".join(str(r.line) for r in rows) if len(rows) > 1 else f"line {rows[0].line}",
+        raw=_raw(rows, source),
+        item_locations=[f"line {r.line}" for r in rows],
+        flat=True,
+    )
+    data: dict[str, Any] = {}
+    shipper: dict[str, Any] = {}
+    consignee: dict[str, Any] = {}
+    items: list[dict[str, Any]] = []
+    extra_columns = [c for c in first if not _known_column(c)]
+    for name in SHIPMENT_FIELDS:
+        value = first.get(name, "")
+        if value != "":
+            data[name] = value
+    for name in PARTY_FIELDS:
+        if (value := first.get(f"shipper_{name}", "")) != "" and name != "id_number":
+            shipper[name] = value
+        if (value := first.get(f"consignee_{name}", "")) != "":
+            consignee[name] = value
+    data["shipper"] = shipper
+    data["consignee"] = consignee
+    for column in extra_columns:
+        values = {(r.values or {}).get(column, "") for r in rows}
+        if len(values) == 1 and first[column] != "":
+            data[column] = first[column]
+    for row in rows:
+        if row.problem is not None:
+            record.problems.append(row.problem)
+        values = row.values or {}
+        item = {name: values[f"item_{name}"] for name in ITEM_FIELDS if values.get(f"item_{name}", "") != ""}
+        for column in extra_columns:
+            if len({(r.values or {}).get(column, "") for r in rows}) > 1 and values.get(column, "") != "":
+                item[column] = values[column]
+        items.append(item)
+        for name in (*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS)):
+            if values.get(name, "") != first.get(name, ""):
+                record.problems.append(
+                    Problem(name, "same_on_every_row", values.get(name), f"differs between the rows of this shipment ({row.line} vs {rows[0].line})")
+                )
+    data["items"] = items
+    record.data = data
+    return record
+
+
+def _known_column(column: str) -> bool:
+    if column in SHIPMENT_FIELDS:
+        return True
+    for prefix, names in (("shipper_", PARTY_FIELDS), ("consignee_", PARTY_FIELDS), ("item_", ITEM_FIELDS)):
+        if column.startswith(prefix) and column[len(prefix):] in names:
+            return True
+    return False
+
+
+# Parquet --------------------------------------------------------------------------------------
+
+
+def _parquet_records(source: Source, *, kind: str) -> Iterator[SourceRecord]:
+    import orjson
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(source.path)
+    except Exception as error:  # pyarrow raises several types for a damaged file
+        yield SourceRecord(location="file", raw=b"", problems=[Problem(RECORD_LEVEL, "parquet", str(error)[:200], "is not a readable Parquet file")])
+        return
+    nested = kind != "shipments" or "items" in parquet.schema_arrow.names
+    row_number = 0
+    if nested:
+        for batch in parquet.iter_batches(batch_size=5000):
+            for values in batch.to_pylist():
+                row_number += 1
+                data = {k: v for k, v in values.items() if v is not None}
+                yield SourceRecord(location=f"row {row_number}", raw=orjson.dumps(data, default=str), data=data)
+        return
+    # Flat Parquet is the CSV form: one row per item, grouped by (reporter, shipment_id).
+    groups: dict[tuple[str, str], list[_Row]] = {}
+    for batch in parquet.iter_batches(batch_size=5000):
+        for values in batch.to_pylist():
+            row_number += 1
+            text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
+            groups.setdefault(_key(text_values), []).append(_Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None))
+    for rows in groups.values():
+        record = _shipment_from_rows(rows, source)
+        record.location = record.location.replace("line", "row")
+        yield record

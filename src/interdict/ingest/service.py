@@ -1,0 +1,307 @@
+"""Taking in a file or an API body: read, validate, write, account for every record.
+
+`accepted + amended + duplicates + stale + quarantined = read`, always: each chunk of records is
+written in one transaction together with its quarantined records and the batch's counters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from interdict.errors import InvalidInput, Problem
+from interdict.ingest.models import IngestBatch, QuarantinedRecord
+from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
+from interdict.ingest.schemas import OutcomeRecord, ShipmentRecord, WatchlistRecord
+from interdict.ingest.shipments import write_shipments
+from interdict.ingest.validation import Checked, check
+from interdict.inspections.outcomes import write_outcomes
+from interdict.settings import get_settings
+from interdict.store.database import now_utc
+from interdict.targeting.watchlists import write_watchlist
+
+KINDS = ("shipments", "outcomes", "watchlist")
+QUARANTINED = "quarantined"
+_QUARANTINE = QuarantinedRecord.__table__
+_KEY_FIELDS = {"shipments": ("reporter", "shipment_id"), "outcomes": ("reporter", "shipment_id"),
+               "watchlist": ("list_id", "entry_id")}  # fmt: skip
+
+
+@dataclass(slots=True)
+class RecordStatus:
+    location: str
+    status: str  # accepted | amended | duplicate | stale | quarantined
+    key: str | None = None
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    batch_id: int
+    kind: str
+    source: str
+    format: str | None = None
+    encoding: str | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    statuses: list[RecordStatus] | None = None
+
+    @property
+    def read(self) -> int:
+        return sum(self.counts.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "batch_id": self.batch_id,
+            "kind": self.kind,
+            "source": self.source,
+            "read": self.read,
+            "accepted": self.counts["accepted"],
+            "amended": self.counts["amended"],
+            "duplicates": self.counts["duplicate"],
+            "stale": self.counts["stale"],
+            "quarantined": self.counts[QUARANTINED],
+        }
+
+    def line(self) -> str:
+        d = self.as_dict()
+        return (
+            f"read {d['read']}, accepted {d['accepted']}, amended {d['amended']}, duplicates {d['duplicates']}, "
+            f"stale {d['stale']}, quarantined {d['quarantined']}"
+        )
+
+
+Progress = Callable[[int, int], None]  # (records done, bytes read)
+
+
+def ingest_path(
+    path: Path,
+    *,
+    engine: Engine,
+    kind: str,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    assume_tz: tzinfo | None = None,
+    submitted_by: str | None = None,
+    progress: Progress | None = None,
+    on_open: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Ingest one file; `on_open` receives its size in bytes, `progress` the running position."""
+    _check_kind(kind)
+    source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
+    if on_open:
+        on_open(source.size)
+    return ingest_records(
+        records,
+        engine=engine,
+        kind=kind,
+        source_name=str(path),
+        fmt=source.format,
+        encoding=source.encoding,
+        assume_tz=assume_tz,
+        submitted_by=submitted_by,
+        progress=(lambda done, _pos: progress(done, source.position())) if progress else None,
+    )
+
+
+def ingest_records(
+    records: Iterable[SourceRecord],
+    *,
+    engine: Engine,
+    kind: str,
+    source_name: str,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    assume_tz: tzinfo | None = None,
+    submitted_by: str | None = None,
+    allowed_reporters: frozenset[str] | None = None,
+    keep_statuses: bool = False,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest records from any reader (a file, an HTTP body) with the same rules and accounting."""
+    _check_kind(kind)
+    with engine.begin() as conn:
+        batch_id = conn.execute(
+            insert(IngestBatch.__table__).returning(IngestBatch.__table__.c.id),
+            {"kind": kind, "source": source_name[:500], "format": fmt, "encoding": encoding,
+             "submitted_by": submitted_by, "started_at": now_utc()},
+        ).scalar_one()  # fmt: skip
+    summary = IngestSummary(batch_id, kind, source_name, fmt, encoding, statuses=[] if keep_statuses else None)
+    chunk_size = get_settings().ingest_chunk
+    done = 0
+    for chunk in _chunks(records, chunk_size):
+        checked = [check(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+        if allowed_reporters is not None:
+            _enforce_reporters(checked, allowed_reporters)
+        with engine.begin() as conn:
+            statuses = _write_chunk(conn, checked, kind=kind, batch_id=batch_id)
+            counts = Counter(statuses)
+            _add_counts(conn, batch_id, counts)
+        summary.counts.update(counts)
+        if summary.statuses is not None:
+            summary.statuses.extend(
+                RecordStatus(c.source.location, s, _key_text(c), [p.as_dict() for p in c.problems])
+                for c, s in zip(checked, statuses, strict=True)
+            )
+        done += len(chunk)
+        if progress:
+            progress(done, 0)
+    with engine.begin() as conn:
+        conn.execute(update(IngestBatch.__table__).where(IngestBatch.__table__.c.id == batch_id).values(finished_at=now_utc()))
+    return summary
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InvalidInput(
+            f"unknown kind {kind!r}",
+            problems=[Problem("--kind", "one_of", kind, f"must be one of {', '.join(KINDS)}")],
+        )
+
+
+def _chunks(records: Iterable[SourceRecord], size: int) -> Iterator[list[SourceRecord]]:
+    chunk: list[SourceRecord] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _enforce_reporters(checked: list[Checked], allowed: frozenset[str]) -> None:
+    for item in checked:
+        reporter = getattr(item.record, "reporter", None)
+        if item.record is not None and reporter not in allowed:
+            item.record = None
+            item.problems = [
+                Problem("reporter", "own_reporter_only", reporter,
+                        f"this API key may only send records for {', '.join(sorted(allowed))}")
+            ]  # fmt: skip
+
+
+def _key_of(item: Checked) -> tuple[str, ...]:
+    record = item.record
+    if isinstance(record, ShipmentRecord):
+        return (record.reporter, record.shipment_id)
+    if isinstance(record, WatchlistRecord):
+        return (record.list_id, record.entry_id)
+    return (item.record_hash,)
+
+
+def _key_text(item: Checked) -> str | None:
+    if item.record is not None:
+        if isinstance(item.record, OutcomeRecord):
+            return f"{item.record.reporter}/{item.record.shipment_id}"
+        return "/".join(_key_of(item))
+    return None
+
+
+def _write_chunk(conn: Connection, checked: list[Checked], *, kind: str, batch_id: int) -> list[str]:
+    """Statuses in input order. Valid records are written in runs whose keys are unique, so that
+    a re-send inside one chunk is judged against the version just written before it."""
+    statuses: list[str | None] = [None] * len(checked)
+    quarantine = [(i, c) for i, c in enumerate(checked) if c.record is None]
+    if quarantine:
+        conn.execute(insert(_QUARANTINE), [_quarantine_row(c, kind=kind, batch_id=batch_id) for _, c in quarantine])
+        for i, _ in quarantine:
+            statuses[i] = QUARANTINED
+    run: list[int] = []
+    seen: set[tuple[str, ...]] = set()
+    for i, item in enumerate(checked):
+        if item.record is None:
+            continue
+        key = _key_of(item)
+        if key in seen:
+            _write_run(conn, checked, run, statuses, kind=kind, batch_id=batch_id)
+            run, seen = [], set()
+        run.append(i)
+        seen.add(key)
+    _write_run(conn, checked, run, statuses, kind=kind, batch_id=batch_id)
+    _resolve_resubmitted(conn, checked, statuses, batch_id=batch_id)
+    return [s or QUARANTINED for s in statuses]
+
+
+def _write_run(conn: Connection, checked: list[Checked], run: list[int], statuses: list[str | None], *, kind: str, batch_id: int) -> None:
+    if not run:
+        return
+    writer = {"shipments": write_shipments, "outcomes": write_outcomes, "watchlist": write_watchlist}[kind]
+    for i, status in zip(run, writer(conn, [checked[i] for i in run], batch_id=batch_id), strict=True):
+        statuses[i] = status
+
+
+def _quarantine_row(item: Checked, *, kind: str, batch_id: int) -> dict[str, Any]:
+    source = item.source
+    parsed: Any = source.data
+    if parsed is None and source.json is not None:
+        try:
+            parsed = orjson.loads(source.json)
+        except orjson.JSONDecodeError:
+            parsed = None
+    reporter = parsed.get("reporter") if isinstance(parsed, dict) else None
+    key = None
+    if isinstance(parsed, dict):
+        parts = [parsed.get(name) for name in _KEY_FIELDS[kind]]
+        key = "/".join(str(p) for p in parts) if all(p is not None for p in parts) else None
+    return {
+        "batch_id": batch_id,
+        "kind": kind,
+        "reporter": str(reporter)[:64] if reporter is not None else None,
+        "record_key": key[:200] if key else None,
+        "location": source.location[:200],
+        "raw": source.raw,
+        "record": _storable(parsed),
+        "reasons": [p.as_dict() for p in item.problems] or [Problem(RECORD_LEVEL, "unknown", None, "rejected").as_dict()],
+        "status": "open",
+        "created_at": now_utc(),
+    }
+
+
+def _storable(value: Any) -> Any:
+    """JSON-safe and NUL-free (PostgreSQL text cannot hold NUL); the raw bytes keep the original."""
+    if value is None:
+        return None
+    text = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+    return orjson.loads(text.replace("\\u0000", "\\ufffd"))
+
+
+def _resolve_resubmitted(conn: Connection, checked: list[Checked], statuses: list[str | None], *, batch_id: int) -> None:
+    resolved = [
+        item.source.quarantine_id
+        for item, status in zip(checked, statuses, strict=True)
+        if status != QUARANTINED and item.source.quarantine_id is not None
+    ]
+    if resolved:
+        conn.execute(
+            update(_QUARANTINE)
+            .where(_QUARANTINE.c.id.in_(resolved))
+            .values(status="resubmitted", resolved_batch_id=batch_id)
+        )
+
+
+def _add_counts(conn: Connection, batch_id: int, counts: Counter[str]) -> None:
+    table = IngestBatch.__table__
+    conn.execute(
+        update(table)
+        .where(table.c.id == batch_id)
+        .values(
+            read=table.c.read + sum(counts.values()),
+            accepted=table.c.accepted + counts["accepted"],
+            amended=table.c.amended + counts["amended"],
+            duplicates=table.c.duplicates + counts["duplicate"],
+            stale=table.c.stale + counts["stale"],
+            quarantined=table.c.quarantined + counts[QUARANTINED],
+        )
+    )
+
+
+def batch(conn: Connection, batch_id: int) -> dict[str, Any] | None:
+    row = conn.execute(select(IngestBatch.__table__).where(IngestBatch.__table__.c.id == batch_id)).mappings().first()
+    return dict(row) if row else None

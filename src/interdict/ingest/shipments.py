@@ -1,0 +1,210 @@
+"""Writing validated shipments: versions, amendments, duplicates and stale re-sends.
+
+`(reporter, shipment_id)` identifies a shipment. A later `reported_at` is an amendment (applied,
+the older version kept as superseded); an identical re-send is a duplicate and changes nothing; a
+different version that is not later than the stored one is stale: kept in history, never applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, tuple_, update
+
+from interdict.ingest.identifiers import classify_identifier
+from interdict.ingest.models import Shipment, ShipmentItem, ShipmentVersion
+from interdict.ingest.reference import to_eur_cents, to_minor_units
+from interdict.ingest.schemas import Party, ShipmentRecord
+from interdict.ingest.validation import Checked
+from interdict.text import fold, normalise_address, normalise_email, normalise_phone
+
+ACCEPTED, AMENDED, DUPLICATE, STALE = "accepted", "amended", "duplicate", "stale"
+_VERSIONS = ShipmentVersion.__table__
+_SHIPMENTS = Shipment.__table__
+_ITEMS = ShipmentItem.__table__
+
+
+def _grams(kg: Decimal | None) -> int | None:
+    return None if kg is None else int((kg * 1000).to_integral_value())
+
+
+def _party(prefix: str, party: Party) -> dict[str, Any]:
+    columns = {
+        f"{prefix}_name": party.name,
+        f"{prefix}_street": party.street,
+        f"{prefix}_city": party.city,
+        f"{prefix}_postcode": party.postcode,
+        f"{prefix}_country": party.country,
+        f"{prefix}_phone": party.phone,
+        f"{prefix}_email": party.email,
+        f"{prefix}_name_norm": fold(party.name),
+        f"{prefix}_address_norm": normalise_address(
+            street=party.street, postcode=party.postcode, city=party.city, country=party.country
+        ),
+        f"{prefix}_phone_norm": normalise_phone(party.phone, country=party.country),
+        f"{prefix}_email_norm": normalise_email(party.email),
+    }
+    return columns
+
+
+def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The flattened current-version row and its item rows, in the targeting column contract."""
+    identifier = classify_identifier(record.shipment_id)
+    items = []
+    net_total = 0
+    net_known = False
+    for line_no, item in enumerate(record.items, start=1):
+        net = _grams(item.net_weight_kg)
+        if net is not None:
+            net_total += net
+            net_known = True
+        currency = item.currency or record.currency
+        items.append(
+            {
+                "line_no": line_no,
+                "description": item.description,
+                "description_norm": fold(item.description),
+                "hs_code": item.hs_code,
+                "quantity": item.quantity,
+                "net_weight_g": net,
+                "value_minor": None if item.value is None else to_minor_units(item.value, currency),
+                "currency": currency if item.value is not None else item.currency,
+                "origin_country": item.origin_country,
+                "extra": item.extras,
+            }
+        )
+    value = record.declared_value
+    extra = record.extras or {}
+    for side in ("shipper", "consignee"):
+        if (nested := getattr(record, side).extras) is not None:
+            extra = {**extra, side: nested}
+    row = {
+        "reporter": record.reporter,
+        "shipment_id": record.shipment_id,
+        "reported_at": record.reported_at.astimezone(UTC),
+        "mode": record.mode,
+        "direction": record.direction,
+        "category": record.category,
+        "origin_country": record.origin_country,
+        "departure_country": record.departure_country,
+        "transit_countries": "|".join(record.transit_countries or ()),
+        "destination_country": record.destination_country,
+        "departure_date": record.departure_date,
+        "arrival_date": record.arrival_date,
+        "carrier": record.carrier,
+        "conveyance_ref": record.conveyance_ref,
+        "master_ref": record.master_ref,
+        **_party("shipper", record.shipper),
+        **_party("consignee", record.consignee),
+        "consignee_id_number": record.consignee.id_number,
+        "pieces": record.pieces,
+        "gross_weight_g": _grams(record.gross_weight_kg),
+        "declared_value_minor": None if value is None else to_minor_units(value, record.currency),
+        "currency": record.currency,
+        "declared_value_eur_cents": None if value is None else to_eur_cents(value, record.currency),
+        "payment_method": record.payment_method,
+        "item_count": len(items),
+        "items_net_weight_g": net_total if net_known else None,
+        "descriptions": " | ".join(i["description"] for i in items),
+        "descriptions_norm": " | ".join(i["description_norm"] for i in items),
+        "hs_codes": "|".join(i["hs_code"] or "" for i in items).strip("|"),
+        "id_kind": identifier.kind,
+        "id_check_valid": identifier.valid,
+        "extra": extra or None,
+    }
+    return row, items
+
+
+def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: int) -> list[str]:
+    """Write valid shipments (keys unique within `checked`); returns each one's status in order."""
+    keys = [(c.record.reporter, c.record.shipment_id) for c in checked]  # type: ignore[union-attr]
+    current = _current(conn, keys)
+    statuses: list[str] = []
+    new_versions: list[dict[str, Any]] = []
+    plans: list[tuple[str, Checked]] = []
+    for item in checked:
+        record: ShipmentRecord = item.record  # type: ignore[assignment]
+        key = (record.reporter, record.shipment_id)
+        stored = current.get(key)
+        if stored is None:
+            status = ACCEPTED
+        elif stored["record_hash"] == item.record_hash or _older_copy(conn, key, item.record_hash):
+            status = DUPLICATE
+        elif record.reported_at.astimezone(UTC) > stored["reported_at"]:
+            status = AMENDED
+        else:
+            status = STALE
+        statuses.append(status)
+        if status == DUPLICATE:
+            continue
+        plans.append((status, item))
+        new_versions.append(
+            {
+                "reporter": record.reporter,
+                "shipment_id": record.shipment_id,
+                "reported_at": record.reported_at,
+                "record_hash": item.record_hash,
+                "record": item.record_json.decode(),
+                "state": "stale" if status == STALE else "applied",
+                "batch_id": batch_id,
+            }
+        )
+    if not new_versions:
+        return statuses
+    version_ids = conn.execute(
+        insert(_VERSIONS).returning(_VERSIONS.c.id, sort_by_parameter_order=True), new_versions
+    ).scalars().all()
+    fresh_rows: list[dict[str, Any]] = []
+    fresh_items: list[list[dict[str, Any]]] = []
+    for (status, item), version_id in zip(plans, version_ids, strict=True):
+        if status == STALE:
+            continue
+        row, items = shipment_columns(item.record)  # type: ignore[arg-type]
+        row["version_id"] = version_id
+        row["batch_id"] = batch_id
+        row["record_hash"] = item.record_hash
+        if status == ACCEPTED:
+            row["version_count"] = 1
+            fresh_rows.append(row)
+            fresh_items.append(items)
+        else:
+            _amend(conn, current[(row["reporter"], row["shipment_id"])], row, items)
+    if fresh_rows:
+        pks = conn.execute(
+            insert(_SHIPMENTS).returning(_SHIPMENTS.c.id, sort_by_parameter_order=True), fresh_rows
+        ).scalars().all()
+        item_rows = [{**i, "shipment_pk": pk} for pk, items in zip(pks, fresh_items, strict=True) for i in items]
+        conn.execute(insert(_ITEMS), item_rows)
+    return statuses
+
+
+def _current(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for start in range(0, len(keys), 400):  # bounded IN lists for every dialect
+        part = keys[start : start + 400]
+        query = select(
+            _SHIPMENTS.c.id, _SHIPMENTS.c.reporter, _SHIPMENTS.c.shipment_id, _SHIPMENTS.c.reported_at,
+            _SHIPMENTS.c.record_hash, _SHIPMENTS.c.version_id, _SHIPMENTS.c.version_count,
+        ).where(tuple_(_SHIPMENTS.c.reporter, _SHIPMENTS.c.shipment_id).in_(part))  # fmt: skip
+        for row in conn.execute(query).mappings():
+            found[(row["reporter"], row["shipment_id"])] = dict(row)
+    return found
+
+
+def _older_copy(conn: Connection, key: tuple[str, str], record_hash: str) -> bool:
+    query = select(_VERSIONS.c.id).where(
+        _VERSIONS.c.reporter == key[0], _VERSIONS.c.shipment_id == key[1], _VERSIONS.c.record_hash == record_hash
+    )
+    return conn.execute(query.limit(1)).first() is not None
+
+
+def _amend(conn: Connection, stored: dict[str, Any], row: dict[str, Any], items: list[dict[str, Any]]) -> None:
+    pk = stored["id"]
+    conn.execute(update(_VERSIONS).where(_VERSIONS.c.id == stored["version_id"]).values(state="superseded"))
+    row["version_count"] = stored["version_count"] + 1
+    conn.execute(update(_SHIPMENTS).where(_SHIPMENTS.c.id == pk).values(**row))
+    conn.execute(delete(_ITEMS).where(_ITEMS.c.shipment_pk == pk))
+    conn.execute(insert(_ITEMS), [{**i, "shipment_pk": pk} for i in items])

@@ -1,0 +1,91 @@
+"""From a source record to a validated record or to its exact reasons (field, rule, value).
+
+Pydantic does the checking; this module only names the problems the way a partner reads them:
+`consignee.country` for NDJSON, `consignee_country` (line 12) for the CSV form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Any
+
+from pydantic import ValidationError
+
+from interdict.errors import Problem
+from interdict.ingest.readers import RECORD_LEVEL, SourceRecord
+from interdict.ingest.schemas import RECORD_TYPES, Record
+
+_CSV_PARENTS = {"shipper": "shipper_", "consignee": "consignee_", "items": "item_", "findings": "finding_"}
+
+
+@dataclass(slots=True)
+class Checked:
+    """The outcome of validating one source record: exactly one of `record` or `problems`."""
+
+    source: SourceRecord
+    record: Record | None
+    problems: list[Problem]
+    record_json: bytes = b""  # canonical JSON of the valid record (what a version stores)
+    record_hash: str = ""
+
+
+def check(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None = None) -> Checked:
+    if source.problems:
+        return Checked(source, None, source.problems)
+    model = RECORD_TYPES[kind]
+    context = {"assume_tz": assume_tz}
+    try:
+        if source.json is not None:
+            record = model.model_validate_json(source.json, context=context)
+        else:
+            record = model.model_validate(source.data, context=context)
+    except ValidationError as error:
+        return Checked(source, None, [_problem(e, source) for e in error.errors(include_url=False)])
+    canonical = record.model_dump_json(exclude_none=True).encode()
+    digest = hashlib.blake2b(canonical, digest_size=16).hexdigest()
+    return Checked(source, record, [], canonical, digest)
+
+
+def _problem(error: Any, source: SourceRecord) -> Problem:
+    loc = error["loc"]
+    rule = error["type"]
+    value = error.get("input")
+    message = error["msg"]
+    if rule == "json_invalid":
+        return Problem(RECORD_LEVEL, "json", _short(value), message)
+    if rule in {"model_type", "dict_type"} and not loc:
+        return Problem(RECORD_LEVEL, "json_object", _short(value), "must be a JSON object")
+    if rule == "missing":
+        value = None
+    elif isinstance(value, dict):
+        value = "{…}"
+    elif isinstance(value, (bytes, list)):
+        value = _short(value)
+    return Problem(_field_name(loc, source), rule, value, message)
+
+
+def _short(value: Any) -> str:
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _field_name(loc: tuple[Any, ...], source: SourceRecord) -> str:
+    if not loc:
+        return RECORD_LEVEL
+    if not source.flat:
+        name = ""
+        for part in loc:
+            name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+        return name
+    head, *rest = loc
+    if head in _CSV_PARENTS and rest:
+        if isinstance(rest[0], int):
+            index, *rest = rest
+            where = ""
+            if source.item_locations and index < len(source.item_locations):
+                where = f" ({source.item_locations[index]})"
+            return _CSV_PARENTS[head] + "_".join(map(str, rest)) + where if rest else f"{head}{where}"
+        return _CSV_PARENTS[head] + "_".join(map(str, rest))
+    return "_".join(map(str, loc))

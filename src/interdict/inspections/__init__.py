@@ -1,0 +1,1 @@
+"""Inspections and seizures: hit lists, claims, inspection outcomes and what they found."""

@@ -1,0 +1,112 @@
+"""Names of people and companies in the form the watchlist matcher compares.
+
+`normalise_name` folds a name and drops what does not identify its bearer (titles such as "Dr.",
+"г-дин"; legal forms such as "d.o.o.", "DOOEL", "GmbH"); `spelling_skeleton` then merges the
+spellings that stand for one sound (Đ/Dj/D, Ch/C, Y/J, double letters), so variants meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from interdict.text.scripts import fold
+
+NameKind = Literal["person", "organisation"]
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _phrases(file: str) -> frozenset[tuple[str, ...]]:
+    """Every phrase of a data file, folded to words; dots and hyphens inside a word are dropped,
+    so "d.o.o." is both ("doo",) and ("d", "o", "o")."""
+    groups = yaml.safe_load((_DATA / file).read_text(encoding="utf-8"))
+    phrases: set[tuple[str, ...]] = set()
+    for written in (p for group in groups.values() for p in group):
+        written = str(written)
+        phrases.add(tuple(fold(written).split()))
+        phrases.add(tuple(fold(word.replace(".", "").replace("-", "")) for word in written.split()))
+        phrases.add((fold(written).replace(" ", ""),))
+    phrases.discard(())
+    return frozenset(phrases)
+
+
+_HONORIFICS = _phrases("honorifics.yaml")
+_COMPANY_FORMS = _phrases("company_forms.yaml")
+_LONGEST = max(len(p) for p in _HONORIFICS | _COMPANY_FORMS)
+
+_VARIANTS: list[tuple[str, str]] = [
+    (str(a), str(b)) for a, b in yaml.safe_load((_DATA / "spelling_variants.yaml").read_text(encoding="utf-8"))
+]
+_DOUBLE_LETTER = re.compile(r"([a-z])\1+")
+_EQUIVALENT_WORDS: dict[str, str] = {
+    fold(str(written)): fold(str(word))
+    for word, spellings in yaml.safe_load((_DATA / "word_equivalents.yaml").read_text(encoding="utf-8")).items()
+    for written in spellings
+}
+
+
+def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[str]:
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for length in range(min(_LONGEST, len(words) - i), 0, -1):
+            run = tuple(words[i : i + length])
+            # "d o o" (from "d. o. o.") is the same form as "doo"; only short pieces are joined,
+            # so that real words are never glued into a legal form by accident.
+            if run in phrases or (length > 1 and max(map(len, run)) <= 3 and ("".join(run),) in phrases):
+                i += length
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
+
+
+@lru_cache(maxsize=1 << 18)
+def name_tokens(text: str | None, *, kind: NameKind | None = None) -> tuple[str, ...]:
+    """The words of a name that identify its bearer, folded: 'Dr. Đorđe PETROVIĆ' -> ('djordje', 'petrovic').
+
+    `kind` "person" drops titles, "organisation" drops legal forms; None (unknown) drops both.
+    A name that is nothing but a title or a form keeps its words, so it is never emptied.
+    """
+    words = fold(text).split()
+    if not words:
+        return ()
+    kept = words
+    if kind != "organisation":
+        kept = _drop_phrases(kept, _HONORIFICS)
+    if kind != "person":
+        kept = _drop_phrases(kept, _COMPANY_FORMS)
+    return tuple(kept or words)
+
+
+def normalise_name(text: str | None, *, kind: NameKind | None = None) -> str:
+    """A name as one comparable string: 'BALKAN TRADE d.o.o. ' -> 'balkan trade', 'г-дин Ђорђе' -> 'djordje'."""
+    return " ".join(name_tokens(text, kind=kind))
+
+
+@lru_cache(maxsize=1 << 18)
+def spelling_skeleton(word: str) -> str:
+    """One folded word with spellings of one sound merged: 'djordjevich' -> 'dordevic', 'hassan' -> 'hasan'.
+
+    Applied to both sides of a comparison, it only ever makes variants meet; it is not for display.
+    Company words written phonetically ("trejd") compare as their usual spelling ("trade").
+    """
+    return _merge_sounds(_EQUIVALENT_WORDS.get(word, word))
+
+
+def _merge_sounds(word: str) -> str:
+    # Repeated until nothing changes: one merge can make another possible ("dy" -> "dj" -> "d").
+    while True:
+        before = word
+        for written, compared in _VARIANTS:
+            if written in word:
+                word = word.replace(written, compared)
+        word = _DOUBLE_LETTER.sub(r"\1", word)
+        if word == before:
+            return word
