@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from interdict.access.cli import apikey_app
 from interdict.console import render_error
 from interdict.errors import InterdictError
 from interdict.ingest.cli import ingest, quarantine_app
@@ -20,6 +21,7 @@ app = typer.Typer(
 app.command()(ingest)
 app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(db_app, name="db")
+app.add_typer(apikey_app, name="apikey")
 
 
 def main() -> None:

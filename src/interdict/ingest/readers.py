@@ -74,17 +74,28 @@ def open_source(
     path: Path, *, kind: str, encoding: str | None = None, delimiter: str | None = None
 ) -> tuple[Source, Iterator[SourceRecord]]:
     """Open `path`, tell its compression, format and encoding, and iterate its records."""
-    if not path.exists():
+    if not path.exists() or not path.is_file():
         raise InvalidInput(
             f"no such file: {path}", problems=[Problem("PATH", "exists", str(path), "file not found")]
         )
     raw = open(path, "rb")  # noqa: SIM115 - closed by the record iterator
+    return read_stream(raw, path=path, size=path.stat().st_size, kind=kind, encoding=encoding, delimiter=delimiter)
+
+
+def read_bytes(body: bytes, *, name: str, kind: str) -> tuple[Source, Iterator[SourceRecord]]:
+    """The same reading for a request body: NDJSON, a JSON array, CSV or Parquet, maybe gzip."""
+    return read_stream(io.BytesIO(body), path=Path(name), size=len(body), kind=kind)
+
+
+def read_stream(
+    raw: BinaryIO, *, path: Path, size: int, kind: str, encoding: str | None = None, delimiter: str | None = None
+) -> tuple[Source, Iterator[SourceRecord]]:
     head = raw.read(4)
     raw.seek(0)
     compressed = head[:2] == GZIP_MAGIC
     if head == PARQUET_MAGIC:
-        source = Source(path, "parquet", False, None, None, path.stat().st_size, raw)
-        return source, _closing(raw, _parquet_records(source, kind=kind))
+        source = Source(path, "parquet", False, None, None, size, raw)
+        return source, _closing(raw, _parquet_records(source, raw, kind=kind))
     stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw  # type: ignore[assignment]
     first = _first_significant_byte(stream)
     fmt = "ndjson" if first == b"{" else "json" if first == b"[" else "csv"
@@ -94,7 +105,7 @@ def open_source(
         chosen = detect_encoding(stream)
     else:
         chosen = "utf-8"
-    source = Source(path, fmt, compressed, chosen, delimiter, path.stat().st_size, raw)
+    source = Source(path, fmt, compressed, chosen, delimiter, size, raw)
     if fmt == "csv":
         records = _csv_records(stream, source=source, kind=kind)
     elif fmt == "json":
@@ -415,12 +426,12 @@ def _known_column(column: str) -> bool:
 # Parquet --------------------------------------------------------------------------------------
 
 
-def _parquet_records(source: Source, *, kind: str) -> Iterator[SourceRecord]:
+def _parquet_records(source: Source, raw: BinaryIO, *, kind: str) -> Iterator[SourceRecord]:
     import orjson
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(source.path)
+        parquet = pq.ParquetFile(raw)
     except Exception as error:  # pyarrow raises several types for a damaged file
         yield SourceRecord(location="file", raw=b"", problems=[Problem(RECORD_LEVEL, "parquet", str(error)[:200], "is not a readable Parquet file")])
         return

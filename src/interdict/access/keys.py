@@ -1,0 +1,79 @@
+"""Partners' API keys: created once and shown once, stored as SHA-256 hashes, scoped to the
+reporter codes the partner may send for, revocable.
+
+Keys are long random tokens, so a fast hash is the right one here (Argon2 is for passwords).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, insert, select, update
+
+from interdict.access.models import ApiKey
+from interdict.errors import InvalidInput, NotFound, Problem
+from interdict.store.database import now_utc
+
+_TABLE = ApiKey.__table__
+PREFIX = "idk"
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """Who is calling with a key: the key's name and the reporter codes it may speak for."""
+
+    key_id: int
+    name: str
+    prefix: str
+    reporters: frozenset[str]
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_api_key(*, engine: Engine, name: str, reporters: list[str]) -> tuple[str, str]:
+    """Returns (prefix, key). The key is shown to the caller now and never again."""
+    clean = sorted({r.strip() for r in reporters if r.strip()})
+    if not clean:
+        raise InvalidInput(
+            "an API key needs at least one reporter code",
+            problems=[Problem("--reporter", "non_empty", reporters, "name the reporter codes this partner sends for")],
+        )
+    prefix = secrets.token_hex(4)
+    key = f"{PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
+    with engine.begin() as conn:
+        conn.execute(insert(_TABLE).values(name=name, prefix=prefix, key_hash=_hash(key), reporters=clean, created_at=now_utc()))
+    return prefix, key
+
+
+def revoke_api_key(*, engine: Engine, prefix: str) -> None:
+    with engine.begin() as conn:
+        done = conn.execute(update(_TABLE).where(_TABLE.c.prefix == prefix).values(revoked=True))
+    if done.rowcount == 0:
+        raise NotFound(f"no API key with prefix {prefix!r}", problems=[Problem("prefix", "exists", prefix, "no such key")])
+
+
+def list_api_keys(*, engine: Engine) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        query = select(_TABLE.c.prefix, _TABLE.c.name, _TABLE.c.reporters, _TABLE.c.revoked, _TABLE.c.created_at,
+                       _TABLE.c.last_used_at).order_by(_TABLE.c.id)  # fmt: skip
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def verify_api_key(*, engine: Engine, presented: str) -> Partner | None:
+    """The partner behind a presented key, or None for an unknown, malformed or revoked key."""
+    parts = presented.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != PREFIX:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(select(_TABLE).where(_TABLE.c.prefix == parts[1])).mappings().first()
+    if row is None or row["revoked"] or not hmac.compare_digest(row["key_hash"], _hash(presented.strip())):
+        return None
+    with engine.begin() as conn:
+        conn.execute(update(_TABLE).where(_TABLE.c.id == row["id"]).values(last_used_at=now_utc()))
+    return Partner(row["id"], row["name"], row["prefix"], frozenset(row["reporters"]))
