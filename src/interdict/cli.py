@@ -8,6 +8,8 @@ import typer
 
 from interdict.access.cli import apikey_app
 from interdict.console import render_error
+from interdict.demo import demo
+from interdict.simulate.cli import simulate
 from interdict.errors import InterdictError
 from interdict.ingest.cli import ingest, quarantine_app
 from interdict.store.cli import db_app
@@ -19,6 +21,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.command()(ingest)
+app.command()(simulate)
+app.command()(demo)
 app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(db_app, name="db")
 app.add_typer(apikey_app, name="apikey")

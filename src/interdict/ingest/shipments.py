@@ -19,12 +19,17 @@ from interdict.ingest.models import Shipment, ShipmentItem, ShipmentVersion
 from interdict.ingest.reference import to_eur_cents, to_minor_units
 from interdict.ingest.schemas import Party, ShipmentRecord
 from interdict.ingest.validation import Checked
+from interdict.store.bulk import bulk_writer
+from interdict.store.database import now_utc
 from interdict.text import fold, normalise_address, normalise_email, normalise_phone
 
 ACCEPTED, AMENDED, DUPLICATE, STALE = "accepted", "amended", "duplicate", "stale"
 _VERSIONS = ShipmentVersion.__table__
 _SHIPMENTS = Shipment.__table__
 _ITEMS = ShipmentItem.__table__
+_VERSION_COLUMNS = ("id", "reporter", "shipment_id", "reported_at", "record_hash", "record", "state", "batch_id", "received_at")
+_SHIPMENT_COLUMNS = tuple(c.name for c in _SHIPMENTS.columns)
+_ITEM_COLUMNS = ("shipment_pk", *(c.name for c in _ITEMS.columns if c.name not in ("id", "shipment_pk")))
 
 
 def _grams(kg: Decimal | None) -> int | None:
@@ -123,7 +128,8 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     keys = [(c.record.reporter, c.record.shipment_id) for c in checked]  # type: ignore[union-attr]
     current = _current(conn, keys)
     statuses: list[str] = []
-    new_versions: list[dict[str, Any]] = []
+    received = now_utc()
+    new_versions: list[tuple[Any, ...]] = []
     plans: list[tuple[str, Checked]] = []
     for item in checked:
         record: ShipmentRecord = item.record  # type: ignore[assignment]
@@ -142,21 +148,14 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
             continue
         plans.append((status, item))
         new_versions.append(
-            {
-                "reporter": record.reporter,
-                "shipment_id": record.shipment_id,
-                "reported_at": record.reported_at,
-                "record_hash": item.record_hash,
-                "record": item.record_json.decode(),
-                "state": "stale" if status == STALE else "applied",
-                "batch_id": batch_id,
-            }
-        )
+            (record.reporter, record.shipment_id, record.reported_at, item.record_hash,
+             item.record_json.decode(), "stale" if status == STALE else "applied", batch_id, received)
+        )  # fmt: skip
     if not new_versions:
         return statuses
-    version_ids = conn.execute(
-        insert(_VERSIONS).returning(_VERSIONS.c.id, sort_by_parameter_order=True), new_versions
-    ).scalars().all()
+    versions = bulk_writer(conn, _VERSIONS, _VERSION_COLUMNS)
+    version_ids = versions.allocate_ids(conn, len(new_versions))
+    versions.insert(conn, [(vid, *row) for vid, row in zip(version_ids, new_versions, strict=True)])
     fresh_rows: list[dict[str, Any]] = []
     fresh_items: list[list[dict[str, Any]]] = []
     for (status, item), version_id in zip(plans, version_ids, strict=True):
@@ -173,11 +172,12 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
         else:
             _amend(conn, current[(row["reporter"], row["shipment_id"])], row, items)
     if fresh_rows:
-        pks = conn.execute(
-            insert(_SHIPMENTS).returning(_SHIPMENTS.c.id, sort_by_parameter_order=True), fresh_rows
-        ).scalars().all()
-        item_rows = [{**i, "shipment_pk": pk} for pk, items in zip(pks, fresh_items, strict=True) for i in items]
-        conn.execute(insert(_ITEMS), item_rows)
+        shipments = bulk_writer(conn, _SHIPMENTS, _SHIPMENT_COLUMNS)
+        pks = shipments.allocate_ids(conn, len(fresh_rows))
+        shipments.insert(conn, [(pk, *(row[c] for c in _SHIPMENT_COLUMNS[1:])) for pk, row in zip(pks, fresh_rows, strict=True)])
+        item_writer = bulk_writer(conn, _ITEMS, _ITEM_COLUMNS)
+        item_rows = [(pk, *(i[c] for c in _ITEM_COLUMNS[1:])) for pk, items in zip(pks, fresh_items, strict=True) for i in items]
+        item_writer.insert(conn, item_rows)
     return statuses
 
 
