@@ -11,6 +11,7 @@ from interdict.console import render_error
 from interdict.demo import demo
 from interdict.simulate.cli import simulate
 from interdict.errors import InterdictError
+from interdict.exchange.cli import exchange_app, keys_app
 from interdict.ingest.cli import ingest, quarantine_app
 from interdict.store.cli import db_app
 
@@ -26,6 +27,8 @@ app.command()(demo)
 app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(db_app, name="db")
 app.add_typer(apikey_app, name="apikey")
+app.add_typer(keys_app, name="keys")
+app.add_typer(exchange_app, name="exchange")
 
 
 def main() -> None:
