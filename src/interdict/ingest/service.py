@@ -6,11 +6,13 @@ written in one transaction together with its quarantined records and the batch's
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
+from multiprocessing import get_context
 from typing import Any
 
 import orjson
@@ -19,8 +21,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from interdict.errors import InvalidInput, Problem
 from interdict.ingest.models import IngestBatch, QuarantinedRecord
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
-from interdict.ingest.schemas import OutcomeRecord, ShipmentRecord, WatchlistRecord
-from interdict.ingest.shipments import write_shipments
+from interdict.ingest.shipments import shipment_columns, write_shipments
 from interdict.ingest.validation import Checked, check
 from interdict.inspections.outcomes import write_outcomes
 from interdict.settings import get_settings
@@ -28,6 +29,7 @@ from interdict.store.database import now_utc
 from interdict.targeting.watchlists import write_watchlist
 
 KINDS = ("shipments", "outcomes", "watchlist")
+PARALLEL_FROM_BYTES = 16 * 1024 * 1024  # below this, starting worker processes costs more than it saves
 QUARANTINED = "quarantined"
 _QUARANTINE = QuarantinedRecord.__table__
 _KEY_FIELDS = {"shipments": ("reporter", "shipment_id"), "outcomes": ("reporter", "shipment_id"),
@@ -94,6 +96,7 @@ def ingest_path(
 ) -> IngestSummary:
     """Ingest one file; `on_open` receives its size in bytes, `progress` the running position."""
     _check_kind(kind)
+    settings = get_settings()
     source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
     if on_open:
         on_open(source.size)
@@ -107,6 +110,7 @@ def ingest_path(
         assume_tz=assume_tz,
         submitted_by=submitted_by,
         progress=(lambda done, _pos: progress(done, source.position())) if progress else None,
+        workers=settings.ingest_workers if source.size >= PARALLEL_FROM_BYTES else 0,
     )
 
 
@@ -123,6 +127,7 @@ def ingest_records(
     allowed_reporters: frozenset[str] | None = None,
     keep_statuses: bool = False,
     progress: Progress | None = None,
+    workers: int = 0,
 ) -> IngestSummary:
     """Ingest records from any reader (a file, an HTTP body) with the same rules and accounting."""
     _check_kind(kind)
@@ -133,10 +138,9 @@ def ingest_records(
              "submitted_by": submitted_by, "started_at": now_utc()},
         ).scalar_one()  # fmt: skip
     summary = IngestSummary(batch_id, kind, source_name, fmt, encoding, statuses=[] if keep_statuses else None)
-    chunk_size = get_settings().ingest_chunk
+    chunks = _chunks(records, get_settings().ingest_chunk)
     done = 0
-    for chunk in _chunks(records, chunk_size):
-        checked = [check(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+    for checked in _prepared(chunks, kind=kind, assume_tz=assume_tz, workers=workers):
         if allowed_reporters is not None:
             _enforce_reporters(checked, allowed_reporters)
         with engine.begin() as conn:
@@ -149,12 +153,48 @@ def ingest_records(
                 RecordStatus(c.source.location, s, _key_text(c), [p.as_dict() for p in c.problems])
                 for c, s in zip(checked, statuses, strict=True)
             )
-        done += len(chunk)
+        done += len(checked)
         if progress:
             progress(done, 0)
     with engine.begin() as conn:
         conn.execute(update(IngestBatch.__table__).where(IngestBatch.__table__.c.id == batch_id).values(finished_at=now_utc()))
     return summary
+
+
+def prepare(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None, keep_record: bool = True) -> Checked:
+    """Validate one record and, for a shipment, flatten it into the columns it is stored in."""
+    checked = check(source, kind=kind, assume_tz=assume_tz)
+    if checked.valid and kind == "shipments":
+        checked.columns = shipment_columns(checked.record)  # type: ignore[arg-type]
+        if not keep_record:
+            checked.record = None
+    return checked
+
+
+def _prepare_in_worker(chunk: list[SourceRecord], kind: str, assume_tz: tzinfo | None) -> list[Checked]:
+    prepared = [prepare(r, kind=kind, assume_tz=assume_tz, keep_record=False) for r in chunk]
+    for item in prepared:  # send back only what the writer needs
+        item.source.json = None
+        if item.valid:
+            item.source.raw = b""
+    return prepared
+
+
+def _prepared(chunks: Iterator[list[SourceRecord]], *, kind: str, assume_tz: tzinfo | None, workers: int) -> Iterator[list[Checked]]:
+    """Chunks validated in order; with workers, validation runs in other processes while this one
+    writes, a few chunks ahead and no more (memory stays flat whatever the file size)."""
+    if workers < 1 or kind != "shipments":
+        for chunk in chunks:
+            yield [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+        pending: deque[Future[list[Checked]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_prepare_in_worker, chunk, kind, assume_tz))
+            if len(pending) > workers * 2:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _check_kind(kind: str) -> None:
@@ -178,37 +218,20 @@ def _chunks(records: Iterable[SourceRecord], size: int) -> Iterator[list[SourceR
 
 def _enforce_reporters(checked: list[Checked], allowed: frozenset[str]) -> None:
     for item in checked:
-        reporter = getattr(item.record, "reporter", None)
-        if item.record is not None and reporter not in allowed:
-            item.record = None
-            item.problems = [
-                Problem("reporter", "own_reporter_only", reporter,
-                        f"this API key may only send records for {', '.join(sorted(allowed))}")
-            ]  # fmt: skip
-
-
-def _key_of(item: Checked) -> tuple[str, ...]:
-    record = item.record
-    if isinstance(record, ShipmentRecord):
-        return (record.reporter, record.shipment_id)
-    if isinstance(record, WatchlistRecord):
-        return (record.list_id, record.entry_id)
-    return (item.record_hash,)
+        if item.valid and item.reporter not in allowed:
+            item.reject(Problem("reporter", "own_reporter_only", item.reporter,
+                                f"this API key may only send records for {', '.join(sorted(allowed))}"))  # fmt: skip
 
 
 def _key_text(item: Checked) -> str | None:
-    if item.record is not None:
-        if isinstance(item.record, OutcomeRecord):
-            return f"{item.record.reporter}/{item.record.shipment_id}"
-        return "/".join(_key_of(item))
-    return None
+    return "/".join(item.key) if item.valid else None
 
 
 def _write_chunk(conn: Connection, checked: list[Checked], *, kind: str, batch_id: int) -> list[str]:
     """Statuses in input order. Valid records are written in runs whose keys are unique, so that
     a re-send inside one chunk is judged against the version just written before it."""
     statuses: list[str | None] = [None] * len(checked)
-    quarantine = [(i, c) for i, c in enumerate(checked) if c.record is None]
+    quarantine = [(i, c) for i, c in enumerate(checked) if not c.valid]
     if quarantine:
         conn.execute(insert(_QUARANTINE), [_quarantine_row(c, kind=kind, batch_id=batch_id) for _, c in quarantine])
         for i, _ in quarantine:
@@ -216,9 +239,10 @@ def _write_chunk(conn: Connection, checked: list[Checked], *, kind: str, batch_i
     run: list[int] = []
     seen: set[tuple[str, ...]] = set()
     for i, item in enumerate(checked):
-        if item.record is None:
+        if not item.valid:
             continue
-        key = _key_of(item)
+        # Outcomes have no identity of their own: only an identical one is the "same" outcome.
+        key = (item.record_hash,) if kind == "outcomes" else item.key
         if key in seen:
             _write_run(conn, checked, run, statuses, kind=kind, batch_id=batch_id)
             run, seen = [], set()

@@ -125,21 +125,20 @@ def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[
 
 def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: int) -> list[str]:
     """Write valid shipments (keys unique within `checked`); returns each one's status in order."""
-    keys = [(c.record.reporter, c.record.shipment_id) for c in checked]  # type: ignore[union-attr]
-    current = _current(conn, keys)
+    current = _current(conn, [c.key for c in checked])  # type: ignore[misc]
     statuses: list[str] = []
     received = now_utc()
     new_versions: list[tuple[Any, ...]] = []
     plans: list[tuple[str, Checked]] = []
     for item in checked:
-        record: ShipmentRecord = item.record  # type: ignore[assignment]
-        key = (record.reporter, record.shipment_id)
+        row, _items = item.columns
+        key = (row["reporter"], row["shipment_id"])
         stored = current.get(key)
         if stored is None:
             status = ACCEPTED
         elif stored["record_hash"] == item.record_hash or _older_copy(conn, key, item.record_hash):
             status = DUPLICATE
-        elif record.reported_at.astimezone(UTC) > stored["reported_at"]:
+        elif row["reported_at"] > stored["reported_at"]:
             status = AMENDED
         else:
             status = STALE
@@ -148,7 +147,7 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
             continue
         plans.append((status, item))
         new_versions.append(
-            (record.reporter, record.shipment_id, record.reported_at, item.record_hash,
+            (row["reporter"], row["shipment_id"], row["reported_at"], item.record_hash,
              item.record_json.decode(), "stale" if status == STALE else "applied", batch_id, received)
         )  # fmt: skip
     if not new_versions:
@@ -161,7 +160,7 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     for (status, item), version_id in zip(plans, version_ids, strict=True):
         if status == STALE:
             continue
-        row, items = shipment_columns(item.record)  # type: ignore[arg-type]
+        row, items = item.columns
         row["version_id"] = version_id
         row["batch_id"] = batch_id
         row["record_hash"] = item.record_hash

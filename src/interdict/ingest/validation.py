@@ -20,15 +20,35 @@ from interdict.ingest.schemas import RECORD_TYPES, Record
 _CSV_PARENTS = {"shipper": "shipper_", "consignee": "consignee_", "items": "item_", "findings": "finding_"}
 
 
+_KEYS = {"shipments": ("reporter", "shipment_id"), "outcomes": ("reporter", "shipment_id"),
+         "watchlist": ("list_id", "entry_id")}  # fmt: skip
+
+
 @dataclass(slots=True)
 class Checked:
-    """The outcome of validating one source record: exactly one of `record` or `problems`."""
+    """The outcome of validating one source record: valid, or its problems.
+
+    A valid record carries its canonical JSON and hash, its identifying key, and for shipments the
+    flattened columns; `record` (the model) may be dropped when prepared in a worker process.
+    """
 
     source: SourceRecord
     record: Record | None
     problems: list[Problem]
     record_json: bytes = b""  # canonical JSON of the valid record (what a version stores)
     record_hash: str = ""
+    key: tuple[str, ...] = ()
+    reporter: str | None = None
+    columns: Any = None
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def reject(self, problem: Problem) -> None:
+        self.record = None
+        self.columns = None
+        self.problems = [problem]
 
 
 def check(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None = None) -> Checked:
@@ -45,7 +65,8 @@ def check(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None = None) -
         return Checked(source, None, [_problem(e, source) for e in error.errors(include_url=False)])
     canonical = record.model_dump_json(exclude_none=True).encode()
     digest = hashlib.blake2b(canonical, digest_size=16).hexdigest()
-    return Checked(source, record, [], canonical, digest)
+    key = tuple(getattr(record, name) for name in _KEYS[kind])
+    return Checked(source, record, [], canonical, digest, key, getattr(record, "reporter", None))
 
 
 def _problem(error: Any, source: SourceRecord) -> Problem:
