@@ -273,3 +273,19 @@ def test_outcomes_and_watchlist(engine: Engine, tmp_path: Path) -> None:
     with engine.connect() as conn:
         aliases = conn.execute(text("select aliases from watchlist_entries where entry_id = 'P-002'")).scalar_one()
     assert (orjson.loads(aliases) if isinstance(aliases, str) else aliases) == ["A", "B"]
+
+
+def test_csv_amendments_and_resends_are_versions_not_extra_items(engine: Engine, tmp_path: Path) -> None:
+    two_items = [{"description": "A"}, {"description": "B"}]
+    original = shipment(1, items=two_items)
+    amended = shipment(1, items=two_items, reported_at="2026-10-03T10:00:00+02:00", gross_weight_kg=5)
+    lines = csv_text([original, shipment(2), amended, original]).splitlines()
+    path = tmp_path / "versions.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+    counts = ingest(engine, path)
+
+    assert (counts["accepted"], counts["amended"], counts["duplicates"], counts["quarantined"]) == (2, 1, 1, 0)
+    stored = {r["shipment_id"]: r for r in rows(engine, Shipment)}
+    assert stored["EX000000001"]["descriptions"] == "A | B"
+    assert stored["EX000000001"]["gross_weight_g"] == 5000

@@ -207,6 +207,7 @@ class _Row:
     text: str
     values: dict[str, str] | None
     problem: Problem | None
+    seq: int = 0  # position among the file's logical rows: tells adjacent rows apart
 
 
 def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[SourceRecord]:
@@ -228,23 +229,53 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
         if row.values is not None:
             expected[_key(row.values)] += 1
     stream.seek(start)
-    waiting: dict[tuple[str, str], list[_Row]] = {}
+    waiting: dict[tuple[str, str, str], list[_Row]] = {}
+    # Versions of one shipment leave in the order they began in the file, as in NDJSON, so that
+    # an amendment is judged after its original even when the original's rows end later.
+    versions: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    complete: set[tuple[str, str, str]] = set()
     for row in _csv_rows(stream, source=source, header=header_row, skip_header=True):
         if row.values is None:  # unparseable: its shipment cannot be known, it stands alone
             yield _row_record(row, source)
             continue
         key = _key(row.values)
         group = waiting.setdefault(key, [])
+        if not group:
+            versions.setdefault(key[:2], []).append(key)
         group.append(row)
         if len(group) == expected[key]:
-            del waiting[key]
-            yield _shipment_from_rows(group, source)
+            complete.add(key)
+            order = versions[key[:2]]
+            while order and order[0] in complete:
+                done = order.pop(0)
+                complete.discard(done)
+                yield from _shipments_from_group(waiting.pop(done), source)
+            if not order:
+                del versions[key[:2]]
     for group in waiting.values():  # only if the file changed between passes
-        yield _shipment_from_rows(group, source)
+        yield from _shipments_from_group(group, source)
 
 
-def _key(values: dict[str, str]) -> tuple[str, str]:
-    return values.get("reporter", ""), values.get("shipment_id", "")
+def _key(values: dict[str, str]) -> tuple[str, str, str]:
+    """The rows of one version of one shipment: an amendment has its own `reported_at`."""
+    return values.get("reporter", ""), values.get("shipment_id", ""), values.get("reported_at", "")
+
+
+def _shipments_from_group(rows: list[_Row], source: Source) -> Iterator[SourceRecord]:
+    """Rows sharing a key are one shipment, wherever they stand; but a block of adjacent rows
+    repeated exactly elsewhere is the whole shipment sent again (a duplicate), not more items."""
+    runs = [[rows[0]]]
+    for row in rows[1:]:
+        if row.seq == runs[-1][-1].seq + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    first = [r.values for r in runs[0]]
+    if len(runs) > 1 and all([r.values for r in run] == first for run in runs[1:]):
+        for run in runs:
+            yield _shipment_from_rows(run, source)
+    else:
+        yield _shipment_from_rows(rows, source)
 
 
 def _csv_header(stream: BinaryIO, source: Source) -> tuple[list[str] | None, str]:
@@ -285,6 +316,7 @@ def _csv_rows(
     physical = iter(enumerate(text, start=1))
     pending: list[tuple[int, str]] = []
     header_seen = False
+    seq = 0
     delimiter = source.delimiter or ","
     while True:
         if pending:
@@ -315,7 +347,10 @@ def _csv_rows(
             yield _Row(number, line, None, Problem(RECORD_LEVEL, "csv_quotes", line.rstrip("\r\n")[:200],
                                                    "has an unbalanced quote"))  # fmt: skip
             continue
-        yield _parse_row(number, joined, header, delimiter)
+        seq += 1
+        row = _parse_row(number, joined, header, delimiter)
+        row.seq = seq
+        yield row
     text.detach()
 
 
@@ -450,8 +485,10 @@ def _parquet_records(source: Source, raw: BinaryIO, *, kind: str) -> Iterator[So
         for values in batch.to_pylist():
             row_number += 1
             text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
-            groups.setdefault(_key(text_values), []).append(_Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None))
+            groups.setdefault(_key(text_values), []).append(
+                _Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None, row_number)
+            )
     for rows in groups.values():
-        record = _shipment_from_rows(rows, source)
-        record.location = record.location.replace("line", "row")
-        yield record
+        for record in _shipments_from_group(rows, source):
+            record.location = record.location.replace("line", "row")
+            yield record

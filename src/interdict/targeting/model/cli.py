@@ -1,0 +1,176 @@
+"""Command line for the learned risk model on tables of past declarations (`interdict model ...`).
+
+`fit-table` trains from a mapping and CSV files, `score-table` ranks new rows, `evaluate-table`
+measures a ranking against the known outcomes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from interdict.errors import InterdictError, InvalidInput, Problem
+from interdict.targeting.model import table as model_table
+
+app = typer.Typer(help="Learned risk model trained on a table of past declarations, through a column mapping.")
+console = Console()
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    # The same rendering as every other command: the message, each problem, what to do; exit code 2.
+    try:
+        yield
+    except InterdictError as err:
+        console.print(f"[bold red]{type(err).__name__}[/]: {err}", highlight=False)
+        raise typer.Exit(code=2) from None
+
+
+@contextmanager
+def _steps(title: str) -> Iterator[model_table.Progress]:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console) as bar:
+        task = bar.add_task(title)
+        yield lambda message: bar.update(task, description=f"{title}: {message}")
+        bar.update(task, description=f"{title}: done")
+
+
+def _report_table(title: str, report: dict) -> RichTable:
+    shown = RichTable(title=title)
+    shown.add_column("measure")
+    shown.add_column("value", justify="right")
+    for key, value in report.items():
+        shown.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    return shown
+
+
+@app.command("fit-table")
+def fit_table(
+    config: Annotated[Path, typer.Option("--config", help="Mapping YAML: id, date, label and feature columns.")],
+    train: Annotated[list[Path], typer.Option("--train", help="CSV of past declarations with outcomes; repeatable.")],
+    out: Annotated[Path, typer.Option("--out", help="Model folder to write.")],
+    valid: Annotated[
+        list[Path] | None,
+        typer.Option("--valid", help="CSV of a LATER period: early stopping and reported metrics; repeatable."),
+    ] = None,
+    refit: Annotated[
+        bool, typer.Option(help="After validating, retrain on train and valid together (the model kept).")
+    ] = True,
+) -> None:
+    """Train the model on TRAIN (and VALID) and write it to OUT."""
+    with _user_errors():
+        mapping = model_table.load_mapping(path=config)
+        with _steps("reading") as step:
+            step(", ".join(str(p) for p in train))
+            train_rows = model_table.read_table(paths=train, mapping=mapping, purpose="train")
+            valid_rows = model_table.read_table(paths=valid, mapping=mapping, purpose="train") if valid else None
+        with _steps("fitting") as step:
+            model = model_table.fit(mapping=mapping, train=train_rows, valid=valid_rows, refit=refit, progress=step)
+        model_table.save_model(model=model, folder=out)
+    report = model.report
+    console.print(
+        f"Trained [bold]{mapping.name}[/] on {report['train']['rows']:,} rows "
+        f"({report['train']['first_date']} to {report['train']['last_date']}, "
+        f"{report['train']['positives']:,} positive); {len(model.boosters)} booster(s), "
+        f"{report['rounds']} rounds, {len(model.feature_names)} features."
+    )
+    if "metrics_on_valid" in report:
+        console.print(_report_table(f"On valid ({report['valid']['first_date']} to {report['valid']['last_date']})",
+                                    report["metrics_on_valid"]))
+        if report["refit_on_train_and_valid"]:
+            console.print("The model written was then retrained on train and valid together.")
+    console.print(f"Model folder: {out}")
+
+
+@app.command("score-table")
+def score_table(
+    model: Annotated[Path, typer.Option("--model", help="Model folder written by fit-table.")],
+    inputs: Annotated[list[Path], typer.Option("--input", help="CSV of declarations to rank; repeatable.")],
+    output: Annotated[Path, typer.Option("--output", help="CSV to write: the id column and score, highest first.")],
+) -> None:
+    """Score every row of INPUT and write them, riskiest first, to OUTPUT."""
+    with _user_errors():
+        with _steps("scoring") as step:
+            step("loading model")
+            trained = model_table.load_model(folder=model)
+            step("reading input")
+            rows = model_table.read_table(paths=inputs, mapping=trained.mapping, purpose="score")
+            step(f"scoring {len(rows):,} rows")
+            scores = model_table.score(model=trained, table=rows)
+            model_table.write_scores(
+                path=output, ids=rows.columns[trained.mapping.id], scores=scores, id_column=trained.mapping.id
+            )
+    console.print(f"Scored {len(rows):,} rows with [bold]{trained.mapping.name}[/]; written to {output}")
+
+
+@app.command("evaluate-table")
+def evaluate_table(
+    scores: Annotated[Path, typer.Option("--scores", help="CSV written by score-table.")],
+    labels: Annotated[Path, typer.Option("--labels", help="CSV with the same ids and the known outcomes.")],
+    model: Annotated[Path | None, typer.Option("--model", help="Model folder (its mapping names id and label).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Or the mapping YAML itself.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Precision at 1, 5 and 10 % and recall at 1 % of a scored file against the known outcomes."""
+    with _user_errors():
+        if (model is None) == (config is None):
+            raise InvalidInput(
+                "Give exactly one of --model and --config",
+                problems=[Problem("--model/--config", "exactly_one", None, "they say which columns hold id and label")],
+            )
+        mapping = (
+            model_table.load_model(folder=model).mapping if model else model_table.load_mapping(path=config)
+        )
+        report = evaluate(scores=scores, labels=labels, mapping=mapping)
+    if as_json:
+        console.print_json(json.dumps(report))
+    else:
+        console.print(_report_table(f"{scores.name} against {labels.name} ({mapping.label.column} = "
+                                    f"{mapping.label.positive})", report))
+
+
+def evaluate(*, scores: Path, labels: Path, mapping: model_table.TableMapping) -> dict:
+    """Join a scored file to a labelled file by id and measure the ranking."""
+    id_column, label_column = mapping.id, mapping.label.column
+    scored = _read_columns(path=scores, columns=[id_column, "score"])
+    known = _read_columns(path=labels, columns=[id_column, label_column])
+    outcome = dict(zip(known[id_column].tolist(), (known[label_column] == mapping.label.positive).tolist()))
+    missing = [i for i in scored[id_column].tolist() if i not in outcome]
+    if missing:
+        raise InvalidInput(
+            f"{len(missing)} id(s) of {scores} are not in {labels}",
+            problems=[Problem(id_column, "id_known", missing[0], "score and evaluate the same declarations")],
+        )
+    try:
+        values = np.array([float(v) for v in scored["score"].tolist()])
+    except ValueError as err:
+        raise InvalidInput(
+            f"Column 'score' of {scores} holds a non-number",
+            problems=[Problem("score", "number", str(err), "give a file written by score-table")],
+        ) from None
+    hits = np.array([outcome[i] for i in scored[id_column].tolist()], dtype=np.int8)
+    return model_table.ranking_report(labels=hits, scores=values)
+
+
+def _read_columns(*, path: Path, columns: list[str]) -> dict[str, np.ndarray]:
+    if not path.exists():
+        raise InvalidInput(f"File {path} does not exist", problems=[Problem("file", "file_exists", str(path), "check the path")])
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        absent = [c for c in columns if c not in (reader.fieldnames or [])]
+        if absent:
+            raise InvalidInput(
+                f"{path} lacks column(s) {', '.join(absent)}",
+                problems=[Problem(c, "column_present", str(path), f"add column {c!r} to {path.name}") for c in absent],
+            )
+        rows = [[row[c] or "" for c in columns] for row in reader]
+    return {c: np.array([r[i] for r in rows], dtype=object) for i, c in enumerate(columns)}
