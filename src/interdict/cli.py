@@ -14,6 +14,7 @@ from interdict.errors import InterdictError
 from interdict.exchange.cli import exchange_app, keys_app
 from interdict.ingest.cli import ingest, quarantine_app
 from interdict.store.cli import db_app
+from interdict.targeting.cli import profile_app
 from interdict.targeting.model.cli import app as model_app
 from interdict.targeting.screening.cli import screen_app
 
@@ -33,6 +34,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(exchange_app, name="exchange")
 app.add_typer(screen_app, name="screen")
 app.add_typer(model_app, name="model")
+app.add_typer(profile_app, name="profile")
 
 
 def main() -> None:

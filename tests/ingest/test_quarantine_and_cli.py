@@ -59,14 +59,17 @@ def test_csv_export_neutralises_formulas_but_the_store_keeps_them(engine: Engine
     assert "origin_country" in row["_reasons"]
 
 
-def test_cli_ingest_prints_the_accounting_line(configured: Engine, tmp_path: Path) -> None:
+def test_cli_ingest_prints_the_accounting_line(configured: Engine, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from interdict.console import console
+
+    monkeypatch.setattr(console, "width", 250)
     path = tmp_path / "in.ndjson"
     path.write_bytes(ndjson([shipment(1), shipment(1), shipment(2, mode="camel")]))
     result = runner.invoke(app, ["ingest", str(path)])
     assert result.exit_code == 0, result.output
     assert "read 3, accepted 1, amended 0, duplicates 1, stale 0, quarantined 1" in " ".join(result.output.split())
 
-    listed = runner.invoke(app, ["quarantine", "list"], env={"COLUMNS": "250"})
+    listed = runner.invoke(app, ["quarantine", "list"])
     assert "mode: Input should be" in listed.output and "EX000000002" in listed.output
 
 

@@ -31,7 +31,7 @@ def _deletions(word: str) -> Iterator[str]:
         yield word[:i] + word[i + 1 :]
 
 
-def name_keys(words: tuple[str, ...], *, listed: bool) -> set[str]:
+def name_keys(words: tuple[str, ...], *, listed: bool, folded: tuple[str, ...] | None = None) -> set[str]:
     """Blocking keys of one name's skeleton words; `listed` is True for watchlist names.
 
     A query also emits the `single` keys of each of its words, so that a one-word listed company

@@ -23,6 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from interdict.targeting.screening.blocking import name_keys
+from interdict.targeting.screening.bounds import WordTable, upper_bounds
 from interdict.targeting.screening.models import Match, Query, WatchlistEntry
 from interdict.targeting.screening.scoring import (
     NameForm,
@@ -106,8 +107,12 @@ class Matcher(ABC):
                 self._entry_address[index] = address
                 for key in self._address_keys(address):
                     self._addresses[key].append(index)
-        self._skeletons = [" ".join(v.form.skeleton) for v in self.variants]
-        self._folded = [" ".join(v.form.folded) for v in self.variants]
+        self._skeletons = np.array([" ".join(v.form.skeleton) for v in self.variants], dtype=object)
+        self._folded = np.array([" ".join(v.form.folded) for v in self.variants], dtype=object)
+        self._variant_organisation = np.fromiter(
+            (self.entries[v.entry].kind == "organisation" for v in self.variants), dtype=bool, count=len(self.variants))
+        self._word_table = WordTable()
+        self._variant_words = self._word_table.encode([v.form for v in self.variants])
         self._variant_initials = self._has_initials([v.form for v in self.variants])
         self._build()
 
@@ -129,37 +134,56 @@ class Matcher(ABC):
 
     # ---- names --------------------------------------------------------------------------------
     def _name_scores(self, forms: Sequence[NameForm], *, min_score: float) -> list[tuple[int, int, float]]:
-        """(form index, variant index, score) for every pair at or above `min_score`."""
+        """(form index, variant index, score) for every pair at or above `min_score`.
+
+        Names written differently but alike once folded (scripts, diacritics, case, titles) are
+        scored once: the score depends on the folded words only.
+        """
+        distinct: dict[tuple[str, ...], int] = {}
+        same_as = np.fromiter((distinct.setdefault(f.folded, len(distinct)) for f in forms), dtype=np.int64,
+                              count=len(forms))
+        first_of = np.full(len(distinct), -1, dtype=np.int64)
+        first_of[same_as[::-1]] = np.arange(len(forms) - 1, -1, -1)
+        unique = [forms[i] for i in first_of.tolist()]
+        scored = self._distinct_name_scores(unique, min_score=min_score)
+        if len(unique) == len(forms):
+            return scored
+        members: dict[int, list[int]] = defaultdict(list)
+        for f, slot in enumerate(same_as.tolist()):
+            members[slot].append(f)
+        return [(f, v, score) for slot, v, score in scored for f in members[slot]]
+
+    def _distinct_name_scores(self, forms: Sequence[NameForm], *, min_score: float) -> list[tuple[int, int, float]]:
         form_index, variant_index = self._candidates(forms)
         if len(form_index) == 0:
             return []
-        query_skeletons = [" ".join(f.skeleton) for f in forms]
-        query_folded = [" ".join(f.folded) for f in forms]
-        forms_list, variants_list = form_index.tolist(), variant_index.tolist()
-        quick = process.cpdist(
-            [query_skeletons[i] for i in forms_list],
-            [self._skeletons[v] for v in variants_list],
-            scorer=fuzz.token_sort_ratio,
-            workers=1,
-        )
+        query_skeletons = np.array([" ".join(f.skeleton) for f in forms], dtype=object)
+        query_folded = np.array([" ".join(f.folded) for f in forms], dtype=object)
+        quick = process.cpdist(query_skeletons[form_index], self._skeletons[variant_index],
+                               scorer=fuzz.token_sort_ratio, workers=1)
         # A typo can change a skeleton more than the word; the folded forms get a second look.
         unsure = np.nonzero(quick < PREFILTER)[0]
         if len(unsure):
-            quick[unsure] = process.cpdist(
-                [query_folded[forms_list[k]] for k in unsure.tolist()],
-                [self._folded[variants_list[k]] for k in unsure.tolist()],
-                scorer=fuzz.token_sort_ratio,
-                workers=1,
-            )
+            quick[unsure] = process.cpdist(query_folded[form_index[unsure]], self._folded[variant_index[unsure]],
+                                           scorer=fuzz.token_sort_ratio, workers=1)
         initials = self._has_initials(forms)[form_index] | self._variant_initials[variant_index]
         keep = np.nonzero(quick >= np.where(initials, PREFILTER_WITH_INITIALS, PREFILTER))[0]
+        form_index, variant_index = form_index[keep], variant_index[keep]
+        # The highest score each pair could reach, at C speed; only pairs that can still reach
+        # `min_score` are scored word by word.
+        query_words = self._word_table.encode(list(forms))
+        bound = upper_bounds(
+            tuple(w[form_index] for w in query_words),
+            tuple(w[variant_index] for w in self._variant_words),
+            organisation=self._variant_organisation[variant_index],
+            table=self._word_table,
+        )
+        keep = np.nonzero(bound >= min_score)[0]
         scored: list[tuple[int, int, float]] = []
         variants = self.variants
-        entries = self.entries
-        for k in keep.tolist():
-            f, v = int(form_index[k]), int(variant_index[k])
-            organisation = entries[variants[v].entry].kind == "organisation"
-            score = compare_names(forms[f], variants[v].form, organisation=organisation).score
+        organisation = self._variant_organisation
+        for f, v in zip(form_index[keep].tolist(), variant_index[keep].tolist()):
+            score = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v])).score
             if score >= min_score:
                 scored.append((f, v, score))
         return scored
@@ -332,24 +356,26 @@ class Screener(Matcher):
     def _build(self) -> None:
         blocks: dict[str, list[int]] = defaultdict(list)
         for v, variant in enumerate(self.variants):
-            for key in name_keys(variant.form.skeleton, listed=True):
+            for key in name_keys(variant.form.skeleton, listed=True, folded=variant.form.folded):
                 blocks[key].append(v)
         self._blocks = {key: np.asarray(ids, dtype=np.int32) for key, ids in blocks.items()}
 
     def _candidates(self, forms: Sequence[NameForm]) -> tuple[np.ndarray, np.ndarray]:
         blocks = self._blocks
-        form_parts: list[np.ndarray] = []
-        variant_parts: list[np.ndarray] = []
+        found: list[np.ndarray] = []
+        sizes = np.zeros(len(forms), dtype=np.int64)
         for f, form in enumerate(forms):
-            found = [blocks[k] for k in name_keys(form.skeleton, listed=False) if k in blocks]
-            if not found:
-                continue
-            ids = np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
-            variant_parts.append(ids)
-            form_parts.append(np.full(len(ids), f, dtype=np.int32))
-        if not form_parts:
+            for key in name_keys(form.skeleton, listed=False, folded=form.folded):
+                block = blocks.get(key)
+                if block is not None:
+                    found.append(block)
+                    sizes[f] += len(block)
+        if not found:
             return np.empty(0, np.int32), np.empty(0, np.int32)
-        return np.concatenate(form_parts), np.concatenate(variant_parts)
+        # One variant reached through several keys is compared once.
+        pairs = np.repeat(np.arange(len(forms), dtype=np.int64), sizes) * len(self.variants) + np.concatenate(found)
+        pairs = np.unique(pairs)
+        return (pairs // len(self.variants)).astype(np.int32), (pairs % len(self.variants)).astype(np.int32)
 
 
 class BruteForceScreener(Matcher):
@@ -363,7 +389,7 @@ class BruteForceScreener(Matcher):
             return np.empty(0, np.int32), np.empty(0, np.int32)
         quick = process.cdist(
             [" ".join(f.skeleton) for f in forms],
-            self._skeletons,
+            list(self._skeletons),
             scorer=fuzz.token_sort_ratio,
             score_cutoff=PREFILTER_WITH_INITIALS,
             dtype=np.uint8,

@@ -148,7 +148,9 @@ def compare_names(query: NameForm, entry: NameForm, *, organisation: bool = Fals
     if not q or not e:
         return NameComparison(0.0, (), 0)
     aligned, pairs = _align(q, e, query.folded, entry.folded)
-    if not any(kind in (EXACT, TYPO) and len(q[i]) > 1 for i, _, _, kind in pairs):
+    # On the written (folded) words, from both sides: "aa" has the skeleton "a" but is no initial.
+    if not any(kind in (EXACT, TYPO) and len(query.folded[i]) > 1 and len(entry.folded[j]) > 1
+               for i, j, _, kind in pairs):
         aligned = min(aligned, 0.5)  # initials alone identify no one
     extra = len(q) + len(e) - 2 * len(pairs)
     if extra:

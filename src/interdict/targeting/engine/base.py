@@ -1,0 +1,69 @@
+"""The abstract batch engine and the one SQL query every engine runs.
+
+The query is written once in the subset of SQL that DuckDB and Spark SQL execute identically
+(integers only, no division, no rounding, `contains`, window frames over integer seconds); the few
+spellings that differ (string literals, regex search, distinct counts in windows) are the dialect.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Callable, Sequence
+
+import pyarrow as pa
+
+from interdict.targeting.condition import Aggregate
+from interdict.targeting.profile import Profile
+
+
+class BatchEngine(ABC):
+    """Runs the indicator query over an Arrow table of prepared shipments; returns Arrow."""
+
+    name: str
+
+    @abstractmethod
+    def literal(self, text: str) -> str:
+        """A SQL string literal holding `text` exactly."""
+
+    @abstractmethod
+    def regex_search(self, column_sql: str, pattern: str) -> str:
+        """True where `pattern` is found anywhere in the column (not a full match)."""
+
+    @abstractmethod
+    def distinct_count(self, column_sql: str, *, over: str) -> str:
+        """Number of distinct non-NULL values in the window `over` ('OVER (...)')."""
+
+    @abstractmethod
+    def any_substring(self, column_sql: str, needles: list[str]) -> str:
+        """True where the column contains at least one of `needles` (plain text, not patterns)."""
+
+    @abstractmethod
+    def run(self, *, shipments: pa.Table, query: Callable[[str], str]) -> pa.Table:
+        """Register `shipments` under a name of the engine's choosing and execute `query(name)`."""
+
+    def fired(self, *, shipments: pa.Table, profiles: Sequence[Profile], since: int | None = None) -> pa.Table:
+        """One row per shipment (reported at or after `since`): `id` and a boolean per indicator."""
+        return self.run(shipments=shipments,
+                        query=lambda table: indicator_query(profiles=profiles, dialect=self, since=since, table=table))
+
+
+def indicator_query(*, profiles: Sequence[Profile], dialect: BatchEngine, since: int | None, table: str) -> str:
+    indicators = [i for p in profiles for i in p.indicators]
+    aggregates: dict[Aggregate, str] = {}
+    for indicator in indicators:
+        for aggregate in indicator.condition.aggregates():
+            aggregates.setdefault(aggregate, f"_a{len(aggregates)}")
+    windows = [f"{a.window_sql(dialect=dialect)} AS {alias}" for a, alias in aggregates.items()]
+    columns = [f"{i.condition.sql(dialect=dialect, aggregates=aggregates)} AS f{n}" for n, i in enumerate(indicators)]
+    where = f"WHERE _t >= {int(since)}" if since is not None else ""
+    if not windows:
+        return "SELECT id" + "".join(f",\n  {c}" for c in columns) + f"\nFROM {table} {where}"
+    # Windows run over a narrow projection (id, time, keys) and are joined back by id: sorting the
+    # wide rows once per window partitioning would cost more than all the indicators together.
+    keys = sorted({a.per for a in aggregates} | {a.of for a in aggregates if a.of})
+    return "\n".join([
+        f"WITH narrow AS (SELECT id, _t, {', '.join(keys)} FROM {table}),",
+        "windowed AS (SELECT id" + "".join(f", {w}" for w in windows) + " FROM narrow)",
+        "SELECT s.id" + "".join(f",\n  {c}" for c in columns),
+        f"FROM {table} s JOIN windowed w ON s.id = w.id {where.replace('_t', 's._t')}",
+    ])

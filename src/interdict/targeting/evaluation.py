@@ -1,0 +1,274 @@
+"""Scoring shipments with profiles: in batch on an engine, or one shipment at a time.
+
+Both paths decide the same indicators (the batch one in SQL, the single one in Python) and turn
+them into the same score, reasons and profile versions. The score is the sum of the weights of the
+indicators that fired, capped at 100; a learned model's score can be blended in afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable, Mapping, Sequence
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from interdict.errors import InvalidInput, Problem
+from interdict.targeting.condition import (
+    SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, Condition, Keywords, Not, epoch_seconds,
+)
+from interdict.targeting.engine import BatchEngine, get_engine
+from interdict.targeting.profile import Profile, required_fields
+
+_UNIT_FIELDS = ("mode", "direction", "destination_country", "departure_country", "origin_country")
+_ARROW_TYPES = {"text": pa.string(), "number": pa.int64(), "bool": pa.bool_(), "list": pa.string()}
+
+
+def shipment_unit(*, mode: str | None, direction: str | None, destination_country: str | None,
+                  departure_country: str | None, origin_country: str | None) -> str:
+    """The unit that inspects a shipment when the data names none: '<mode>:<country of the hub>'.
+
+    Imports and transits are worked where they arrive (destination), exports where they leave.
+    """
+    if direction == "export":
+        country = departure_country or origin_country
+    else:
+        country = destination_country
+    return f"{mode or 'unknown'}:{country or 'XX'}"
+
+
+def _to_seconds(column: pa.ChunkedArray) -> np.ndarray:
+    if pa.types.is_timestamp(column.type):
+        per_second = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[column.type.unit]
+        raw = column.cast(pa.int64()).fill_null(0).to_numpy()
+        return raw // per_second  # floor: the same second Python's timestamp() // 1 gives
+    return column.cast(pa.int64()).fill_null(0).to_numpy()
+
+
+def _keyword_fields(profiles: Sequence[Profile]) -> set[str]:
+    found: set[str] = set()
+
+    def walk(condition: Condition) -> None:
+        if isinstance(condition, Keywords):
+            found.add(condition.field)
+        for part in getattr(condition, "parts", ()):
+            walk(part)
+        if isinstance(condition, Not):
+            walk(condition.part)
+
+    for p in profiles:
+        for i in p.indicators:
+            walk(i.condition)
+    return found
+
+
+def prepare_shipments(shipments: pa.Table, *, profiles: Sequence[Profile], as_of: datetime | None = None) -> pa.Table:
+    """The columns the profiles need, missing optional ones as NULL, plus `_t` (epoch seconds), `unit`, `day`."""
+    names = set(shipments.column_names)
+    for required in ("id", "reported_at"):
+        if required not in names:
+            raise InvalidInput("the shipments table lacks a column of the contract",
+                               problems=[Problem(required, "required", None, "every shipment needs it")])
+    n = shipments.num_rows
+    needed = required_fields(profiles)
+    padded = _keyword_fields(profiles)
+    wanted = sorted(needed | {"reporter", "shipment_id", *_UNIT_FIELDS, "unit"})
+    columns: dict[str, Any] = {"id": shipments.column("id").cast(pa.int64())}
+    for name in wanted:
+        kind = SHIPMENT_FIELDS.get(name, "text")
+        if name not in names:
+            columns[name] = pa.nulls(n, _ARROW_TYPES[kind])
+            continue
+        column = shipments.column(name)
+        if name == "watchlist_hits" and (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
+            column = pc.binary_join(column, "|")
+        if kind == "number" and column.type != pa.int64():
+            column = column.cast(pa.int64())
+        if kind in ("text", "list") and column.type != pa.string():
+            column = column.cast(pa.string())
+        columns[name] = column
+    derived = pc.binary_join_element_wise(
+        pc.coalesce(columns["mode"], "unknown"),
+        pc.coalesce(pc.if_else(pc.equal(pc.coalesce(columns["direction"], ""), "export"),
+                               pc.coalesce(columns["departure_country"], columns["origin_country"]),
+                               columns["destination_country"]), "XX"),
+        ":")
+    columns["unit"] = pc.coalesce(columns["unit"], derived)
+    reported = shipments.column("reported_at")
+    columns["reported_at"] = reported
+    columns["_t"] = pa.array(_to_seconds(reported), pa.int64())
+    columns["day"] = pa.array((_to_seconds(reported) // SECONDS_PER_DAY).astype("int32"), pa.int32()).cast(pa.date32())
+    for name in wanted:
+        # Padded once here, for every engine: a keyword at a word start is then one `contains`,
+        # and one element of a '|'-list is '|x|' (docs/targeting.md, "matching").
+        kind = SHIPMENT_FIELDS.get(name)
+        if kind == "text" and name in padded:
+            columns[f"_pad_{name}"] = pc.binary_join_element_wise(" ", pc.coalesce(columns[name], ""), " ", "")
+        elif kind == "list":
+            columns[f"_list_{name}"] = pc.binary_join_element_wise("|", pc.coalesce(columns[name], ""), "|", "")
+    table = pa.table(columns)
+    if as_of is not None:
+        table = table.filter(pc.less_equal(table.column("_t"), epoch_seconds(as_of)))
+    return table
+
+
+def evaluate(shipments: pa.Table, profiles: Sequence[Profile], *, engine: str | BatchEngine = "duckdb",
+             as_of: datetime | None = None, since: datetime | None = None) -> pa.Table:
+    """Score every shipment reported in [since, as_of]; all shipments up to `as_of` are the history.
+
+    Returns one row per shipment, riskiest first: id, reporter, shipment_id, reported_at, unit, day,
+    score (0-100), reasons ('; '-joined), indicators (list of 'profile.indicator'), profiles (list of
+    'id@version' that fired), red_eligible, yellow_eligible, priority (for `assign_lanes`).
+    """
+    runner = get_engine(engine) if isinstance(engine, str) else engine
+    prepared = prepare_shipments(shipments, profiles=profiles, as_of=as_of)
+    fired = runner.fired(shipments=prepared, profiles=profiles, since=epoch_seconds(since) if since else None)
+    return explain(fired=fired, shipments=prepared, profiles=profiles)
+
+
+_MASK_BITS = 62  # indicators per BIGINT bit mask
+
+
+def _describe(fired: list[tuple[Profile, Any]], profiles: Sequence[Profile]) -> dict[str, Any]:
+    """Score, reasons, keys, profile labels and lane eligibility of one set of fired indicators.
+
+    The one place where these are formed: batch (once per distinct combination) and single path.
+    """
+    score = min(100, sum(i.weight for _, i in fired))
+    hit_profiles = [p for p in profiles if any(q is p for q, _ in fired)]
+    return {
+        "score": score,
+        "reasons": "; ".join(i.reason for _, i in fired),
+        "indicators": [i.key for _, i in fired],
+        "profiles": [p.label for p in hit_profiles],
+        "red_eligible": any(score >= p.lanes.red_min_score for p in hit_profiles),
+        "yellow_eligible": any(score >= p.lanes.yellow_min_score for p in hit_profiles),
+        "priority": any(i.id in p.lanes.priority for p, i in fired),
+    }
+
+
+def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]) -> pa.Table:
+    """Scores, reasons and lane eligibility from the indicator booleans, the same for every engine.
+
+    The booleans are packed into bit masks; each distinct combination (a few thousand in a million
+    shipments) is described once by `_describe` and joined back.
+    """
+    indicators = [(p, i) for p in profiles for i in p.indicators]
+    if not indicators:
+        raise InvalidInput("no indicators to score with", problems=[Problem("profiles", "non_empty", [], "load at least one profile")])
+    chunks = [range(start, min(start + _MASK_BITS, len(indicators))) for start in range(0, len(indicators), _MASK_BITS)]
+    masks = ", ".join(
+        "CAST(" + " + ".join(f"CASE WHEN f{n} THEN {1 << (n - chunk.start)} ELSE 0 END" for n in chunk) + f" AS BIGINT) AS m{c}"
+        for c, chunk in enumerate(chunks))
+    names = [f"m{c}" for c in range(len(chunks))]
+    con = duckdb.connect()
+    try:
+        con.register("fired", fired)
+        con.execute(f"CREATE TEMP TABLE masked AS SELECT id, {masks} FROM fired")
+        combinations = con.sql(f"SELECT DISTINCT {', '.join(names)} FROM masked").fetchall()
+        described = []
+        for combination in combinations:
+            hit = [indicators[chunk.start + b] for chunk, m in zip(chunks, combination) for b in range(len(chunk)) if m >> b & 1]
+            described.append({**dict(zip(names, combination)), **_describe(hit, profiles)})
+        con.register("described", pa.Table.from_pylist(described, schema=pa.schema(
+            [(n, pa.int64()) for n in names] + [("score", pa.int32()), ("reasons", pa.string()),
+             ("indicators", pa.list_(pa.string())), ("profiles", pa.list_(pa.string())), ("red_eligible", pa.bool_()),
+             ("yellow_eligible", pa.bool_()), ("priority", pa.bool_())])))
+        con.register("shipments", shipments.select(["id", "reporter", "shipment_id", "reported_at", "unit", "day"]))
+        return con.sql(f"""
+            SELECT s.id, s.reporter, s.shipment_id, s.reported_at, s.unit, s.day, d.score, d.reasons, d.indicators,
+                   d.profiles, d.red_eligible, d.yellow_eligible, d.priority
+            FROM masked m JOIN described d USING ({', '.join(names)}) JOIN shipments s ON s.id = m.id
+            ORDER BY d.score DESC, s.reporter, s.shipment_id, s.id""").to_arrow_table()
+    finally:
+        con.close()
+
+
+# --- one shipment at a time ---------------------------------------------------------------------
+
+def aggregates_needed(profiles: Iterable[Profile]) -> list[Aggregate]:
+    """The cross-shipment figures the profiles use: what a caller of `score_one` must provide."""
+    seen: dict[Aggregate, None] = {}
+    for p in profiles:
+        for a in p.aggregates():
+            seen.setdefault(a)
+    return list(seen)
+
+
+def context_for(shipment: Mapping[str, Any], *, history: pa.Table | Sequence[Mapping[str, Any]],
+                profiles: Sequence[Profile], as_of: datetime | None = None) -> dict[str, int | None]:
+    """The cross-shipment figures of one shipment, counted over `history` (+ the shipment itself).
+
+    `history` holds the other known shipments that share a key with it (same consignee phone,
+    address, name, shipper...) within the longest window; the store selects them by those keys.
+    """
+    rows = history.to_pylist() if isinstance(history, pa.Table) else list(history)
+    own_id = shipment.get("id")
+    rows = [r for r in rows if own_id is None or r.get("id") != own_id] + [dict(shipment)]
+    limit = epoch_seconds(as_of) if as_of is not None else None
+    times = [epoch_seconds(r.get("reported_at")) for r in rows]
+    t0 = epoch_seconds(shipment.get("reported_at"))
+    out: dict[str, int | None] = {}
+    for a in aggregates_needed(profiles):
+        key = shipment.get(a.per)
+        if key is None or key == "":
+            out[a.name] = None
+            continue
+        span = a.days * SECONDS_PER_DAY
+        upper = t0 + span if a.side == "around" else t0
+        members = [r for r, t in zip(rows, times)
+                   if r.get(a.per) == key and t0 - span <= t <= upper and (limit is None or t <= limit)]
+        if a.function == "count":
+            out[a.name] = len(members)
+        else:
+            out[a.name] = len({r.get(a.of) for r in members if r.get(a.of) not in (None, "")})
+    return out
+
+
+def score_one(shipment: Mapping[str, Any], profiles: Sequence[Profile], *,
+              context: Mapping[str, int | None] | None = None,
+              history: pa.Table | Sequence[Mapping[str, Any]] | None = None,
+              as_of: datetime | None = None) -> dict[str, Any]:
+    """Score one shipment (a dict in the column contract) as `evaluate` would in a batch.
+
+    Cross-shipment indicators need either `context` (figures by `Aggregate.name`, e.g. from the
+    store) or `history` (the related shipments, counted here). Without either they cannot be
+    decided, and an error says so rather than scoring as if the shipment were the first ever seen.
+    """
+    needed = aggregates_needed(profiles)
+    if history is not None:
+        context = {**context_for(shipment, history=history, profiles=profiles, as_of=as_of), **(context or {})}
+    context = dict(context or {})
+    missing = [a.name for a in needed if a.name not in context]
+    if missing:
+        raise InvalidInput("cross-shipment figures are missing for this shipment",
+                           problems=[Problem("context", "required", name, "give it in context or pass history") for name in missing],
+                           hint="pass history=<related shipments> or context=context_for(...)")
+    row = dict(shipment)
+    if isinstance(row.get("watchlist_hits"), (list, tuple)):
+        row["watchlist_hits"] = "|".join(row["watchlist_hits"])
+    row["unit"] = row.get("unit") or shipment_unit(**{k: row.get(k) for k in _UNIT_FIELDS})
+    fired = [(p, i) for p in profiles for i in p.indicators if i.condition.holds(row, context=context)]
+    t = epoch_seconds(row.get("reported_at"))
+    return {
+        "id": row.get("id"), "reporter": row.get("reporter"), "shipment_id": row.get("shipment_id"),
+        "reported_at": row.get("reported_at"), "unit": row["unit"],
+        "day": datetime.fromtimestamp(t - t % SECONDS_PER_DAY, tz=timezone.utc).date() if t is not None else None,
+        **_describe(fired, profiles),
+    }
+
+
+def blend_model_score(scored: pa.Table, model_score: pa.Array | Sequence[int], *, model_weight_percent: int = 50) -> pa.Table:
+    """Hook for the learned model: score = (rules*(100-w) + model*w) / 100, in integers (floor).
+
+    The rules' score stays in `rule_score` and the model's in `model_score`, so both stay explainable.
+    """
+    if not 0 <= model_weight_percent <= 100:
+        raise InvalidInput("model weight out of range", problems=[Problem("model_weight_percent", "0..100", model_weight_percent, "a percentage")])
+    rules = scored.column("score").to_numpy().astype(np.int64)
+    model = np.clip(np.asarray(pa.array(model_score).to_numpy(zero_copy_only=False), dtype=np.int64), 0, 100)
+    blended = (rules * (100 - model_weight_percent) + model * model_weight_percent) // 100
+    out = scored.set_column(scored.schema.get_field_index("score"), "score", pa.array(blended.astype(np.int32)))
+    return out.append_column("rule_score", pa.array(rules.astype(np.int32))).append_column("model_score", pa.array(model.astype(np.int32)))

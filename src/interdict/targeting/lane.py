@@ -1,0 +1,80 @@
+"""Lanes: red (x-ray or physical), yellow (documentary), green (release), within each unit's capacity.
+
+Red capacity is a share of each unit's daily traffic; the riskiest eligible shipments fill it, the
+profiles' priority indicators first. A seeded random share is sent red regardless of risk, so the
+baseline is known and the model sees shipments no rule would pick; it is marked `selected_at_random`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from typing import Mapping
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from interdict.errors import InvalidInput, Problem
+
+RED, YELLOW, GREEN = "red", "yellow", "green"
+
+
+def random_draws(*, reporters: list, shipment_ids: list, seed: int) -> np.ndarray:
+    """A uniform number in [0, 1) per shipment from (seed, reporter, shipment_id) alone.
+
+    A hash rather than a generator stream: the draw of a shipment does not depend on the order of
+    the rows or on which other shipments are in the batch, so a selection can be re-derived later.
+    """
+    out = np.empty(len(shipment_ids), dtype=np.float64)
+    prefix = f"{seed}|".encode()
+    for n, (reporter, shipment_id) in enumerate(zip(reporters, shipment_ids)):
+        digest = hashlib.blake2b(prefix + f"{reporter}|{shipment_id}".encode(), digest_size=8).digest()
+        out[n] = int.from_bytes(digest, "big") / 2**64
+    return out
+
+
+def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
+                 capacity: Mapping[str, int] | None = None) -> pa.Table:
+    """Add `lane`, `selected_at_random` and `draw` to the output of `evaluate`.
+
+    Per unit and day: red capacity is ceil(red_share x shipments) unless `capacity` names the unit's
+    daily number; eligible shipments beyond it go yellow. Then each remaining shipment whose draw is
+    below `random_share` goes red at random.
+    """
+    problems = [Problem(name, "0..1", value, "a share between 0 and 1")
+                for name, value in (("red_share", red_share), ("random_share", random_share)) if not 0 <= value <= 1]
+    if problems:
+        raise InvalidInput("lane settings out of range", problems=problems)
+    n = scored.num_rows
+    if n == 0:
+        return scored.append_column("lane", pa.array([], pa.string())).append_column(
+            "selected_at_random", pa.array([], pa.bool_())).append_column("draw", pa.array([], pa.float64()))
+    draw = random_draws(reporters=scored.column("reporter").to_pylist(),
+                        shipment_ids=scored.column("shipment_id").to_pylist(), seed=seed)
+    units = scored.column("unit").to_numpy(zero_copy_only=False).astype(str)
+    group_keys = pc.binary_join_element_wise(scored.column("unit"), scored.column("day").cast(pa.string()), "|")
+    encoded = pc.dictionary_encode(group_keys).combine_chunks()
+    group = encoded.indices.to_numpy()
+    sizes = np.bincount(group)
+    first_unit = {}
+    for g, u in zip(group, units):
+        first_unit.setdefault(g, u)
+    limits = np.array([capacity[first_unit[g]] if capacity and first_unit[g] in capacity
+                       else math.ceil(red_share * sizes[g] - 1e-9) for g in range(len(sizes))], dtype=np.int64)
+    score = scored.column("score").to_numpy().astype(np.int64)
+    red_ok = scored.column("red_eligible").to_numpy(zero_copy_only=False).astype(bool)
+    yellow_ok = scored.column("yellow_eligible").to_numpy(zero_copy_only=False).astype(bool)
+    priority = scored.column("priority").to_numpy(zero_copy_only=False).astype(bool)
+    # Within a group: eligible first, then priority, then score, then the draw breaks ties fairly.
+    order = np.lexsort((draw, -score, ~priority, ~red_ok, group))
+    starts = np.zeros(len(sizes), dtype=np.int64)
+    starts[1:] = np.cumsum(sizes)[:-1]
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n) - starts[group[order]]
+    red = red_ok & (rank < limits[group])
+    at_random = ~red & (draw < random_share)
+    lane = np.where(red | at_random, RED, np.where(yellow_ok | red_ok, YELLOW, GREEN))
+    return (scored.append_column("lane", pa.array(lane, pa.string()))
+            .append_column("selected_at_random", pa.array(at_random))
+            .append_column("draw", pa.array(draw)))
