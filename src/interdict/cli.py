@@ -15,6 +15,8 @@ from interdict.exchange.cli import exchange_app, keys_app
 from interdict.ingest.cli import ingest, quarantine_app
 from interdict.store.cli import db_app
 from interdict.targeting.cli import profile_app
+from interdict.targeting.store_cli import mount as mount_profile_store
+from interdict.targeting.store_cli import score
 from interdict.targeting.model.cli import app as model_app
 from interdict.targeting.screening.cli import screen_app
 
@@ -34,7 +36,9 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(exchange_app, name="exchange")
 app.add_typer(screen_app, name="screen")
 app.add_typer(model_app, name="model")
+mount_profile_store(profile_app)
 app.add_typer(profile_app, name="profile")
+app.command()(score)
 
 
 def main() -> None:

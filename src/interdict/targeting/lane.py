@@ -34,12 +34,34 @@ def random_draws(*, reporters: list, shipment_ids: list, seed: int) -> np.ndarra
     return out
 
 
+def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, days: pa.ChunkedArray,
+                  red_share: float, capacity: Mapping[str, int] | None) -> np.ndarray:
+    """Red places per unit and day. A share of a small day's traffic is a fraction of a place:
+    the fractions carry over from day to day within a unit (largest-remainder rounding of the
+    running total), so over a period each unit gets red_share of its traffic, no more, no less."""
+    day_of = {}
+    for g, d in zip(group, days.to_numpy(zero_copy_only=False)):
+        day_of.setdefault(g, d)
+    limits = np.zeros(len(sizes), dtype=np.int64)
+    running: dict[str, int] = {}
+    for g in sorted(range(len(sizes)), key=lambda g: (first_unit[g], day_of[g])):
+        unit = first_unit[g]
+        if capacity and unit in capacity:
+            limits[g] = capacity[unit]
+            continue
+        before = running.get(unit, 0)
+        running[unit] = before + int(sizes[g])
+        limits[g] = math.floor(red_share * running[unit] + 0.5) - math.floor(red_share * before + 0.5)
+    return limits
+
+
 def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
                  capacity: Mapping[str, int] | None = None) -> pa.Table:
     """Add `lane`, `selected_at_random` and `draw` to the output of `evaluate`.
 
-    Per unit and day: red capacity is ceil(red_share x shipments) unless `capacity` names the unit's
-    daily number; eligible shipments beyond it go yellow. Then each remaining shipment whose draw is
+    Per unit and day: red capacity is red_share of the day's shipments, fractions carried over
+    from day to day (see `_daily_limits`), unless `capacity` names the unit's daily number;
+    eligible shipments beyond it go yellow. Then each remaining shipment whose draw is
     below `random_share` goes red at random.
     """
     problems = [Problem(name, "0..1", value, "a share between 0 and 1")
@@ -60,8 +82,8 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     first_unit = {}
     for g, u in zip(group, units):
         first_unit.setdefault(g, u)
-    limits = np.array([capacity[first_unit[g]] if capacity and first_unit[g] in capacity
-                       else math.ceil(red_share * sizes[g] - 1e-9) for g in range(len(sizes))], dtype=np.int64)
+    limits = _daily_limits(group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"),
+                           red_share=red_share, capacity=capacity)
     score = scored.column("score").to_numpy().astype(np.int64)
     red_ok = scored.column("red_eligible").to_numpy(zero_copy_only=False).astype(bool)
     yellow_ok = scored.column("yellow_eligible").to_numpy(zero_copy_only=False).astype(bool)
