@@ -1,0 +1,93 @@
+"""Targeting on the store: `interdict score`, kept runs, §4 output, and the profile registry."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from typer.testing import CliRunner
+
+from interdict.cli import app
+from interdict.errors import Conflict, InvalidInput
+from interdict.ingest.service import ingest_path
+from interdict.targeting import registry
+from interdict.targeting.models import RiskScore, ScoringRun
+from interdict.targeting.profile import PACKAGED_PROFILES
+from interdict.targeting.service import score_period
+from tests.factories import ndjson, shipment
+
+runner = CliRunner()
+
+
+def _traffic(engine: Engine, tmp_path: Path) -> None:
+    ordinary = [shipment(n, items=[{"description": "Cotton T-shirts", "hs_code": "610910", "net_weight_kg": 0.4}],
+                         gross_weight_kg=0.5, declared_value=25, currency="EUR") for n in range(60)]  # fmt: skip
+    gun = shipment(1000, category="gift", gross_weight_kg=2.4, declared_value=3, currency="EUR", payment_method="cash_on_delivery",
+                   items=[{"description": "Pistol slide and barrel / navlaka i cev za pištolj", "hs_code": "930599", "net_weight_kg": 2.2}])  # fmt: skip
+    path = tmp_path / "traffic.ndjson"
+    path.write_bytes(ndjson([*ordinary, gun]))
+    ingest_path(path, engine=engine, kind="shipments")
+
+
+def test_a_firearm_part_shipment_goes_red_with_true_reasons(engine: Engine, tmp_path: Path) -> None:
+    _traffic(engine, tmp_path)
+    run_id, laned = score_period(engine=engine, random_share=0)
+    top = laned.slice(0, 1).to_pylist()[0]
+    assert top["shipment_id"] == "EX000001000"
+    assert top["lane"] == "red" and top["score"] > 0
+    assert "93" in top["reasons"] or "firearm" in top["reasons"].lower()
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(RiskScore.__table__).where(RiskScore.__table__.c.run_id == run_id)).scalar_one() == 61
+        [profiles] = conn.execute(select(ScoringRun.__table__.c.profiles)).scalars().all()
+    assert any(label.startswith("firearms_inbound@") for label in profiles)
+
+
+def test_score_command_writes_records_md_section_4(configured: Engine, tmp_path: Path) -> None:
+    _traffic(configured, tmp_path)
+    out = tmp_path / "scores.csv"
+    result = runner.invoke(app, ["score", "--output", str(out), "--random-share", "0"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0]) == ["reporter", "shipment_id", "score", "lane", "reasons", "selected_at_random"]
+    scores = [int(r["score"]) for r in rows]
+    assert scores == sorted(scores, reverse=True) and len(rows) == 61
+    assert {r["selected_at_random"] for r in rows} == {"false"}
+
+
+def test_bad_period_is_refused(engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    with pytest.raises(InvalidInput, match="period is empty"):
+        score_period(engine=engine, since=datetime(2026, 2, 1, tzinfo=UTC), until=datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def test_profiles_activate_deactivate_and_roll_back(engine: Engine, tmp_path: Path) -> None:
+    registry.ensure_starter_library(engine=engine)
+    starter = {p.id for p in registry.active_profiles(engine=engine)}
+    assert "firearms_inbound" in starter
+
+    copy = tmp_path / "profiles"
+    shutil.copytree(PACKAGED_PROFILES, copy)
+    source = (copy / "firearms_inbound.yaml").read_text(encoding="utf-8")
+    assert "version: 1" in source or "version: " in source
+    changed = copy / "firearms_inbound.yaml"
+    import re
+
+    old_version = int(re.search(r"^version:\s*(\d+)", source, re.M).group(1))
+    changed.write_text(re.sub(r"^version:\s*\d+", f"version: {old_version + 1}", source, flags=re.M), encoding="utf-8")
+    registry.register_profile(engine=engine, path=changed, activate=True)
+    active = {p.id: p.version for p in registry.active_profiles(engine=engine)}
+    assert active["firearms_inbound"] == old_version + 1
+
+    registry.rollback_profile(engine=engine, profile_id="firearms_inbound")
+    assert {p.id: p.version for p in registry.active_profiles(engine=engine)}["firearms_inbound"] == old_version
+
+    registry.deactivate_profile(engine=engine, profile_id="firearms_inbound")
+    assert "firearms_inbound" not in {p.id for p in registry.active_profiles(engine=engine)}
+
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n# edited after registration\n", encoding="utf-8")
+    with pytest.raises(Conflict):
+        registry.register_profile(engine=engine, path=changed)
