@@ -91,3 +91,23 @@ def test_profiles_activate_deactivate_and_roll_back(engine: Engine, tmp_path: Pa
     changed.write_text(changed.read_text(encoding="utf-8") + "\n# edited after registration\n", encoding="utf-8")
     with pytest.raises(Conflict):
         registry.register_profile(engine=engine, path=changed)
+
+
+def test_backtest_and_effectiveness_read_the_store(configured: Engine, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from interdict.targeting.cli import console as targeting_console
+
+    monkeypatch.setattr(targeting_console, "width", 220)
+    _traffic(configured, tmp_path)
+    outcomes = tmp_path / "outcomes.ndjson"
+    outcomes.write_bytes(ndjson([{"reporter": "MKPOST", "shipment_id": "EX000001000", "inspected_at": "2026-10-02T09:00:00+02:00",
+                                  "method": "physical", "result": "seizure", "findings": [{"category": "firearm_part", "quantity": 2}]}]))  # fmt: skip
+    ingest_path(outcomes, engine=configured, kind="outcomes")
+    tested = runner.invoke(app, ["profile", "test", str(PACKAGED_PROFILES / "firearms_inbound.yaml")])
+    assert tested.exit_code == 0, tested.output
+    assert "seizures_caught" in tested.output and "the store" in tested.output
+
+    assert runner.invoke(app, ["score"]).exit_code == 0
+    shown = runner.invoke(app, ["profile", "effectiveness"])
+    assert shown.exit_code == 0, shown.output
+    line = next(l for l in shown.output.splitlines() if "firearms_inbound." in l and " 1 " in l)
+    assert "1.00" in line  # the one inspected hit was a seizure

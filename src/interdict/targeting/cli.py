@@ -57,8 +57,8 @@ def validate(files: Annotated[list[Path], typer.Argument(help="profile YAML file
 @profile_app.command("test")
 def test(
     profile: Annotated[Path, typer.Argument(help="the profile YAML to try", exists=True)],
-    shipments: Annotated[Path, typer.Option("--shipments", help="Parquet file of shipments in the column contract", exists=True)],
-    outcomes: Annotated[Optional[Path], typer.Option("--outcomes", help="Parquet file of inspection outcomes", exists=True)] = None,
+    shipments: Annotated[Optional[Path], typer.Option("--shipments", help="Parquet file of shipments in the column contract (default: the store)", exists=True)] = None,
+    outcomes: Annotated[Optional[Path], typer.Option("--outcomes", help="Parquet file of inspection outcomes (default: the store's)", exists=True)] = None,
     since: Annotated[Optional[str], typer.Option("--from", help="first report time, ISO 8601")] = None,
     until: Annotated[Optional[str], typer.Option("--to", help="last report time, ISO 8601")] = None,
     engine: Annotated[str, typer.Option(help="duckdb or spark")] = "duckdb",
@@ -69,8 +69,18 @@ def test(
 
     try:
         profiles = [load_profile(profile)]
-        traffic = pq.read_table(shipments)
-        if outcomes is not None:
+        if shipments is None:  # the store: this administration's own past traffic and outcomes
+            from interdict.store.schema import ready_engine
+            from interdict.targeting.service import outcomes_table, shipments_table
+
+            store = ready_engine()
+            traffic = shipments_table(engine=store, since=_when(since), until=_when(until))
+            recorded = outcomes_table(engine=store) if outcomes is None else pq.read_table(outcomes)
+        else:
+            traffic = pq.read_table(shipments)
+        if shipments is None:
+            pass
+        elif outcomes is not None:
             recorded = pq.read_table(outcomes)
         else:
             recorded = pa.table({"reporter": pa.array([], pa.string()), "shipment_id": pa.array([], pa.string()),
@@ -79,7 +89,7 @@ def test(
         result = backtest(profiles, traffic, recorded, engine=engine, since=_when(since), until=_when(until), red_share=red_share)
     except InvalidInput as err:
         _fail(err)
-    summary = Table("figure", "value", title=f"{profiles[0].label} on {shipments.name}")
+    summary = Table("figure", "value", title=f"{profiles[0].label} on {shipments.name if shipments else 'the store'}")
     for key, value in result.summary().items():
         summary.add_row(key, str(value))
     console.print(summary)
@@ -93,3 +103,24 @@ def test(
         indicators.add_row(row["indicator"], str(row["weight"]), str(row["hits"]), str(row["inspected"]),
                            str(row["seizures"]), precision)
     console.print(indicators)
+
+
+@profile_app.command("effectiveness")
+def effectiveness(run: Annotated[Optional[int], typer.Option("--run", help="scoring run (default: the latest)")] = None) -> None:
+    """Per indicator of a kept scoring run: hits, inspected, seizures and precision from recorded outcomes."""
+    from interdict.store.schema import ready_engine
+    from interdict.targeting.backtest import indicator_effectiveness
+    from interdict.targeting.registry import active_profiles
+    from interdict.targeting.service import outcomes_table, run_indicators
+
+    store = ready_engine()
+    try:
+        run_id, scored = run_indicators(engine=store, run_id=run)
+    except InvalidInput as err:
+        _fail(err)
+    rows = indicator_effectiveness(scored, outcomes_table(engine=store), profiles=active_profiles(engine=store)).to_pylist()
+    table = Table("indicator", "weight", "hits", "inspected", "seizures", "precision", title=f"indicator effectiveness, scoring run {run_id}")
+    for row in sorted(rows, key=lambda r: -(r["hits"] or 0)):
+        precision = "-" if row["precision"] is None else f"{row['precision']:.2f}"
+        table.add_row(row["indicator"], str(row["weight"]), str(row["hits"]), str(row["inspected"]), str(row["seizures"]), precision)
+    console.print(table)

@@ -118,3 +118,44 @@ def write_scores(laned: pa.Table, *, path: Path) -> int:
         for row in rows:
             writer.writerow(neutralise_row({**row, "selected_at_random": "true" if row["selected_at_random"] else "false"}))
     return len(rows)
+
+
+def outcomes_table(*, engine: Engine) -> pa.Table:
+    """Recorded inspection outcomes (records.md §2) as the backtests read them."""
+    from interdict.inspections.models import InspectionOutcome
+
+    table = InspectionOutcome.__table__
+    query = select(table.c.reporter, table.c.shipment_id, table.c.inspected_at, table.c.method, table.c.result,
+                   table.c.findings, table.c.office)  # fmt: skip
+    with engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(query).mappings()]
+    finding = pa.struct([("category", pa.string()), ("description", pa.string()), ("quantity", pa.int64())])
+    return pa.table({
+        "reporter": pa.array([r["reporter"] for r in rows], pa.string()),
+        "shipment_id": pa.array([r["shipment_id"] for r in rows], pa.string()),
+        "inspected_at": pa.array([r["inspected_at"] for r in rows], pa.timestamp("us", tz="UTC")),
+        "method": pa.array([r["method"] for r in rows], pa.string()),
+        "result": pa.array([r["result"] for r in rows], pa.string()),
+        "findings": pa.array([[{"category": f.get("category"), "description": f.get("description"), "quantity": f.get("quantity")}
+                               for f in (r["findings"] or [])] for r in rows], pa.list_(finding)),
+        "office": pa.array([r["office"] for r in rows], pa.string()),
+    })  # fmt: skip
+
+
+def run_indicators(*, engine: Engine, run_id: int | None = None) -> tuple[int, pa.Table]:
+    """The indicators each shipment fired in a kept scoring run (the latest by default)."""
+    runs = ScoringRun.__table__
+    scores = RiskScore.__table__
+    with engine.connect() as conn:
+        run_id = run_id or conn.execute(select(runs.c.id).order_by(runs.c.id.desc()).limit(1)).scalar()
+        if run_id is None:
+            raise InvalidInput("no scoring run yet", problems=[Problem("--run", "exists", None, "run `interdict score` first")])
+        rows = conn.execute(
+            select(_TABLE.c.reporter, _TABLE.c.shipment_id, scores.c.indicators)
+            .join(_TABLE, _TABLE.c.id == scores.c.shipment_pk).where(scores.c.run_id == run_id)
+        ).all()  # fmt: skip
+    return run_id, pa.table({
+        "reporter": pa.array([r[0] for r in rows], pa.string()),
+        "shipment_id": pa.array([r[1] for r in rows], pa.string()),
+        "indicators": pa.array([list(r[2] or []) for r in rows], pa.list_(pa.string())),
+    })  # fmt: skip
