@@ -6,19 +6,21 @@ import sys
 
 import typer
 
+from interdict.access.accounts_cli import audit_app, user_app
 from interdict.access.cli import apikey_app
 from interdict.console import render_error
 from interdict.demo import demo
-from interdict.simulate.cli import simulate
 from interdict.errors import InterdictError
 from interdict.exchange.cli import exchange_app, keys_app
 from interdict.ingest.cli import ingest, quarantine_app
+from interdict.simulate.cli import simulate
 from interdict.store.cli import db_app
 from interdict.targeting.cli import profile_app
-from interdict.targeting.store_cli import mount as mount_profile_store
-from interdict.targeting.store_cli import score
 from interdict.targeting.model.cli import app as model_app
 from interdict.targeting.screening.cli import screen_app
+from interdict.targeting.store_cli import mount as mount_profile_store
+from interdict.targeting.store_cli import score
+from interdict.web.server import serve_command
 
 app = typer.Typer(
     name="interdict",
@@ -26,19 +28,23 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
 )
-app.command()(ingest)
-app.command()(simulate)
+# The main job, then the loop in its order: data in, targeting, the web, exchange, administration.
 app.command()(demo)
+app.command()(simulate)
+app.command()(ingest)
 app.add_typer(quarantine_app, name="quarantine")
-app.add_typer(db_app, name="db")
-app.add_typer(apikey_app, name="apikey")
-app.add_typer(keys_app, name="keys")
-app.add_typer(exchange_app, name="exchange")
-app.add_typer(screen_app, name="screen")
-app.add_typer(model_app, name="model")
+app.command()(score)
 mount_profile_store(profile_app)
 app.add_typer(profile_app, name="profile")
-app.command()(score)
+app.add_typer(screen_app, name="screen")
+app.add_typer(model_app, name="model")
+app.command("serve")(serve_command)
+app.add_typer(keys_app, name="keys")
+app.add_typer(exchange_app, name="exchange")
+app.add_typer(user_app, name="user")
+app.add_typer(apikey_app, name="apikey")
+app.add_typer(audit_app, name="audit")
+app.add_typer(db_app, name="db")
 
 
 def main() -> None:

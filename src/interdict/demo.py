@@ -1,8 +1,8 @@
 """`interdict demo`: the whole loop on a fresh machine, on synthetic regional traffic.
 
 It generates a couple of months of traffic from the threat picture, ingests it with progress,
-scores it with the active risk profiles, and shows the lanes and how many planted illicit
-shipments the red lane caught.
+scores it with the active risk profiles, shows the lanes and how many planted illicit shipments
+the red lane caught, creates one account per role and serves the web application.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from sqlalchemy import func, select
 
+from interdict.access.users import create_demo_accounts
 from interdict.console import console
 from interdict.ingest.cli import ingest_one
 from interdict.ingest.models import Shipment
@@ -24,6 +25,7 @@ from interdict.simulate.generator import generate
 from interdict.simulate.truth import catch
 from interdict.store.schema import ready_engine
 from interdict.targeting.service import score_period
+from interdict.web.server import serve as run_server
 
 
 def demo(
@@ -32,6 +34,8 @@ def demo(
     seed: Annotated[int, typer.Option(help="same seed, same traffic")] = 7,
     data: Annotated[Path | None, typer.Option(help="folder for the generated files (default: INTERDICT_HOME/demo)")] = None,
     serve: Annotated[bool, typer.Option(help="serve the web application on the demo data afterwards")] = True,
+    host: Annotated[str, typer.Option(help="address to serve on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to serve on")] = 8000,
 ) -> None:
     """Generate two months of regional traffic, ingest it, and show what arrived."""
     settings = get_settings()
@@ -61,8 +65,16 @@ def demo(
         table.add_row(mode, f"{count:,}", f"{wrong or 0:,}")
     console.print(table)
     _target(engine, folder)
-    console.print("next: [bold]interdict quarantine list[/] shows what was held back and why; "
-                  "[bold]interdict score --output scores.csv[/] writes the scores")  # fmt: skip
+    accounts = create_demo_accounts(engine=engine)
+    logins = Table("user", "role", "password", title="Demo accounts (passwords are new at every run)")
+    for username, role, password in accounts:
+        logins.add_row(username, role, password)
+    console.print(logins)
+    if serve:
+        run_server(engine=engine, host=host, port=port)
+    else:
+        console.print("next: [bold]interdict serve[/] opens the web application; [bold]interdict quarantine list[/] "
+                      "shows what was held back and why")  # fmt: skip
 
 
 def _target(engine, folder: Path) -> None:  # type: ignore[no-untyped-def]

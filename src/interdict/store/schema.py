@@ -20,9 +20,16 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def load_models() -> type[Base]:
     """Import every module that declares tables, so the metadata is complete."""
+    import interdict.access.audit  # noqa: F401
     import interdict.access.models  # noqa: F401
+    import interdict.access.sessions  # noqa: F401
+    import interdict.access.users  # noqa: F401
     import interdict.ingest.models  # noqa: F401
+    import interdict.inspections.hits  # noqa: F401
     import interdict.inspections.models  # noqa: F401
+    import interdict.inspections.recording  # noqa: F401
+    import interdict.targeting.models  # noqa: F401
+    import interdict.targeting.model.registry  # noqa: F401
     import interdict.targeting.watchlists  # noqa: F401
 
     return Base

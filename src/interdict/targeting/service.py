@@ -17,6 +17,7 @@ from sqlalchemy import Engine, insert, select
 
 from interdict.errors import InvalidInput, Problem
 from interdict.ingest.models import Shipment
+from interdict.inspections.hits import create_hits
 from interdict.reporting.cells import neutralise_row
 from interdict.store.bulk import bulk_writer
 from interdict.store.database import now_utc
@@ -70,8 +71,24 @@ def score_period(
     scored = evaluate(shipments, profiles, engine=engine_name, since=since) if shipments.num_rows else _empty()
     laned = assign_lanes(scored, red_share=red_share, random_share=random_share, seed=seed)
     laned = laned.take(pc.sort_indices(laned, [("score", "descending"), ("priority", "descending"), ("id", "ascending")])) if laned.num_rows else laned
-    run_id = _keep(engine, laned, profiles, since, until, engine_name, red_share, random_share, seed) if keep else None
+    run_id = None
+    if keep:
+        run_id = _keep(engine, laned, profiles, since, until, engine_name, red_share, random_share, seed)
+        _hit_list(engine, laned)
     return run_id, laned
+
+
+def _hit_list(engine: Engine, laned: pa.Table) -> None:
+    """Red and yellow shipments become hits on their unit's list, with their reasons."""
+    if not laned.num_rows:
+        return
+    wanted = laned.filter(pc.is_in(laned.column("lane"), pa.array(["red", "yellow"])))
+    create_hits(engine=engine, scored=[
+        {"shipment_pk": r["id"], "unit": r["unit"], "lane": r["lane"], "score": r["score"],
+         "reasons": [part for part in (r["reasons"] or "").split("; ") if part],
+         "selected_at_random": r["selected_at_random"], "profile_versions": r["profiles"]}
+        for r in wanted.select(["id", "unit", "lane", "score", "reasons", "selected_at_random", "profiles"]).to_pylist()
+    ])  # fmt: skip
 
 
 def _empty() -> pa.Table:

@@ -1,28 +1,87 @@
-"""The FastAPI application: every capability's router, errors rendered one way."""
+"""The FastAPI application: every capability's router and page, errors rendered one way, assets
+served from this package (no CDN), and the security headers every response carries."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from interdict import __version__
-from interdict.errors import InterdictError
+from interdict.errors import InterdictError, Problem
 from interdict.ingest.api import router as ingest_router
 from interdict.store.schema import ready_engine
+from interdict.targeting.api import router as targeting_router
+from interdict.web import admin, analyst, api, hits, login, partner, shipments
+from interdict.web.auth import LoginThrottle
+from interdict.web.rendering import HERE, page, render_error, wants_json
+
+# Scripts, styles and images only from this server; no framing; no referrer leaves the site.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}  # fmt: skip
+
+
+# Every router the application serves; the authorisation matrix test walks all of their routes.
+ROUTERS = (ingest_router, targeting_router, api.router, login.router, hits.router, shipments.router, partner.router, analyst.router, admin.router)
 
 
 def create_app(*, engine: Engine | None = None) -> FastAPI:
     app = FastAPI(
         title="Interdict",
         version=__version__,
-        description="Advance shipment data in, risk scores and hits out. Partners authenticate with an API key.",
+        description="Advance shipment data in, risk scores and hits out. Partners authenticate with an API key "
+        "(`Authorization: Bearer idk_…`); browser sessions use a cookie and an `X-CSRF-Token` header.",
     )
     app.state.engine = engine or ready_engine()
-    app.include_router(ingest_router)
+    app.state.login_throttle = LoginThrottle()
+    for router in ROUTERS:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            if name == "Cache-Control" and request.url.path.startswith("/static/"):
+                continue
+            if name == "Content-Security-Policy" and request.url.path in ("/docs", "/redoc"):
+                continue  # the interactive API docs need their own scripts
+            response.headers.setdefault(name, value)
+        if request.url.scheme == "https":
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        return response
 
     @app.exception_handler(InterdictError)
-    async def _interdict_error(_request: Request, error: InterdictError) -> JSONResponse:
-        return JSONResponse(error.as_dict(), status_code=error.status_code)
+    async def _interdict_error(request: Request, error: InterdictError) -> Response:
+        return render_error(request, error)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
+        problems = [Problem(".".join(str(p) for p in e.get("loc", ())), e.get("type", "invalid"), _plain(e.get("input")), e.get("msg", ""))
+                    for e in error.errors()]  # fmt: skip
+        failure = InterdictError("the request is not valid", problems=problems)
+        failure.status_code = 422
+        return render_error(request, failure)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if wants_json(request) or request.url.path.startswith("/static/"):
+            return JSONResponse({"error": "HTTPError", "message": str(error.detail), "problems": [], "hint": None},
+                                status_code=error.status_code, headers=getattr(error, "headers", None))  # fmt: skip
+        return page(request, "error.html", status_code=error.status_code,
+                    error={"error": "HTTPError", "message": str(error.detail), "problems": [], "hint": None})  # fmt: skip
 
     return app
+
+
+def _plain(value: object) -> object:
+    return value if isinstance(value, str | int | float | bool | type(None)) else repr(value)[:200]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 16:00:27.084437
+Create Date: 2026-11-28 16:33:14.798038
 """
 
 from alembic import op
@@ -27,6 +27,25 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_agencies')),
     sa.UniqueConstraint('code', name=op.f('uq_agencies_code'))
     )
+    op.create_table('audit_entries',
+    sa.Column('seq', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('actor', sa.String(length=100), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=True),
+    sa.Column('action', sa.String(length=16), nullable=False),
+    sa.Column('subject', sa.String(length=200), nullable=True),
+    sa.Column('detail', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('ip', sa.String(length=64), nullable=True),
+    sa.Column('prev_hash', sa.String(length=64), nullable=False),
+    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('seq', name=op.f('pk_audit_entries'))
+    )
+    op.create_table('audit_head',
+    sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('hash', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_head'))
+    )
     op.create_table('ingest_batches',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
@@ -43,6 +62,61 @@ def upgrade() -> None:
     sa.Column('stale', sa.Integer(), nullable=False),
     sa.Column('quarantined', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ingest_batches'))
+    )
+    op.create_table('parcel_reports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('reporter', sa.String(length=64), nullable=False),
+    sa.Column('shipment_id', sa.String(length=64), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('reported_by', sa.String(length=100), nullable=False),
+    sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_parcel_reports'))
+    )
+    op.create_table('profile_versions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('profile_id', sa.String(length=100), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('content_hash', sa.String(length=64), nullable=False),
+    sa.Column('path', sa.Text(), nullable=False),
+    sa.Column('title', sa.Text(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('registered_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('activated_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_profile_versions')),
+    sa.UniqueConstraint('profile_id', 'version', name=op.f('uq_profile_versions_profile_id_version'))
+    )
+    op.create_table('risk_model_versions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_by', sa.String(length=100), nullable=True),
+    sa.Column('data_from', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('data_to', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('window', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('metrics', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('settings', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('features', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('artefact', sa.LargeBinary(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_model_versions')),
+    sa.UniqueConstraint('version', name=op.f('uq_risk_model_versions_version'))
+    )
+    op.create_table('scoring_runs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('started_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('since', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('until', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('engine', sa.String(length=16), nullable=False),
+    sa.Column('profiles', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('model_version', sa.String(length=64), nullable=True),
+    sa.Column('red_share', sa.Float(), nullable=False),
+    sa.Column('random_share', sa.Float(), nullable=False),
+    sa.Column('seed', sa.Integer(), nullable=False),
+    sa.Column('shipments', sa.Integer(), nullable=False),
+    sa.Column('red', sa.Integer(), nullable=False),
+    sa.Column('yellow', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_scoring_runs'))
     )
     op.create_table('shipments',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -101,7 +175,7 @@ def upgrade() -> None:
     sa.Column('hs_codes', sa.Text(), nullable=False),
     sa.Column('id_kind', sa.String(length=8), nullable=False),
     sa.Column('id_check_valid', sa.Boolean(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_shipments')),
     sa.UniqueConstraint('reporter', 'shipment_id', name=op.f('uq_shipments_reporter_shipment_id'))
     )
@@ -115,7 +189,7 @@ def upgrade() -> None:
     sa.Column('entry_id', sa.String(length=64), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
-    sa.Column('aliases', sa.JSON(), nullable=False),
+    sa.Column('aliases', sa.JSON(none_as_null=True), nullable=False),
     sa.Column('birth_date', sa.Date(), nullable=True),
     sa.Column('country', sa.String(length=2), nullable=True),
     sa.Column('street', sa.Text(), nullable=True),
@@ -123,7 +197,7 @@ def upgrade() -> None:
     sa.Column('postcode', sa.Text(), nullable=True),
     sa.Column('reason', sa.Text(), nullable=True),
     sa.Column('valid_until', sa.Date(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('record_hash', sa.String(length=32), nullable=False),
     sa.Column('version_count', sa.Integer(), nullable=False),
     sa.Column('updated_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
@@ -136,7 +210,7 @@ def upgrade() -> None:
     sa.Column('prefix', sa.String(length=16), nullable=False),
     sa.Column('key_hash', sa.String(length=64), nullable=False),
     sa.Column('agency_id', sa.Integer(), nullable=True),
-    sa.Column('reporters', sa.JSON(), nullable=False),
+    sa.Column('reporters', sa.JSON(none_as_null=True), nullable=False),
     sa.Column('revoked', sa.Boolean(), nullable=False),
     sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
     sa.Column('last_used_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
@@ -152,8 +226,8 @@ def upgrade() -> None:
     sa.Column('method', sa.String(length=16), nullable=False),
     sa.Column('result', sa.String(length=16), nullable=False),
     sa.Column('office', sa.String(length=64), nullable=True),
-    sa.Column('findings', sa.JSON(), nullable=False),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('findings', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('record_hash', sa.String(length=32), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=False),
     sa.Column('received_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
@@ -172,8 +246,8 @@ def upgrade() -> None:
     sa.Column('record_key', sa.String(length=200), nullable=True),
     sa.Column('location', sa.String(length=200), nullable=False),
     sa.Column('raw', sa.LargeBinary(), nullable=False),
-    sa.Column('record', sa.JSON(), nullable=True),
-    sa.Column('reasons', sa.JSON(), nullable=False),
+    sa.Column('record', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('reasons', sa.JSON(none_as_null=True), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('resolved_batch_id', sa.Integer(), nullable=True),
     sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
@@ -182,6 +256,34 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('quarantined_records', schema=None) as batch_op:
         batch_op.create_index('ix_quarantined_records_status', ['status', 'kind'], unique=False)
+
+    op.create_table('risk_model_activations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('model_id', sa.Integer(), nullable=False),
+    sa.Column('activated_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('activated_by', sa.String(length=100), nullable=True),
+    sa.ForeignKeyConstraint(['model_id'], ['risk_model_versions.id'], name=op.f('fk_risk_model_activations_model_id_risk_model_versions')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_model_activations'))
+    )
+    op.create_table('risk_scores',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('run_id', sa.Integer(), nullable=False),
+    sa.Column('shipment_pk', sa.BigInteger(), nullable=False),
+    sa.Column('unit', sa.String(length=64), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('lane', sa.String(length=8), nullable=False),
+    sa.Column('selected_at_random', sa.Boolean(), nullable=False),
+    sa.Column('reasons', sa.Text(), nullable=False),
+    sa.Column('indicators', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('profiles', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
+    sa.ForeignKeyConstraint(['run_id'], ['scoring_runs.id'], name=op.f('fk_risk_scores_run_id_scoring_runs'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_scores'))
+    )
+    with op.batch_alter_table('risk_scores', schema=None) as batch_op:
+        batch_op.create_index('ix_risk_scores_run_lane', ['run_id', 'lane'], unique=False)
+        batch_op.create_index('ix_risk_scores_shipment_pk', ['shipment_pk'], unique=False)
 
     op.create_table('shipment_items',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -195,7 +297,7 @@ def upgrade() -> None:
     sa.Column('value_minor', sa.BigInteger(), nullable=True),
     sa.Column('currency', sa.String(length=3), nullable=True),
     sa.Column('origin_country', sa.String(length=2), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['shipment_pk'], ['shipments.id'], name=op.f('fk_shipment_items_shipment_pk_shipments'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_shipment_items'))
     )
@@ -218,6 +320,24 @@ def upgrade() -> None:
     with op.batch_alter_table('shipment_versions', schema=None) as batch_op:
         batch_op.create_index('ix_shipment_versions_key', ['reporter', 'shipment_id'], unique=False)
 
+    op.create_table('users',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('username', sa.String(length=64), nullable=False),
+    sa.Column('full_name', sa.String(length=200), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('agency_id', sa.Integer(), nullable=False),
+    sa.Column('unit', sa.String(length=64), nullable=True),
+    sa.Column('reporters', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('password_hash', sa.String(length=200), nullable=False),
+    sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('failed_logins', sa.Integer(), nullable=False),
+    sa.Column('locked_until', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_login_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['agency_id'], ['agencies.id'], name=op.f('fk_users_agency_id_agencies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('username', name=op.f('uq_users_username'))
+    )
     op.create_table('watchlist_entry_versions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('list_id', sa.String(length=64), nullable=False),
@@ -232,6 +352,32 @@ def upgrade() -> None:
     with op.batch_alter_table('watchlist_entry_versions', schema=None) as batch_op:
         batch_op.create_index('ix_watchlist_entry_versions_key', ['list_id', 'entry_id'], unique=False)
 
+    op.create_table('hits',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('shipment_pk', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('unit', sa.String(length=64), nullable=False),
+    sa.Column('lane', sa.String(length=8), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('reasons', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('selected_at_random', sa.Boolean(), nullable=False),
+    sa.Column('profile_versions', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('claimed_by', sa.String(length=64), nullable=True),
+    sa.Column('claimed_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('outcome_id', sa.Integer(), nullable=True),
+    sa.Column('held_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('held_by', sa.String(length=100), nullable=True),
+    sa.ForeignKeyConstraint(['outcome_id'], ['inspection_outcomes.id'], name=op.f('fk_hits_outcome_id_inspection_outcomes'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['shipment_pk'], ['shipments.id'], name=op.f('fk_hits_shipment_pk_shipments'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_hits')),
+    sa.UniqueConstraint('shipment_pk', 'unit', name=op.f('uq_hits_shipment_pk_unit'))
+    )
+    with op.batch_alter_table('hits', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_hits_status'), ['status'], unique=False)
+        batch_op.create_index('ix_hits_unit_status_score', ['unit', 'status', 'score'], unique=False)
+
     op.create_table('outcome_findings',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('outcome_id', sa.Integer(), nullable=False),
@@ -244,19 +390,45 @@ def upgrade() -> None:
     with op.batch_alter_table('outcome_findings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outcome_findings_outcome_id'), ['outcome_id'], unique=False)
 
+    op.create_table('web_sessions',
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('csrf_token', sa.String(length=64), nullable=False),
+    sa.Column('created_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_seen_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ended_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('ip', sa.String(length=64), nullable=True),
+    sa.Column('user_agent', sa.String(length=300), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_web_sessions_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_web_sessions'))
+    )
+    with op.batch_alter_table('web_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_web_sessions_user_id'), ['user_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('web_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_web_sessions_user_id'))
+
+    op.drop_table('web_sessions')
     with op.batch_alter_table('outcome_findings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outcome_findings_outcome_id'))
 
     op.drop_table('outcome_findings')
+    with op.batch_alter_table('hits', schema=None) as batch_op:
+        batch_op.drop_index('ix_hits_unit_status_score')
+        batch_op.drop_index(batch_op.f('ix_hits_status'))
+
+    op.drop_table('hits')
     with op.batch_alter_table('watchlist_entry_versions', schema=None) as batch_op:
         batch_op.drop_index('ix_watchlist_entry_versions_key')
 
     op.drop_table('watchlist_entry_versions')
+    op.drop_table('users')
     with op.batch_alter_table('shipment_versions', schema=None) as batch_op:
         batch_op.drop_index('ix_shipment_versions_key')
 
@@ -265,6 +437,12 @@ def downgrade() -> None:
         batch_op.drop_index('ix_shipment_items_shipment_pk')
 
     op.drop_table('shipment_items')
+    with op.batch_alter_table('risk_scores', schema=None) as batch_op:
+        batch_op.drop_index('ix_risk_scores_shipment_pk')
+        batch_op.drop_index('ix_risk_scores_run_lane')
+
+    op.drop_table('risk_scores')
+    op.drop_table('risk_model_activations')
     with op.batch_alter_table('quarantined_records', schema=None) as batch_op:
         batch_op.drop_index('ix_quarantined_records_status')
 
@@ -281,6 +459,12 @@ def downgrade() -> None:
         batch_op.drop_index('ix_shipments_consignee_phone_norm')
 
     op.drop_table('shipments')
+    op.drop_table('scoring_runs')
+    op.drop_table('risk_model_versions')
+    op.drop_table('profile_versions')
+    op.drop_table('parcel_reports')
     op.drop_table('ingest_batches')
+    op.drop_table('audit_head')
+    op.drop_table('audit_entries')
     op.drop_table('agencies')
     # ### end Alembic commands ###

@@ -1,0 +1,32 @@
+"""Serving the web application: `serve(engine=…, host=…, port=…)` and the `interdict serve` command.
+
+TLS is a reverse proxy's job; run uvicorn with forwarded headers so cookies get `Secure` behind it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+from sqlalchemy import Engine
+
+from interdict.console import console
+from interdict.store.schema import ready_engine
+from interdict.web.app import create_app
+
+
+def serve(*, engine: Engine, host: str = "127.0.0.1", port: int = 8000, proxy: bool = False) -> None:
+    """Serve until interrupted. `proxy`: trust X-Forwarded-Proto/For from a local reverse proxy."""
+    app = create_app(engine=engine)
+    console.print(f"Interdict on http://{host}:{port}/  (API documentation: http://{host}:{port}/docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=proxy, forwarded_allow_ips="127.0.0.1" if proxy else None)
+
+
+def serve_command(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    proxy: Annotated[bool, typer.Option(help="behind a TLS reverse proxy on this machine")] = False,
+) -> None:
+    """Serve the web application and the JSON API."""
+    serve(engine=ready_engine(), host=host, port=port, proxy=proxy)

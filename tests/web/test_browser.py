@@ -1,0 +1,124 @@
+"""Chromium driving each role's main journey against a real server: an officer signs in, claims
+a hit and records a seizure; a partner sees only its own; an admin verifies the audit trail."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+
+from interdict.web.app import create_app
+from tests.inspections.hit_factories import PASSWORD, all_roles, world
+
+pytestmark = pytest.mark.browser
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def site(engine: Engine) -> Iterator[str]:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the browser journeys run once, on SQLite; the services are tested on both stores")
+    data = world(engine)
+    all_roles(engine)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(engine=engine), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+    assert data
+
+
+def _sign_in(browser, site: str, username: str):  # noqa: ANN001, ANN202
+    page = browser.new_page(viewport={"width": 1024, "height": 768})  # a tablet in landscape
+    page.goto(f"{site}/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    return page
+
+
+def test_officer_claims_a_hit_and_records_a_seizure(browser, site: str) -> None:  # noqa: ANN001
+    page = _sign_in(browser, site, "officer-1")
+    page.wait_for_url(f"{site}/hits")
+    assert page.get_by_role("heading", name="Hit list").is_visible()
+    first = page.locator("table.hits tbody tr").first
+    assert "pistol parts described as car parts" in first.inner_text()
+    first.get_by_role("button", name="Claim").click()  # HTMX swaps the row in place
+    page.get_by_role("link", name="Seizure", exact=True).first.wait_for()
+    page.get_by_role("link", name="Seizure", exact=True).first.click()
+    page.wait_for_url("**/seizure")
+    page.get_by_label("Category of finding 1").select_option("pistol")
+    page.get_by_label("Description of finding 1").fill("Zastava M57, serial filed off")
+    page.get_by_label("Quantity of finding 1").fill("1")
+    page.get_by_label("Category of finding 2").select_option("ammunition")
+    page.get_by_label("Quantity of finding 2").fill("50")
+    page.get_by_role("button", name="Record seizure").click()
+    page.wait_for_url(f"{site}/seizures*")
+    assert "Seizure recorded" in page.content() and "Zastava M57" in page.content()
+    page.close()
+
+
+def test_two_officers_cannot_hold_one_hit(browser, site: str) -> None:  # noqa: ANN001
+    first = _sign_in(browser, site, "officer-1")
+    first.wait_for_url(f"{site}/hits")
+    second = _sign_in(browser, site, "analyst-1")
+    second.wait_for_url(f"{site}/hits")
+    assert second.get_by_role("button", name="Claim").count() == 0  # analysts read, officers work
+    first.locator("table.hits tbody tr").first.get_by_role("button", name="Claim").click()
+    first.get_by_role("button", name="Release").first.wait_for()
+    first.close()
+    second.close()
+
+
+def test_partner_sees_only_its_own_and_reports_a_parcel(browser, site: str) -> None:  # noqa: ANN001
+    page = _sign_in(browser, site, "partner-1")
+    page.wait_for_url(f"{site}/partner")
+    content = page.content()
+    assert "EX000000001" in content and "POSTA-RS" not in content and "pistol parts" not in content
+    page.get_by_role("button", name="Confirm EX000000001 is held").click()
+    assert "held since" in page.content()
+    page.get_by_label("Shipment id").first.fill("EX000000002")
+    page.get_by_label("What is suspicious").fill("parcel rattles, heavier than declared")
+    page.get_by_role("button", name="Send report").click()
+    assert "was sent to customs" in page.content()
+    page.close()
+
+
+def test_admin_sees_the_audit_trail_intact(browser, site: str) -> None:  # noqa: ANN001
+    page = _sign_in(browser, site, "admin-1")
+    page.wait_for_url(f"{site}/admin/users")
+    page.get_by_role("link", name="Audit trail").click()
+    page.get_by_role("button", name="Verify the chain").click()
+    assert "The chain is intact" in page.content()
+    page.close()
+
+
+def test_investigator_and_analyst_pages_render(browser, site: str) -> None:  # noqa: ANN001
+    for username, url in (("investigator-1", "/seizures"), ("analyst-1", "/analyst/profiles"), ("coordinator-1", "/overview"),
+                          ("prosecutor-1", "/seizures")):  # fmt: skip
+        page = _sign_in(browser, site, username)
+        page.wait_for_url(f"{site}/**")
+        page.goto(f"{site}{url}")
+        assert page.locator("h1").count() == 1
+        page.close()
