@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from typing import BinaryIO
 
 UTF8 = "utf-8"
@@ -40,8 +41,8 @@ def detect_encoding(stream: BinaryIO) -> str:
 
     UTF-8 wins whenever its multi-byte sequences are well formed, even if a few lines hold bad
     bytes (those lines are quarantined, not the file). Otherwise the words carrying high bytes
-    decide: decoded as Windows-1251 they are all-Cyrillic words when the file is Cyrillic, and
-    Latin words with a Cyrillic letter stuck in when the file is Windows-1250.
+    decide, weighed by their letters: which decoding makes more of them look like words of the
+    region (see `_plausible_1251`, `_plausible_1250`).
     """
     start = stream.tell()
     head = stream.read(3)
@@ -69,9 +70,31 @@ def detect_encoding(stream: BinaryIO) -> str:
     stream.seek(start)
     if invalid_utf8 == 0 or valid_utf8 > invalid_utf8 * 4:
         return UTF8
-    cyrillic = sum(1 for word in words if _all_cyrillic(word.decode(CP1251)))
-    return CP1251 if cyrillic >= 0.6 * len(words) else CP1250
+    # Bytes a code page leaves undefined (0x98 in 1251; 0x81, 0x83, 0x88, 0x90, 0x98 in 1250)
+    # decode to U+FFFD here and count against that reading.
+    as_1251 = _evidence(words, CP1251, _plausible_1251)
+    as_1250 = _evidence(words, CP1250, _plausible_1250)
+    return CP1251 if as_1251 > as_1250 else CP1250
 
 
-def _all_cyrillic(word: str) -> bool:
-    return all("\u0400" <= ch <= "\u04ff" for ch in word if ch.isalpha())
+def _evidence(words: list[bytes], encoding: str, plausible: Callable[[str], bool]) -> int:
+    """Letters in the words that read as plausible words of the region in `encoding`."""
+    total = 0
+    for word in words:
+        text = word.decode(encoding, "replace")
+        if plausible(text):
+            total += sum(1 for ch in text if ch.isalpha())
+    return total
+
+
+def _plausible_1251(word: str) -> bool:
+    """Cyrillic words are written in Cyrillic throughout; a Latin word with a Cyrillic letter
+    stuck in ('Petroviж') is Windows-1250 text read as 1251."""
+    return "\ufffd" not in word and all("\u0400" <= ch <= "\u04ff" for ch in word if ch.isalpha())
+
+
+def _plausible_1250(word: str) -> bool:
+    """Latin words of the region carry a few diacritics among plain letters; a longer word made of
+    accented letters only ('Ďĺňđîâč') is Windows-1251 text read as 1250."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return "\ufffd" not in word and (len(letters) <= 2 or any(ch.isascii() for ch in letters))
