@@ -111,3 +111,17 @@ def test_backtest_and_effectiveness_read_the_store(configured: Engine, tmp_path:
     assert shown.exit_code == 0, shown.output
     line = next(l for l in shown.output.splitlines() if "firearms_inbound." in l and " 1 " in l)
     assert "1.00" in line  # the one inspected hit was a seizure
+
+
+def test_watchlist_reasons_name_the_entry_and_how_it_matched(engine: Engine, tmp_path: Path) -> None:
+    from tests.factories import watch_entry
+
+    _traffic(engine, tmp_path)
+    listed = tmp_path / "watch.ndjson"
+    listed.write_bytes(ndjson([watch_entry(entry_id="P-777", name="Petrović Marko", aliases=[])]))
+    ingest_path(listed, engine=engine, kind="watchlist")
+    _, laned = score_period(engine=engine, keep=False)
+    reasons = laned.column("reasons").to_pylist()
+    named = [r for r in reasons if "NATIONAL-MK/P-777" in (r or "")]
+    assert named, reasons[:3]
+    assert "transliteration" in named[0] or "token order" in named[0]

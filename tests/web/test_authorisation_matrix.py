@@ -20,7 +20,7 @@ from tests.web.conftest import csrf_of
 # Routes open to anyone (signing in) or to any signed-in user, or guarded by their own key check.
 PUBLIC = {("GET", "/login"), ("POST", "/login")}
 ANY_SIGNED_IN = {("POST", "/logout"), ("GET", "/"), ("GET", "/api/v1/me")}
-PARTNER_KEY_ONLY = {("POST", "/api/v1/shipments"), ("POST", "/api/v1/outcomes")}
+PARTNER_KEY_ONLY = {("POST", "/api/v1/shipments"), ("POST", "/api/v1/outcomes"), ("POST", "/api/v1/score")}
 
 
 def _permission(route: APIRoute) -> str | None:

@@ -22,6 +22,7 @@ _TABLE = ProfileVersionRow.__table__
 
 def register_profile(*, engine: Engine, path: Path, activate: bool = False) -> Profile:
     profile = load_profile(path)
+    _load.cache_clear()
     with engine.begin() as conn:
         existing = conn.execute(
             select(_TABLE).where(_TABLE.c.profile_id == profile.id, _TABLE.c.version == profile.version)
@@ -43,12 +44,20 @@ def register_profile(*, engine: Engine, path: Path, activate: bool = False) -> P
 
 
 def ensure_starter_library(*, engine: Engine) -> None:
-    """On a new store, register and switch on the packaged starter profiles."""
+    """Register the packaged starter profiles: all switched on in a new store; after an upgrade,
+    a new packaged version replaces the active one only where the active one is also packaged
+    (an analyst's own choice of version is left alone)."""
     with engine.connect() as conn:
-        if conn.execute(select(func.count()).select_from(_TABLE)).scalar_one():
-            return
+        rows = conn.execute(select(_TABLE)).mappings().all()
+    fresh = not rows
+    known = {(r["profile_id"], r["version"]) for r in rows}
+    packaged_root = str(PACKAGED_PROFILES.resolve())
+    active_packaged = {r["profile_id"] for r in rows if r["active"] and r["path"].startswith(packaged_root)}
     for path in sorted(PACKAGED_PROFILES.glob("*.yaml")):
-        register_profile(engine=engine, path=path, activate=True)
+        profile = _load(str(path.resolve()), str(path.stat().st_mtime_ns))  # compiled once per file state
+        if (profile.id, profile.version) in known:
+            continue
+        register_profile(engine=engine, path=path, activate=fresh or profile.id in active_packaged)
 
 
 def activate_profile(*, engine: Engine, profile_id: str, version: int | None = None) -> dict[str, Any]:
@@ -92,8 +101,9 @@ def list_profiles(*, engine: Engine) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=256)
-def _load(path: str, content_hash: str) -> Profile:
-    """Compiled once per registered file and hash: the single-shipment path scores in milliseconds."""
+def _load(path: str, state: str) -> Profile:
+    """Compiled once per file and state (its registered hash, or its modification time): the
+    single-shipment path scores in milliseconds."""
     return load_profile(Path(path))
 
 

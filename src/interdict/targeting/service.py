@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select
 
 from interdict.errors import InvalidInput, Problem
 from interdict.ingest.models import Shipment
@@ -22,13 +22,18 @@ from interdict.reporting.cells import neutralise_row
 from interdict.store.bulk import bulk_writer
 from interdict.store.database import now_utc
 from interdict.targeting.condition import SHIPMENT_FIELDS
-from interdict.targeting.evaluation import evaluate
+from interdict.targeting.evaluation import blend_model_score, evaluate
 from interdict.targeting.lane import assign_lanes
+from interdict.targeting.model.registry import active_version, score_shipments
 from interdict.targeting.models import RiskScore, ScoringRun
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
+from interdict.targeting.screening.hits import screener_from_store
+from interdict.targeting.screening.hits import watchlist_hits as screen_parties
+from interdict.targeting.watchlists import WatchlistEntryRow
 
-HISTORY = timedelta(days=180)  # the longest window of the starter library's cross-shipment indicators
+HISTORY = timedelta(days=180)
+MODEL_RED_FROM, MODEL_YELLOW_FROM = 50, 25  # model scores that make a shipment eligible for a lane  # the longest window of the starter library's cross-shipment indicators
 _TABLE = Shipment.__table__
 _CONTRACT = ["id", "reported_at", *(name for name in SHIPMENT_FIELDS if name in _TABLE.c and name != "id")]
 _ARROW = {"text": pa.string(), "list": pa.string(), "number": pa.int64(), "bool": pa.bool_()}
@@ -59,21 +64,34 @@ def shipments_table(*, engine: Engine, since: datetime | None = None, until: dat
 def score_period(
     *, engine: Engine, since: datetime | None = None, until: datetime | None = None, profiles: list[Profile] | None = None,
     engine_name: str = "duckdb", red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
-    watchlist_hits: WatchlistHits | None = None, keep: bool = True,
+    watchlist_hits: WatchlistHits | None = None, screen: bool = True, keep: bool = True,
+    use_model: bool = True, model_weight_percent: int = 50,
 ) -> tuple[int | None, pa.Table]:  # fmt: skip
-    """Score and lane every shipment reported in [since, until]; returns (run id, scored table)."""
+    """Score and lane every shipment reported in [since, until]; returns (run id, scored table).
+
+    Shippers and consignees are screened against the stored watchlists (entries valid at the end
+    of the period) unless `screen` is false or `watchlist_hits` computes the column another way.
+    With an active learned model, its score is blended in and its top features join the reasons.
+    """
     if since and until and since > until:
         raise InvalidInput("the period is empty", problems=[Problem("--from", "before_to", since.isoformat(), "must not be after --to")])
     profiles = profiles if profiles is not None else active_profiles(engine=engine)
     shipments = shipments_table(engine=engine, since=since, until=until)
+    if watchlist_hits is None and screen and shipments.num_rows:
+        watchlist_hits = _store_screening(engine, shipments, until)
     if watchlist_hits is not None and shipments.num_rows:
         shipments = shipments.append_column("watchlist_hits", watchlist_hits(shipments))
     scored = evaluate(shipments, profiles, engine=engine_name, since=since) if shipments.num_rows else _empty()
+    if "watchlist_hits" in shipments.column_names and scored.num_rows:
+        scored = _name_watchlist_matches(scored, shipments)
+    model_version = active_version(engine=engine) if use_model else None
+    if model_version is not None and scored.num_rows:
+        scored = _blend_model(engine, scored, since, model_weight_percent)
     laned = assign_lanes(scored, red_share=red_share, random_share=random_share, seed=seed)
     laned = laned.take(pc.sort_indices(laned, [("score", "descending"), ("priority", "descending"), ("id", "ascending")])) if laned.num_rows else laned
     run_id = None
     if keep:
-        run_id = _keep(engine, laned, profiles, since, until, engine_name, red_share, random_share, seed)
+        run_id = _keep(engine, laned, profiles, since, until, engine_name, red_share, random_share, seed, model_version)
         _hit_list(engine, laned)
     return run_id, laned
 
@@ -91,6 +109,51 @@ def _hit_list(engine: Engine, laned: pa.Table) -> None:
     ])  # fmt: skip
 
 
+def _store_screening(engine: Engine, shipments: pa.Table, until: datetime | None) -> WatchlistHits | None:
+    with engine.connect() as conn:
+        if not conn.execute(select(func.count()).select_from(WatchlistEntryRow.__table__)).scalar_one():
+            return None
+    last = until or pc.max(shipments.column("reported_at")).as_py()
+    screener = screener_from_store(engine=engine, as_of=last.date())
+    return lambda table: screen_parties(table, screener=screener)
+
+
+def _name_watchlist_matches(scored: pa.Table, shipments: pa.Table) -> pa.Table:
+    """The profile's reason says a party is on a watchlist; say which entry, and how it matched."""
+    hits = dict(zip(shipments.column("id").to_pylist(), shipments.column("watchlist_hits").to_pylist(), strict=True))
+    reasons = []
+    for pk, text, indicators in zip(scored.column("id").to_pylist(), scored.column("reasons").to_pylist(),
+                                    scored.column("indicators").to_pylist(), strict=True):  # fmt: skip
+        found = hits.get(pk) or []
+        if found and any("watchlist" in i for i in indicators or []):
+            text = "; ".join([*(r for r in (text or "").split("; ") if r), *(f"watchlist {h}" for h in found[:3])])
+        reasons.append(text)
+    return scored.set_column(scored.schema.get_field_index("reasons"), "reasons", pa.array(reasons, pa.string()))
+
+
+def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int) -> pa.Table:
+    """Blend the active model's score in; a shipment the model rates highly may go red or yellow
+    even when no profile reached its lane threshold (that is what the model is for)."""
+    result = score_shipments(engine=engine, since=since)
+    by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
+    pks = scored.column("id").to_pylist()
+    model = [by_pk.get(pk, (0, []))[0] for pk in pks]
+    blended = blend_model_score(scored, model, model_weight_percent=weight)
+    strong = pc.greater_equal(blended.column("model_score"), MODEL_RED_FROM)
+    fair = pc.greater_equal(blended.column("model_score"), MODEL_YELLOW_FROM)
+    reasons = [
+        "; ".join([*(r for r in (text or "").split("; ") if r),
+                   f"learned model {m}/100: " + ", ".join(name for name, _ in by_pk.get(pk, (0, []))[1])])
+        if m >= MODEL_YELLOW_FROM else text
+        for pk, m, text in zip(pks, model, blended.column("reasons").to_pylist(), strict=True)
+    ]  # fmt: skip
+    for name, value in (("red_eligible", pc.or_(blended.column("red_eligible"), strong)),
+                        ("yellow_eligible", pc.or_(blended.column("yellow_eligible"), fair)),
+                        ("reasons", pa.array(reasons, pa.string()))):  # fmt: skip
+        blended = blended.set_column(blended.schema.get_field_index(name), name, value)
+    return blended
+
+
 def _empty() -> pa.Table:
     return pa.table({"id": pa.array([], pa.int64()), "reporter": pa.array([], pa.string()), "shipment_id": pa.array([], pa.string()),
                      "unit": pa.array([], pa.string()), "day": pa.array([], pa.date32()), "score": pa.array([], pa.int64()),
@@ -99,12 +162,13 @@ def _empty() -> pa.Table:
 
 
 def _keep(engine: Engine, laned: pa.Table, profiles: list[Profile], since: datetime | None, until: datetime | None,
-          engine_name: str, red_share: float, random_share: float, seed: int) -> int:  # fmt: skip
+          engine_name: str, red_share: float, random_share: float, seed: int, model_version: int | None) -> int:  # fmt: skip
     lanes = laned.column("lane").to_pylist() if laned.num_rows else []
     with engine.begin() as conn:
         run_id = conn.execute(insert(ScoringRun.__table__).returning(ScoringRun.__table__.c.id), {
             "started_at": now_utc(), "since": since, "until": until, "engine": engine_name,
             "profiles": [f"{p.label}#{p.content_hash}" for p in profiles], "red_share": red_share,
+            "model_version": None if model_version is None else str(model_version),
             "random_share": random_share, "seed": seed, "shipments": laned.num_rows,
             "red": lanes.count("red"), "yellow": lanes.count("yellow"),
         }).scalar_one()  # fmt: skip

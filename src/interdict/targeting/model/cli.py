@@ -174,3 +174,146 @@ def _read_columns(*, path: Path, columns: list[str]) -> dict[str, np.ndarray]:
             )
         rows = [[row[c] or "" for c in columns] for row in reader]
     return {c: np.array([r[i] for r in rows], dtype=object) for i, c in enumerate(columns)}
+
+
+# ---------------------------------------------------------------------------------------------
+# The shipment-level model, trained on the store's shipments and inspection outcomes
+
+
+def _when(text: str | None):
+    from datetime import datetime, timezone
+
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput("not an ISO date or time", problems=[Problem("date", "iso_8601", text, "e.g. 2025-03-31")]) from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _store(database: str | None):
+    from interdict.store.schema import ready_engine
+
+    return ready_engine(database)
+
+
+@app.command("train")
+def train_command(
+    since: Annotated[str | None, typer.Option("--from", help="First report date of the training window (ISO).")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Last report date of the training window (ISO).")] = None,
+    population: Annotated[str, typer.Option(help="inspected (weighted by inverse chance of inspection) or all.")] = "inspected",
+    other_weight: Annotated[float, typer.Option(help="Weight of cash/other seizures against firearms and drugs.")] = 0.5,
+    profiles: Annotated[bool, typer.Option(help="Use the profiles' indicators and score as features.")] = True,
+    activate: Annotated[bool, typer.Option(help="Make the new version the active one.")] = False,
+    note: Annotated[str | None, typer.Option(help="A note kept with the version.")] = None,
+    database: Annotated[str | None, typer.Option(help="Database URL (default: the configured store).")] = None,
+) -> None:
+    """Train a model version on the store's shipments and inspection outcomes and register it."""
+    from interdict.targeting.model import features, registry, training
+
+    with _user_errors():
+        engine = _store(database)
+        end = _when(until)
+        with _steps("training") as step:
+            step("reading shipments and outcomes")
+            shipments = features.load_shipments(engine=engine, until=end)
+            outcomes = features.load_outcomes(engine=engine)
+            if profiles:
+                step("profile indicators")
+                shipments = features.with_profile_indicators(shipments=shipments)
+            step("features")
+            prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=end)
+            step("boosters")
+            settings = training.ModelSettings(population=population, other_contraband_weight=other_weight)
+            model = training.fit(prepared=prepared, since=_when(since), until=end, settings=settings)
+        version = registry.register_model(engine=engine, model=model, activate=activate, note=note)
+    window = model.report["window"]
+    console.print(f"Registered model version [bold]{version}[/]{' (active)' if activate else ''}: "
+                  f"{window['shipments']:,} shipments {window['first_reported']} to {window['last_reported']}, "
+                  f"{window['inspected']:,} inspected, {window['positives']:,} seizures learned from.")
+    validation = model.report.get("validation") or {}
+    if any(k.startswith("recall@") for k in validation):
+        console.print(_report_table("Time-ordered validation (last quarter of the window)", validation))
+
+
+@app.command("evaluate")
+def evaluate_command(
+    since: Annotated[str, typer.Option("--from", help="First report date of the later window measured (ISO).")],
+    until: Annotated[str | None, typer.Option("--to", help="Last report date measured (ISO).")] = None,
+    version: Annotated[int | None, typer.Option(help="Model version (default: the active one).")] = None,
+    truth: Annotated[Path | None, typer.Option(help="truth.ndjson of generated traffic: labels for every shipment.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    database: Annotated[str | None, typer.Option(help="Database URL (default: the configured store).")] = None,
+) -> None:
+    """Precision and recall at 0.5, 1, 2, 5 % inspection rates on a later window: model, profiles, random."""
+    from interdict.targeting.model import evaluation, features, registry
+
+    with _user_errors():
+        engine = _store(database)
+        model = registry.load_registered(engine=engine, version=version)
+        start, end = _when(since), _when(until)
+        shipments = features.load_shipments(engine=engine, until=end)
+        outcomes = features.load_outcomes(engine=engine)
+        report = evaluation.evaluate_model(
+            model=model, shipments=shipments, outcomes=outcomes, since=start, until=end,
+            truth=evaluation.read_truth(path=truth) if truth else None,
+        )
+    if as_json:
+        console.print_json(json.dumps(report))
+        return
+    console.print(f"{report['shipments']:,} shipments {report['from']} to {report['to']}; labels from {report['labels']}: "
+                  f"{report['illicit']:,} illicit, {report['target']:,} firearms/ammunition/explosives/drugs.")
+    shown = RichTable(title="recall (precision) at inspection rate")
+    shown.add_column("selection / label")
+    rates = [k.removeprefix("recall@") for k in report["model"]["illicit"] if k.startswith("recall@")]
+    for rate in rates:
+        shown.add_column(rate, justify="right")
+    for name in ("model", "profiles", "random"):
+        for label, figures in [("illicit", report[name]["illicit"]), ("target", report[name]["target"]),
+                               *(((f"  {c}", f) for c, f in report[name]["per_category"].items()) if name == "model" else [])]:
+            shown.add_row(f"{name}: {label}", *(f"{figures[f'recall@{r}'] or 0:.2f} ({figures[f'precision@{r}']:.2f})" for r in rates))
+    console.print(shown)
+
+
+@app.command("list")
+def list_command(
+    database: Annotated[str | None, typer.Option(help="Database URL (default: the configured store).")] = None,
+) -> None:
+    """Every model version with its data window and validation figures; the active one marked."""
+    from interdict.targeting.model import registry
+
+    with _user_errors():
+        versions = registry.list_models(engine=_store(database))
+    shown = RichTable("version", "active", "created", "data from", "data to", "seizures", "recall@2% (valid)", "note")
+    for v in versions:
+        metrics = v["metrics"] or {}
+        shown.add_row(str(v["version"]), "yes" if v["active"] else "", v["created_at"].isoformat(timespec="minutes"),
+                      str(v["data_from"] or ""), str(v["data_to"] or ""), str(v["window"].get("positives", "")),
+                      str(metrics.get("recall@2%", "")), v["note"] or "")
+    console.print(shown)
+
+
+@app.command("activate")
+def activate_command(
+    version: Annotated[int, typer.Argument(help="The version to make active.")],
+    database: Annotated[str | None, typer.Option(help="Database URL (default: the configured store).")] = None,
+) -> None:
+    """Make VERSION the model that scores shipments."""
+    from interdict.targeting.model import registry
+
+    with _user_errors():
+        registry.activate_model(engine=_store(database), version=version)
+    console.print(f"Model version {version} is active.")
+
+
+@app.command("rollback")
+def rollback_command(
+    database: Annotated[str | None, typer.Option(help="Database URL (default: the configured store).")] = None,
+) -> None:
+    """Re-activate the version that was active before the current one."""
+    from interdict.targeting.model import registry
+
+    with _user_errors():
+        version = registry.rollback_model(engine=_store(database))
+    console.print(f"Rolled back: model version {version} is active again.")

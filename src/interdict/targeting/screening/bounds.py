@@ -109,6 +109,9 @@ def upper_bounds(
     if pairs == 0:
         return bounds
     words, lengths, firsts = table.arrays()
+    if len(words) == 0:  # only names too long for a bound
+        bounds[(q_count > MAX_WORDS) | (e_count > MAX_WORDS)] = np.inf
+        return bounds
     valid = (q_skel[:, :, None] != _NO_WORD) & (e_skel[:, None, :] != _NO_WORD)
     shape = (pairs, MAX_WORDS, MAX_WORDS)
     a_skel, b_skel = np.broadcast_to(q_skel[:, :, None], shape), np.broadcast_to(e_skel[:, None, :], shape)

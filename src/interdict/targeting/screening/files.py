@@ -1,6 +1,6 @@
-"""Reading watchlists and screening queries from NDJSON or CSV, and writing matches (records.md §5).
-
-A small reader of its own for now; UTF-8 (with or without BOM), `,` or `;` separated.
+"""Reading watchlists and screening queries (NDJSON, CSV or Parquet, plain or gzip), and writing
+matches (records.md §5). Files are read by the ingest readers, so Windows-1250/1251 CSV, a BOM and
+`;` separators are told from the bytes, and no name is mangled.
 """
 
 from __future__ import annotations
@@ -12,41 +12,36 @@ from pathlib import Path
 from typing import Any
 
 from interdict.errors import InvalidInput, Problem
+from interdict.ingest.readers import open_source
 from interdict.targeting.screening.models import Match, Query, WatchlistEntry
 
 
-def _is_ndjson(path: Path, first_line: str) -> bool:
-    return path.suffix.lower() in (".ndjson", ".jsonl", ".json") or first_line.lstrip().startswith("{")
+def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Iterator[dict[str, Any]]:
+    """Each record of a watchlist or query file as a dict; InvalidInput names a line that cannot be read."""
+    # Queries are read the same way: "watchlist" only chooses the flat CSV layout; the records
+    # are checked here, as entries or as queries, not by ingest.
+    _, records = open_source(path, kind="watchlist", encoding=encoding, delimiter=delimiter)
+    for record in records:
+        if record.problems:
+            raise InvalidInput(f"{path} {record.location} cannot be read", problems=record.problems[:50])
+        if record.data is not None:
+            yield record.data
+            continue
+        try:
+            data = json.loads(record.json or record.raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise InvalidInput(
+                f"{path} {record.location} is not JSON",
+                problems=[Problem("line", "json", record.raw[:80].decode("utf-8", "replace"), str(error))],
+            ) from None
+        if isinstance(data, dict):
+            yield data
 
 
-def read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Each record of an NDJSON or CSV file as a dict."""
-    if not path.exists():
-        raise InvalidInput(f"{path} does not exist", problems=[Problem("path", "exists", str(path), "check the path")])
-    with open(path, encoding="utf-8-sig", newline="") as file:
-        first = file.readline()
-        file.seek(0)
-        if _is_ndjson(path, first):
-            for line_number, line in enumerate(file, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise InvalidInput(
-                        f"{path} line {line_number} is not JSON",
-                        problems=[Problem("line", "json", line[:80], str(error))],
-                    ) from None
-                if isinstance(record, dict):
-                    yield record
-            return
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        yield from csv.DictReader(file, delimiter=delimiter)
-
-
-def read_watchlist(path: Path) -> list[WatchlistEntry]:
+def read_watchlist(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> list[WatchlistEntry]:
+    """The entries of a watchlist file (records.md §3); InvalidInput lists what is wrong with them."""
     entries, problems = [], []
-    for record in read_records(path):
+    for record in read_records(path, encoding=encoding, delimiter=delimiter):
         try:
             entries.append(WatchlistEntry.from_record(record))
         except InvalidInput as error:
@@ -56,8 +51,10 @@ def read_watchlist(path: Path) -> list[WatchlistEntry]:
     return entries
 
 
-def read_queries(path: Path) -> list[Query]:
-    return [Query.from_record(record, line=i) for i, record in enumerate(read_records(path), start=1)]
+def read_queries(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> list[Query]:
+    """The queries of a screening input file (records.md §5)."""
+    records = read_records(path, encoding=encoding, delimiter=delimiter)
+    return [Query.from_record(record, line=i) for i, record in enumerate(records, start=1)]
 
 
 def write_matches(matches: Iterable[Match], path: Path) -> int:

@@ -3,9 +3,10 @@ behind the names and contacts of shipment parties, scored 0-100 and explained.
 
 Two implementations of one surface: `Screener` (blocking keys, for production) and
 `BruteForceScreener` (every query against every listed name, the reference that measures what
-blocking loses). Both take many parties at once: the per-name work is done once per distinct
-name, the cheap C-speed comparison (rapidfuzz) first, the careful word-by-word score only for
-the few pairs that pass it.
+blocking loses). Both take many parties at once: the work is done once per distinct folded
+name, the cheap C-speed comparison (rapidfuzz) first, then a vectorised upper bound of the careful
+score (`bounds.py`), and the careful word-by-word score only for pairs that can still reach the
+threshold.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from datetime import date
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from interdict.targeting.screening.blocking import name_keys
+from interdict.targeting.screening.blocking import key_parts
 from interdict.targeting.screening.bounds import WordTable, upper_bounds
 from interdict.targeting.screening.models import Match, Query, WatchlistEntry
 from interdict.targeting.screening.scoring import (
@@ -355,25 +356,41 @@ class Screener(Matcher):
 
     def _build(self) -> None:
         blocks: dict[str, list[int]] = defaultdict(list)
+        rests: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for v, variant in enumerate(self.variants):
-            for key in name_keys(variant.form.skeleton, listed=True, folded=variant.form.folded):
+            keys, word_rests = key_parts(variant.form.skeleton, listed=True, folded=variant.form.folded)
+            for key in keys:
                 blocks[key].append(v)
+            for word, tails in word_rests.items():
+                by_rest = rests[word]
+                for rest in tails:
+                    by_rest[rest].append(v)
         self._blocks = {key: np.asarray(ids, dtype=np.int32) for key, ids in blocks.items()}
+        self._rests = {word: {rest: np.asarray(ids, dtype=np.int32) for rest, ids in by_rest.items()}
+                       for word, by_rest in rests.items()}
 
     def _candidates(self, forms: Sequence[NameForm]) -> tuple[np.ndarray, np.ndarray]:
-        blocks = self._blocks
+        blocks, all_rests = self._blocks, self._rests
         found: list[np.ndarray] = []
-        sizes = np.zeros(len(forms), dtype=np.int64)
+        owners: list[int] = []
+        known = blocks.keys()
         for f, form in enumerate(forms):
-            for key in name_keys(form.skeleton, listed=False, folded=form.folded):
-                block = blocks.get(key)
-                if block is not None:
-                    found.append(block)
-                    sizes[f] += len(block)
+            keys, word_rests = key_parts(form.skeleton, listed=False, folded=form.folded)
+            # Intersections run in C over the query's keys; only keys with a block are visited.
+            for key in known & keys:
+                found.append(blocks[key])
+                owners.append(f)
+            for word, tails in word_rests.items():
+                by_rest = all_rests.get(word)
+                if by_rest is not None:
+                    for rest in by_rest.keys() & tails:
+                        found.append(by_rest[rest])
+                        owners.append(f)
         if not found:
             return np.empty(0, np.int32), np.empty(0, np.int32)
         # One variant reached through several keys is compared once.
-        pairs = np.repeat(np.arange(len(forms), dtype=np.int64), sizes) * len(self.variants) + np.concatenate(found)
+        sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        pairs = np.repeat(np.asarray(owners, dtype=np.int64), sizes) * len(self.variants) + np.concatenate(found)
         pairs = np.unique(pairs)
         return (pairs // len(self.variants)).astype(np.int32), (pairs % len(self.variants)).astype(np.int32)
 

@@ -1,0 +1,456 @@
+"""What the shipment-level risk model sees: the shipment, its items, its parties' history, its outcome.
+
+Shipments come in the column contract (`interdict.ingest.models.Shipment`), outcomes as records.md
+§2; party history is counted only from data earlier than each shipment, so a training row sees what
+a new shipment would see. The generic encodings come from `table.py`, the same machinery as the
+table path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from sqlalchemy import Engine, select
+
+from interdict.errors import InvalidInput, Problem
+from interdict.targeting.model import table as model_table
+
+# Finding categories the platform exists for (threats.md): the model's target.
+TARGET_CATEGORIES = frozenset({
+    "pistol", "revolver", "rifle", "carbine", "shotgun", "submachine_gun", "assault_rifle", "machine_gun",
+    "other_firearm", "firearm_part", "firearm_component", "ammunition", "converted_or_convertible_weapon",
+    "explosive", "drugs",
+})
+# Real seizures of goods that are not the target: cigarettes, counterfeits (`other`) and cash.
+OTHER_CONTRABAND = frozenset({"cash", "other"})
+
+# Columns of the contract the model reads; any other numeric column passed in is an extra feature.
+SHIPMENT_COLUMNS = (
+    "id", "reporter", "shipment_id", "reported_at", "mode", "direction", "category", "origin_country",
+    "consignee_street", "consignee_postcode", "consignee_city", "shipper_city",
+    "departure_country", "transit_countries", "destination_country", "carrier", "shipper_country",
+    "consignee_country", "shipper_name_norm", "consignee_name_norm", "shipper_address_norm",
+    "consignee_address_norm", "shipper_phone_norm", "consignee_phone_norm", "shipper_email_norm",
+    "consignee_email_norm", "pieces", "gross_weight_g", "declared_value_eur_cents", "payment_method",
+    "item_count", "items_net_weight_g", "descriptions_norm", "hs_codes", "id_kind", "id_check_valid",
+)
+# Optional columns the targeting engine may add (profile score, watchlist score, indicator flags).
+EXTRA_PREFIXES = ("profile_", "watchlist_", "indicator_", "rule_")
+
+CATEGORICAL = (
+    "mode", "direction", "category", "payment_method", "origin_country", "departure_country",
+    "destination_country", "reporter", "id_kind", "shipper_country", "consignee_country",
+)
+
+# Parties whose history is counted: who sends, who receives, and the contacts that tie them.
+PARTY_KEYS = (
+    "consignee_name_norm", "consignee_phone_norm", "consignee_address_norm", "consignee_email_norm",
+    "shipper_name_norm", "shipper_phone_norm", "shipper_address_norm",
+)
+# (key, the other column whose distinct values are counted): many senders to one address, many
+# names behind one phone.
+DISTINCT_COUNTS = (
+    ("consignee_address_norm", "shipper_name_norm"),
+    ("consignee_phone_norm", "shipper_name_norm"),
+    ("consignee_phone_norm", "consignee_name_norm"),
+    ("consignee_address_norm", "consignee_name_norm"),
+    ("shipper_phone_norm", "shipper_name_norm"),
+)
+RECENT_DAYS = 7
+DISTINCT_DAYS = 30
+DAY = 86_400
+
+
+def shipment_mapping() -> model_table.TableMapping:
+    """The table-path mapping of the shipment features it encodes: categories, codes, routes, words."""
+    return model_table.TableMapping(
+        name="shipments",
+        id="id",
+        date="reported_at",
+        label={"column": "label", "positive": "1"},
+        categorical=list(CATEGORICAL),
+        identifiers=["hs code", "hs chapter", "carrier", "route"],
+        text=["descriptions_norm"],
+        prefixes=[{"column": "hs code", "lengths": [4]}],
+        combinations=[
+            {"name": "origin + hs chapter", "columns": ["origin_country", "hs chapter"]},
+            {"name": "category + hs chapter", "columns": ["category", "hs chapter"]},
+            {"name": "mode + direction + payment", "columns": ["mode", "direction", "payment_method"]},
+        ],
+        # Encodings are per key, smoothed strongly: positives are few (tens per month).
+        encoding={"smoothing": 20, "folds": 5},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading from the store
+
+
+def load_shipments(*, engine: Engine, since: datetime | None = None, until: datetime | None = None) -> pa.Table:
+    """Current shipments reported in [since, until] in the column contract, oldest first."""
+    from interdict.ingest.models import Shipment
+
+    columns = [getattr(Shipment, c) for c in SHIPMENT_COLUMNS]
+    query = select(*columns).order_by(Shipment.reported_at, Shipment.id)
+    if since is not None:
+        query = query.where(Shipment.reported_at >= since)
+    if until is not None:
+        query = query.where(Shipment.reported_at <= until)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    data = {c: [r[i] for r in rows] for i, c in enumerate(SHIPMENT_COLUMNS)}
+    data["reported_at"] = [t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc) for t in data["reported_at"]]
+    return pa.table({c: pa.array(v, type=pa.timestamp("us", tz="UTC")) if c == "reported_at" else pa.array(v)
+                     for c, v in data.items()}) if rows else _empty_shipments()
+
+
+def _empty_shipments() -> pa.Table:
+    return pa.table({c: pa.array([], pa.timestamp("us", tz="UTC") if c == "reported_at" else pa.int64()
+                                 if c in ("id", "pieces", "gross_weight_g", "declared_value_eur_cents", "item_count",
+                                          "items_net_weight_g") else pa.string()) for c in SHIPMENT_COLUMNS})
+
+
+def load_outcomes(*, engine: Engine, until: datetime | None = None) -> pa.Table:
+    """Inspection outcomes known by `until`: reporter, shipment_id, inspected_at, result, categories,
+    selected_at_random (from the outcome's extra attributes when the unit recorded it, else null)."""
+    from interdict.inspections.models import InspectionOutcome
+
+    query = select(InspectionOutcome.reporter, InspectionOutcome.shipment_id, InspectionOutcome.inspected_at,
+                   InspectionOutcome.result, InspectionOutcome.findings, InspectionOutcome.extra)
+    if until is not None:
+        query = query.where(InspectionOutcome.inspected_at <= until)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return outcomes_table([
+        {"reporter": r[0], "shipment_id": r[1], "inspected_at": r[2], "result": r[3], "findings": r[4] or [],
+         "selected_at_random": (r[5] or {}).get("selected_at_random")}
+        for r in rows
+    ])
+
+
+def outcomes_table(records: list[Mapping]) -> pa.Table:
+    """Outcome records (records.md §2 dicts) as the table the model reads."""
+    def utc(t):
+        if isinstance(t, str):
+            t = datetime.fromisoformat(t)
+        return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+    return pa.table({
+        "reporter": pa.array([r["reporter"] for r in records], pa.string()),
+        "shipment_id": pa.array([r["shipment_id"] for r in records], pa.string()),
+        "inspected_at": pa.array([utc(r["inspected_at"]) for r in records], pa.timestamp("us", tz="UTC")),
+        "result": pa.array([r["result"] for r in records], pa.string()),
+        "categories": pa.array([[f.get("category") for f in (r.get("findings") or [])] for r in records],
+                               pa.list_(pa.string())),
+        "selected_at_random": pa.array([r.get("selected_at_random") for r in records], pa.bool_()),
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels
+
+
+@dataclass
+class Labels:
+    """Per shipment (aligned with the shipments table): inspected or not, and what was found."""
+
+    inspected: np.ndarray  # bool
+    target: np.ndarray  # bool: a finding of a target category
+    other_contraband: np.ndarray  # bool: a seizure of cash or other goods, and no target finding
+    at_random: np.ndarray  # bool: the unit recorded the inspection as a random draw
+    inspected_at: np.ndarray  # epoch seconds of the first inspection, or +inf
+    category: np.ndarray  # the first target (else other) finding category, or ""
+
+
+def label_shipments(*, shipments: pa.Table, outcomes: pa.Table) -> Labels:
+    """Join outcomes to shipments by (reporter, shipment_id); several inspections of one shipment add up."""
+    n = shipments.num_rows
+    where = {key: i for i, key in enumerate(zip(shipments.column("reporter").to_pylist(),
+                                                 shipments.column("shipment_id").to_pylist()))}
+    inspected = np.zeros(n, bool)
+    target = np.zeros(n, bool)
+    other = np.zeros(n, bool)
+    at_random = np.zeros(n, bool)
+    first = np.full(n, np.inf)
+    category = np.full(n, "", dtype=object)
+    times = _seconds(outcomes.column("inspected_at"))
+    for reporter, shipment_id, t, result, categories, random_flag in zip(
+        outcomes.column("reporter").to_pylist(), outcomes.column("shipment_id").to_pylist(), times,
+        outcomes.column("result").to_pylist(), outcomes.column("categories").to_pylist(),
+        outcomes.column("selected_at_random").to_pylist(),
+    ):
+        i = where.get((reporter, shipment_id))
+        if i is None:
+            continue
+        inspected[i] = True
+        first[i] = min(first[i], t)
+        at_random[i] |= bool(random_flag)
+        if result != "seizure":
+            continue
+        found = [c for c in categories or [] if c]
+        hits = [c for c in found if c in TARGET_CATEGORIES]
+        if hits:
+            target[i] = True
+            category[i] = hits[0]
+        elif found:
+            other[i] = True
+            category[i] = category[i] or found[0]
+    other &= ~target
+    return Labels(inspected, target, other, at_random, first, category)
+
+
+def _seconds(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    if len(column) == 0:
+        return np.zeros(0, dtype=np.int64)
+    return pc.cast(pc.cast(column, pa.timestamp("s", tz="UTC")), pa.int64()).to_numpy(zero_copy_only=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Features
+
+
+def _text(shipments: pa.Table, column: str) -> np.ndarray:
+    if column not in shipments.column_names:
+        return np.full(shipments.num_rows, "", dtype=object)
+    return np.asarray(pc.fill_null(shipments.column(column).cast(pa.string()), "").to_numpy(zero_copy_only=False), dtype=object)
+
+
+def _number(shipments: pa.Table, column: str) -> np.ndarray:
+    if column not in shipments.column_names:
+        return np.full(shipments.num_rows, np.nan)
+    values = shipments.column(column)
+    if pa.types.is_boolean(values.type):
+        values = values.cast(pa.int8())
+    return pc.cast(values, pa.float64()).to_numpy(zero_copy_only=False).astype(float)
+
+
+def encoded_table(*, shipments: pa.Table) -> model_table.Table:
+    """The text columns the table-path encodings read (categories, codes, route, descriptions)."""
+    columns = {c: _text(shipments, c) for c in CATEGORICAL}
+    codes = _text(shipments, "hs_codes")
+    first_code = np.array([c.split("|", 1)[0] for c in codes.tolist()], dtype=object)
+    columns["hs code"] = first_code
+    columns["hs chapter"] = np.array([c[:2] for c in first_code.tolist()], dtype=object)
+    columns["carrier"] = _text(shipments, "carrier")
+    transit = _text(shipments, "transit_countries")
+    columns["route"] = np.array(
+        [f"{o}>{d}>{t}>{x}" for o, d, t, x in zip(columns["origin_country"].tolist(),
+                                                   columns["departure_country"].tolist(), transit.tolist(),
+                                                   columns["destination_country"].tolist())], dtype=object)
+    columns["descriptions_norm"] = _text(shipments, "descriptions_norm")
+    columns["id"] = _text(shipments, "id")
+    return model_table.Table(columns, ["shipments"])
+
+
+def shipment_numbers(*, shipments: pa.Table) -> dict[str, np.ndarray]:
+    """Weights, values and their ratios, counts of items, codes and transit countries, time of report."""
+    gross_kg = _number(shipments, "gross_weight_g") / 1000
+    value_eur = _number(shipments, "declared_value_eur_cents") / 100
+    net_kg = _number(shipments, "items_net_weight_g") / 1000
+    codes = _text(shipments, "hs_codes")
+    transit = _text(shipments, "transit_countries")
+    t = _seconds(shipments.column("reported_at"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = {
+            "gross weight kg": gross_kg,
+            "declared value eur": value_eur,
+            "value per kg": np.where(gross_kg > 0, value_eur / gross_kg, np.nan),
+            "net / gross weight": np.where(gross_kg > 0, net_kg / gross_kg, np.nan),
+            "items": _number(shipments, "item_count"),
+            "pieces": _number(shipments, "pieces"),
+            "weight per item kg": gross_kg / np.maximum(_number(shipments, "item_count"), 1),
+            "distinct hs chapters": np.array([len({c[:2] for c in s.split("|") if c}) for s in codes.tolist()], float),
+            "transit countries": np.array([len([c for c in s.split("|") if c]) for s in transit.tolist()], float),
+            "id check valid": _number(shipments, "id_check_valid"),
+            "hour reported": ((t % DAY) // 3600).astype(float),
+        }
+    for name in shipments.column_names:
+        if name.startswith(EXTRA_PREFIXES):
+            out[name] = _number(shipments, name)
+    return out
+
+
+def party_history(*, shipments: pa.Table, outcomes: pa.Table, labels: Labels) -> dict[str, np.ndarray]:
+    """Per shipment and party key: earlier shipments, those of the last week, earlier inspections and
+    seizures (known before this shipment was reported), distinct senders or names behind one contact.
+
+    Everything counts strictly earlier rows, so a newcomer has zeros and no shipment sees its own fate.
+    """
+    n = shipments.num_rows
+    t = _seconds(shipments.column("reported_at"))
+    order = np.arange(n)
+    seized = labels.target | labels.other_contraband
+    data = {"row": order, "t": t, "inspected_t": np.where(labels.inspected, labels.inspected_at, -1).astype(np.int64),
+            "seized": seized}
+    for key in {*PARTY_KEYS, *(c for _, c in DISTINCT_COUNTS)}:
+        values = _text(shipments, key)
+        data[key] = np.where(values == "", None, values)
+    con = duckdb.connect()
+    try:
+        con.execute("SET threads TO 2")
+        con.register("s", pa.table({k: pa.array(v) for k, v in data.items()}))
+        out: dict[str, np.ndarray] = {}
+        for key in PARTY_KEYS:
+            name = key.removesuffix("_norm").replace("_", " ")
+            # Events: shipments (kind 0) and inspection results (kind 1, at the inspection time),
+            # ordered so that a result at the very second of a report is not yet known to it.
+            frame = con.sql(f"""
+                WITH events AS (
+                    SELECT {key} AS k, t, 0 AS kind, row, 0 AS inspected, 0 AS seized FROM s WHERE {key} IS NOT NULL
+                    UNION ALL
+                    SELECT {key}, inspected_t, 1, row, 1, CAST(seized AS INT) FROM s
+                    WHERE {key} IS NOT NULL AND inspected_t >= 0
+                ), counted AS (
+                    SELECT row, kind,
+                        COUNT(*) FILTER (WHERE kind = 0) OVER w_all AS earlier,
+                        SUM(inspected) OVER w_all AS inspections,
+                        SUM(seized) OVER w_all AS seizures
+                    FROM events
+                    WINDOW w_all AS (PARTITION BY k ORDER BY t, kind, row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                ), recent AS (
+                    SELECT row, COUNT(*) OVER (PARTITION BY {key} ORDER BY t
+                        RANGE BETWEEN {RECENT_DAYS * DAY} PRECEDING AND CURRENT ROW) - 1 AS recent
+                    FROM s WHERE {key} IS NOT NULL
+                )
+                SELECT c.row, c.earlier, c.inspections, c.seizures, r.recent
+                FROM counted c JOIN recent r USING (row) WHERE c.kind = 0
+            """).fetchnumpy()
+            rows = frame["row"].astype(np.int64)
+            for column, label in (("earlier", "earlier shipments"), ("inspections", "earlier inspections"),
+                                  ("seizures", "earlier seizures"), ("recent", f"shipments in last {RECENT_DAYS} days")):
+                values = np.full(n, np.nan)
+                values[rows] = np.asarray(frame[column], dtype=float)
+                out[f"{label} ({name})"] = np.nan_to_num(values, nan=0.0) if column != "earlier" else values
+        for key, other in DISTINCT_COUNTS:
+            frame = con.sql(f"""
+                SELECT row, COUNT(DISTINCT {other}) OVER (PARTITION BY {key} ORDER BY t
+                    RANGE BETWEEN {DISTINCT_DAYS * DAY} PRECEDING AND CURRENT ROW) AS distinct_count
+                FROM s WHERE {key} IS NOT NULL
+            """).fetchnumpy()
+            values = np.full(n, np.nan)
+            values[frame["row"].astype(np.int64)] = np.asarray(frame["distinct_count"], dtype=float)
+            label = f"distinct {other.removesuffix('_norm').replace('_', ' ')}s per {key.removesuffix('_norm').replace('_', ' ')}"
+            out[f"{label} ({DISTINCT_DAYS} days)"] = values
+    finally:
+        con.close()
+    return out
+
+
+def check_shipments(shipments: pa.Table) -> None:
+    """The contract columns the model cannot do without."""
+    needed = ("id", "reporter", "shipment_id", "reported_at", "mode", "direction", "origin_country",
+              "destination_country", "gross_weight_g", "descriptions_norm", "hs_codes")
+    missing = [c for c in needed if c not in shipments.column_names]
+    if missing:
+        raise InvalidInput(
+            "the shipments table lacks columns of the contract the model needs",
+            problems=[Problem(c, "required", None, "load shipments with features.load_shipments") for c in missing],
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Descriptions as character n-grams
+
+
+NGRAM_BITS = 20  # hashed n-gram slots: 1M, few collisions among the few hundred thousand n-grams seen
+NGRAM_RANGE = (3, 5)
+
+
+def description_ngrams(descriptions: np.ndarray):
+    """Rows x hashed character n-grams (3 to 5, within words) of the folded descriptions, 0/1.
+
+    Only distinct descriptions are vectorised: traffic repeats the same few tens of thousands.
+    """
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    distinct, inverse = np.unique(descriptions.astype(str), return_inverse=True)
+    vectorizer = HashingVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, n_features=2**NGRAM_BITS,
+                                   binary=True, alternate_sign=False, norm=None, dtype=np.float32)
+    return vectorizer.transform(distinct.tolist())[inverse].tocsr()
+
+
+@dataclass
+class NgramRates:
+    """Per hashed n-gram: weighted rows and positives of the training shipments that contain it."""
+
+    rows: np.ndarray
+    positives: np.ndarray
+    prior: float
+    smoothing: float = 20.0
+
+
+def learn_ngram_rates(*, matrix, labels: np.ndarray, weights: np.ndarray, smoothing: float = 20.0) -> NgramRates:
+    rows = np.asarray(matrix.T @ weights).ravel()
+    positives = np.asarray(matrix.T @ (weights * labels)).ravel()
+    prior = float((weights * labels).sum() / max(weights.sum(), 1e-9))
+    return NgramRates(rows, positives, prior, smoothing)
+
+
+def ngram_features(*, matrix, rates: NgramRates) -> dict[str, np.ndarray]:
+    """The highest and mean smoothed positive rate of a description's n-grams, and their summed lift."""
+    rate = (rates.positives + rates.prior * rates.smoothing) / (rates.rows + rates.smoothing)
+    lift = np.log(rate / max(rates.prior, 1e-9))
+    weighted = matrix.multiply(rate.astype(np.float32)[None, :]).tocsr()
+    count = np.asarray(matrix.sum(axis=1)).ravel()
+    best = np.asarray(weighted.max(axis=1).todense()).ravel()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return {
+            "description n-grams: highest rate": np.where(count > 0, best, rates.prior),
+            "description n-grams: mean rate": np.where(count > 0, np.asarray(weighted.sum(axis=1)).ravel() / count, rates.prior),
+            "description n-grams: summed lift": np.asarray(matrix @ lift.astype(np.float32)).ravel(),
+        }
+
+
+def ngram_features_out_of_fold(*, matrix, labels: np.ndarray, weights: np.ndarray, folds: np.ndarray,
+                               smoothing: float = 20.0) -> dict[str, np.ndarray]:
+    """Training rows' n-gram features from the other folds only: a row's outcome never rates its own n-grams."""
+    out: dict[str, np.ndarray] = {}
+    for f in np.unique(folds):
+        inside = folds == f
+        rates = learn_ngram_rates(matrix=matrix[~inside], labels=labels[~inside], weights=weights[~inside],
+                                  smoothing=smoothing)
+        part = ngram_features(matrix=matrix[inside], rates=rates)
+        for name, values in part.items():
+            out.setdefault(name, np.zeros(len(labels)))[inside] = values
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# What the targeting engine knows: optional extra columns
+
+
+def with_profile_indicators(*, shipments: pa.Table, profiles=None) -> pa.Table:
+    """The shipments with `profile_score` and one 0/1 column `indicator_<profile>.<indicator>` per indicator,
+    as the targeting engine's `evaluate` decides them (history: the shipments given).
+
+    The model reads them like any other feature: analysts' knowledge for the patterns too rare in
+    the outcomes to be learned.
+    """
+    from interdict.targeting import evaluate, load_profiles
+
+    profiles = load_profiles() if profiles is None else profiles
+    scored = evaluate(shipments, profiles)
+    position = {int(pk): i for i, pk in enumerate(shipments.column("id").to_pylist())}
+    n = shipments.num_rows
+    score = np.zeros(n, np.int64)
+    keys = [i.key for p in profiles for i in p.indicators]
+    flags = {k: np.zeros(n, np.int8) for k in keys}
+    for pk, value, fired in zip(scored.column("id").to_pylist(), scored.column("score").to_pylist(),
+                                scored.column("indicators").to_pylist()):
+        i = position[int(pk)]
+        score[i] = value
+        for key in fired or ():
+            flags[key][i] = 1
+    out = shipments
+    for name in [c for c in shipments.column_names if c.startswith(("profile_score", "indicator_"))]:
+        out = out.drop_columns([name])
+    out = out.append_column("profile_score", pa.array(score))
+    for key, values in flags.items():
+        out = out.append_column(f"indicator_{key}", pa.array(values))
+    return out

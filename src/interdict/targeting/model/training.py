@@ -1,0 +1,402 @@
+"""Training and scoring the shipment-level risk model on inspection outcomes, corrected for who was inspected.
+
+`fit` learns from the inspected shipments of a time window, each weighted by the inverse of its
+chance of having been inspected (a propensity model over all shipments of the window); `score`
+ranks shipments and, on request, gives each one's top contributing features (LightGBM tree
+contributions). docs/model.md explains the method.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import lightgbm
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from interdict.errors import InvalidInput, Problem
+from interdict.targeting.model import features as shipment_features
+from interdict.targeting.model import table as model_table
+
+MODEL_FORMAT = 1
+
+
+@dataclass
+class ModelSettings:
+    """What an analyst may change about training; stored with every model version."""
+
+    # "inspected": learn from inspected shipments only, weighted by 1 / chance of inspection.
+    # "all": every shipment of the window, uninspected ones as negatives (no correction needed, but
+    # the illicit shipments nobody opened are then taught as innocent).
+    population: str = "inspected"
+    # Seizures of cash, cigarettes, counterfeits: positives, but worth less than a firearm or drugs.
+    other_contraband_weight: float = 0.5
+    # The floor of the inspection chance: every shipment could have been drawn at random.
+    random_share: float = 0.005
+    max_weight: float = 50.0
+    rounds: int = 300
+    learning_rate: float = 0.03
+    num_leaves: int = 15
+    min_data_in_leaf: int = 20
+    feature_fraction: float = 0.7
+    bagging_fraction: float = 0.8
+    lambda_l2: float = 1.0
+    seeds: int = 3
+    threads: int = 2
+
+    def booster(self) -> model_table.BoosterSettings:
+        return model_table.BoosterSettings(
+            learning_rate=self.learning_rate, num_leaves=self.num_leaves, min_data_in_leaf=self.min_data_in_leaf,
+            feature_fraction=self.feature_fraction, bagging_fraction=self.bagging_fraction, lambda_l2=self.lambda_l2,
+            rounds=self.rounds, early_stopping_rounds=None, seeds=self.seeds, threads=self.threads,
+        )
+
+
+@dataclass
+class ShipmentModel:
+    """A trained model: its encodings, n-gram rates and boosters, and the report of how it was made."""
+
+    settings: ModelSettings
+    encodings: model_table.Encodings
+    ngram_rates: shipment_features.NgramRates
+    boosters: list[lightgbm.Booster]
+    feature_names: list[str]
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Prepared:
+    """Everything about a set of shipments that does not depend on a trained model."""
+
+    shipments: pa.Table
+    labels: shipment_features.Labels
+    numbers: dict[str, np.ndarray]
+    history: dict[str, np.ndarray]
+    table: model_table.Table
+    ngrams: Any  # scipy CSR matrix
+    seconds: np.ndarray
+
+    def rows_between(self, since: datetime | None, until: datetime | None) -> np.ndarray:
+        keep = np.ones(len(self.seconds), bool)
+        if since is not None:
+            keep &= self.seconds >= int(since.timestamp())
+        if until is not None:
+            keep &= self.seconds <= int(until.timestamp())
+        return np.flatnonzero(keep)
+
+
+def prepare(*, shipments: pa.Table, outcomes: pa.Table, known_until: datetime | None = None) -> Prepared:
+    """Labels and model-independent features of every shipment; outcomes after `known_until` are ignored."""
+    shipment_features.check_shipments(shipments)
+    if known_until is not None and outcomes.num_rows:
+        outcomes = outcomes.filter(pc.less_equal(outcomes.column("inspected_at"),
+                                                 pa.scalar(known_until.astimezone(timezone.utc), outcomes.column("inspected_at").type)))
+    labels = shipment_features.label_shipments(shipments=shipments, outcomes=outcomes)
+    return Prepared(
+        shipments=shipments,
+        labels=labels,
+        numbers=shipment_features.shipment_numbers(shipments=shipments),
+        history=shipment_features.party_history(shipments=shipments, outcomes=outcomes, labels=labels),
+        table=shipment_features.encoded_table(shipments=shipments),
+        ngrams=shipment_features.description_ngrams(shipment_features._text(shipments, "descriptions_norm")),
+        seconds=shipment_features._seconds(shipments.column("reported_at")),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Selection bias
+
+
+def inspection_propensity(*, prepared: Prepared, rows: np.ndarray, settings: ModelSettings) -> np.ndarray:
+    """Each row's estimated chance of having been inspected, learned from who was inspected in `rows`.
+
+    Every shipment of the window is a row (inspected or not), so this model needs no outcome. Its
+    features are what the units' selection could have seen: the paperwork and the parties' history.
+    The chance is never below the random share: any shipment could have been drawn at random.
+    """
+    inspected = prepared.labels.inspected[rows].astype(float)
+    if inspected.sum() == 0:
+        return np.ones(len(rows))
+    names = [*prepared.numbers, *prepared.history]
+    matrix = np.column_stack([prepared.numbers.get(n, prepared.history.get(n))[rows] for n in names]
+                             + [_category_codes(prepared.table.columns[c][rows]) for c in shipment_features.CATEGORICAL])
+    params = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 50,
+              "feature_fraction": 0.8, "verbose": -1, "num_threads": settings.threads, "deterministic": True, "seed": 0}
+    # Out of fold, so that a row's own inspection does not make its chance look like certainty.
+    folds = np.random.default_rng(1).integers(0, 3, size=len(rows))
+    chance = np.zeros(len(rows))
+    for f in range(3):
+        inside = folds == f
+        data = lightgbm.Dataset(matrix[~inside], inspected[~inside], free_raw_data=False)
+        booster = lightgbm.train(params, data, num_boost_round=150)
+        chance[inside] = booster.predict(matrix[inside])
+    return np.clip(chance, settings.random_share, 1.0)
+
+
+def _category_codes(values: np.ndarray) -> np.ndarray:
+    # Codes by first appearance are enough for the propensity model: it is refitted each time.
+    _, codes = np.unique(values.astype(str), return_inverse=True)
+    return codes.astype(float)
+
+
+def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The training rows (indices into the prepared shipments), their labels and weights."""
+    labels = prepared.labels
+    positive = labels.target | labels.other_contraband
+    value = np.where(labels.other_contraband, settings.other_contraband_weight, 1.0)
+    if settings.population == "all":
+        return rows, positive[rows].astype(np.int8), value[rows]
+    chance = inspection_propensity(prepared=prepared, rows=rows, settings=settings)
+    inspected = labels.inspected[rows]
+    weights = np.minimum(1.0 / chance[inspected], settings.max_weight)
+    weights = weights / weights.mean()
+    chosen = rows[inspected]
+    return chosen, positive[chosen].astype(np.int8), weights * value[chosen]
+
+
+# ---------------------------------------------------------------------------------------------
+# Features of a trained model
+
+
+def _features(*, prepared: Prepared, rows: np.ndarray, encodings: model_table.Encodings,
+              ngram_rates: shipment_features.NgramRates) -> dict[str, np.ndarray]:
+    mapping = shipment_features.shipment_mapping()
+    table = prepared.table.take(rows)
+    out = {name: values[rows] for name, values in prepared.numbers.items()}
+    out |= {name: values[rows] for name, values in prepared.history.items()}
+    out |= model_table.features_for_scoring(table=table, mapping=mapping, encodings=encodings)
+    out |= shipment_features.ngram_features(matrix=prepared.ngrams[rows], rates=ngram_rates)
+    return out
+
+
+def _training_features(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray
+                       ) -> tuple[dict[str, np.ndarray], model_table.Encodings, shipment_features.NgramRates]:
+    mapping = shipment_features.shipment_mapping()
+    table = prepared.table.take(rows)
+    encodings = model_table.learn_encodings(table=table, labels=labels, mapping=mapping)
+    out = {name: values[rows] for name, values in prepared.numbers.items()}
+    out |= {name: values[rows] for name, values in prepared.history.items()}
+    out |= model_table.features_for_training(table=table, labels=labels, mapping=mapping, encodings=encodings)
+    matrix = prepared.ngrams[rows]
+    folds = np.random.default_rng(mapping.encoding.seed).integers(0, mapping.encoding.folds, size=len(rows))
+    out |= shipment_features.ngram_features_out_of_fold(matrix=matrix, labels=labels.astype(float), weights=weights,
+                                                        folds=folds)
+    rates = shipment_features.learn_ngram_rates(matrix=matrix, labels=labels.astype(float), weights=weights)
+    return out, encodings, rates
+
+
+# ---------------------------------------------------------------------------------------------
+# Fitting
+
+
+def fit(*, prepared: Prepared, since: datetime | None = None, until: datetime | None = None,
+        settings: ModelSettings | None = None, validate: bool = True) -> ShipmentModel:
+    """Train on the outcomes of shipments reported in [since, until].
+
+    With `validate`, the window is first split in time (the first three quarters train, the last
+    quarter measures; never a random split) and the figures go into the report; then the model is
+    trained again on the whole window, which is the one returned.
+    """
+    settings = settings or ModelSettings()
+    window = prepared.rows_between(since, until)
+    rows, labels, weights = training_weights(prepared=prepared, rows=window, settings=settings)
+    if labels.sum() < 3:
+        raise InvalidInput(
+            "too few seizures to learn from in the training window",
+            problems=[Problem("window", "seizures_at_least_3", int(labels.sum()),
+                              "widen the window or load more inspection outcomes")],
+        )
+    report: dict[str, Any] = {"format": MODEL_FORMAT, "settings": asdict(settings),
+                              "window": _describe_window(prepared=prepared, rows=window, trained=rows, labels=labels)}
+    if validate:
+        report["validation"] = _validate(prepared=prepared, window=window, settings=settings)
+    model = _fit_rows(prepared=prepared, rows=rows, labels=labels, weights=weights, settings=settings)
+    report["features"] = model.feature_names
+    report["importance"] = importance(model=model)
+    model.report = report
+    return model
+
+
+def _fit_rows(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray,
+              settings: ModelSettings) -> ShipmentModel:
+    features, encodings, rates = _training_features(prepared=prepared, rows=rows, labels=labels, weights=weights)
+    names = list(features)
+    categorical = [i for i, name in enumerate(names) if name.startswith("category(")]
+    data = lightgbm.Dataset(np.column_stack([features[n].astype(float) for n in names]), labels, weight=weights,
+                            feature_name=[model_table._safe(i, n) for i, n in enumerate(names)],
+                            categorical_feature=categorical, free_raw_data=False)
+    boosters = []
+    for seed in range(settings.seeds):
+        params = model_table._booster_params(settings=settings.booster(), seed=seed)
+        boosters.append(lightgbm.train(params, data, num_boost_round=settings.rounds))
+    return ShipmentModel(settings, encodings, rates, boosters, names)
+
+
+def _validate(*, prepared: Prepared, window: np.ndarray, settings: ModelSettings) -> dict[str, Any]:
+    """Train on the first three quarters of the window (by time), measure on the last quarter's outcomes."""
+    times = prepared.seconds[window]
+    if len(times) == 0:
+        return {}
+    cut = np.quantile(times, 0.75)
+    early, late = window[times < cut], window[times >= cut]
+    rows, labels, weights = training_weights(prepared=prepared, rows=early, settings=settings)
+    inspected_late = late[prepared.labels.inspected[late]]
+    found = (prepared.labels.target | prepared.labels.other_contraband)[inspected_late]
+    if labels.sum() < 3 or found.sum() == 0:
+        return {"skipped": "too few seizures on one side of the time split"}
+    model = _fit_rows(prepared=prepared, rows=rows, labels=labels, weights=weights, settings=settings)
+    scores = score(model=model, prepared=prepared, rows=late).probability
+    # Outcomes exist only for inspected shipments: measured here is how high the model ranks the
+    # seizures that were made, among all shipments of the later quarter.
+    hits = np.zeros(len(late), np.int8)
+    hits[np.isin(late, inspected_late[found])] = 1
+    return {"trained_until": _iso(cut), "measured_from": _iso(cut), "measured_shipments": int(len(late)),
+            "measured_seizures": int(hits.sum()), **ranking(labels=hits, scores=scores)}
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(float(seconds), tz=timezone.utc).isoformat()
+
+
+def _describe_window(*, prepared: Prepared, rows: np.ndarray, trained: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
+    t = prepared.seconds[rows]
+    lab = prepared.labels
+    return {
+        "first_reported": _iso(t.min()) if len(t) else None,
+        "last_reported": _iso(t.max()) if len(t) else None,
+        "shipments": int(len(rows)),
+        "inspected": int(lab.inspected[rows].sum()),
+        "target_seizures": int(lab.target[rows].sum()),
+        "other_seizures": int(lab.other_contraband[rows].sum()),
+        "training_rows": int(len(trained)),
+        "positives": int(labels.sum()),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+
+
+@dataclass
+class Scores:
+    """Per scored row: probability, score 0-100 and, when asked, the top contributing features."""
+
+    rows: np.ndarray
+    probability: np.ndarray
+    score: np.ndarray
+    top_features: list[list[tuple[str, float]]] | None = None
+
+
+def score(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray | None = None,
+          contributions: int = 0) -> Scores:
+    """Score `rows` (all by default); with `contributions=k`, each row's k features that raised its score most.
+
+    Contributions are LightGBM's tree contributions (`pred_contrib=True`, SHAP values in log-odds),
+    averaged over the boosters.
+    """
+    rows = np.arange(prepared.shipments.num_rows) if rows is None else rows
+    features = _features(prepared=prepared, rows=rows, encodings=model.encodings, ngram_rates=model.ngram_rates)
+    # A column the model was trained with but the scored table lacks (an optional profile or
+    # watchlist column) is missing, not zero: the trees then take their default branch.
+    missing = np.full(len(rows), np.nan)
+    matrix = np.column_stack([features.get(n, missing).astype(float) for n in model.feature_names])
+    probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
+    result = Scores(rows, probability, score_0_100(probability))
+    if contributions:
+        contrib = np.mean([b.predict(matrix, pred_contrib=True, num_threads=model.settings.threads)
+                           for b in model.boosters], axis=0)[:, :-1]
+        top = np.argsort(-contrib, axis=1)[:, :contributions]
+        names = model.feature_names
+        result.top_features = [[(names[j], round(float(contrib[i, j]), 3)) for j in top[i] if contrib[i, j] > 0]
+                               for i in range(len(rows))]
+    return result
+
+
+def score_0_100(probability: np.ndarray) -> np.ndarray:
+    """Probabilities as integer scores 0-100 on a log scale: 1 in 10,000 is 0, certainty is 100.
+
+    Seizures are rare, so nearly every probability is small; a linear scale would put almost all
+    traffic at 0 and leave nothing to blend with the rules' score.
+    """
+    p = np.clip(np.asarray(probability, float), 1e-4, 1.0)
+    return np.round(100 * (np.log10(p) + 4) / 4).astype(np.int64)
+
+
+def importance(*, model: ShipmentModel, top: int = 25) -> list[tuple[str, float]]:
+    gain = np.sum([b.feature_importance(importance_type="gain") for b in model.boosters], axis=0)
+    order = np.argsort(-gain)[:top]
+    return [(model.feature_names[i], round(float(gain[i]), 1)) for i in order]
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+
+REPORTED_RATES = (0.005, 0.01, 0.02, 0.05)
+
+
+def ranking(*, labels: np.ndarray, scores: np.ndarray, rates: tuple[float, ...] = REPORTED_RATES) -> dict[str, Any]:
+    """Precision and recall if the top `rate` of shipments by score were inspected, for each rate."""
+    out: dict[str, Any] = {"positives": int(np.sum(labels))}
+    for rate in rates:
+        pct = f"{rate * 100:g}%"
+        out[f"precision@{pct}"] = round(model_table.precision_at(labels=labels, scores=scores, share=rate), 4)
+        recall = model_table.recall_at(labels=labels, scores=scores, share=rate)
+        out[f"recall@{pct}"] = None if math.isnan(recall) else round(recall, 4)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Storing
+
+
+def model_to_bytes(model: ShipmentModel) -> bytes:
+    """The whole model as one compressed archive: boosters as text, tables as arrays, report as JSON."""
+    arrays: dict[str, np.ndarray] = {
+        "ngram_rows": model.ngram_rates.rows.astype(np.float32),
+        "ngram_positives": model.ngram_rates.positives.astype(np.float32),
+    }
+    for i, (name, t) in enumerate(model.encodings.tables.items()):
+        arrays[f"table{i}_values"] = t.values.astype(str)
+        arrays[f"table{i}_rows"], arrays[f"table{i}_positives"] = t.rows, t.positives
+    for i, (name, t) in enumerate(model.encodings.word_tables.items()):
+        arrays[f"words{i}_values"] = t.values.astype(str)
+        arrays[f"words{i}_rows"], arrays[f"words{i}_positives"] = t.rows, t.positives
+    meta = {
+        "format": MODEL_FORMAT,
+        "settings": asdict(model.settings),
+        "feature_names": model.feature_names,
+        "report": model.report,
+        "prior": model.encodings.prior, "smoothing": model.encodings.smoothing,
+        "tables": list(model.encodings.tables), "word_tables": list(model.encodings.word_tables),
+        "categories": model.encodings.categories,
+        "ngram_prior": model.ngram_rates.prior, "ngram_smoothing": model.ngram_rates.smoothing,
+        "boosters": [b.model_to_string() for b in model.boosters],
+    }
+    arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def model_from_bytes(data: bytes) -> ShipmentModel:
+    arrays = np.load(io.BytesIO(data), allow_pickle=False)
+    meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+
+    def tables(kind: str, names: list[str]) -> dict[str, model_table.EncodingTable]:
+        return {name: model_table.EncodingTable(arrays[f"{kind}{i}_values"].astype(object), arrays[f"{kind}{i}_rows"],
+                                                arrays[f"{kind}{i}_positives"]) for i, name in enumerate(names)}
+
+    encodings = model_table.Encodings(prior=meta["prior"], smoothing=meta["smoothing"],
+                                      tables=tables("table", meta["tables"]), word_tables=tables("words", meta["word_tables"]),
+                                      categories=meta["categories"])
+    rates = shipment_features.NgramRates(arrays["ngram_rows"].astype(float), arrays["ngram_positives"].astype(float),
+                                         meta["ngram_prior"], meta["ngram_smoothing"])
+    boosters = [lightgbm.Booster(model_str=text) for text in meta["boosters"]]
+    return ShipmentModel(ModelSettings(**meta["settings"]), encodings, rates, boosters, meta["feature_names"], meta["report"])

@@ -1,0 +1,156 @@
+"""The shipment-level model: labels from outcomes, party history from earlier data only, training with
+inverse-propensity weights, scores with their contributing features, the registry and its commands.
+
+Traffic comes from the generator (a few thousand shipments, seeded) ingested into the `engine`
+fixture, so every test reads the store exactly as `interdict model train` does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
+
+from interdict.errors import NotFound
+from interdict.ingest.service import ingest_path
+from interdict.simulate import generate
+from interdict.targeting.model import evaluation, exploration, features, registry, training
+from interdict.targeting.model.cli import app
+
+START = datetime(2025, 3, 3, tzinfo=timezone.utc)
+FAST = training.ModelSettings(rounds=60, seeds=2, learning_rate=0.1)
+
+
+@pytest.fixture(scope="module")
+def traffic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("traffic")
+    generate(shipments=6000, days=28, seed=3, out=folder)
+    return folder
+
+
+def _ingest(engine, folder: Path) -> None:
+    for kind, name in (("shipments", "shipments.ndjson"), ("outcomes", "outcomes.ndjson")):
+        ingest_path(folder / name, engine=engine, kind=kind)
+
+
+def _table(rows: list[dict]) -> pa.Table:
+    base = {"reporter": "R", "mode": "postal", "direction": "import", "origin_country": "CN",
+            "destination_country": "RS", "gross_weight_g": 1000, "descriptions_norm": "igracke", "hs_codes": "950300"}
+    rows = [{**base, **r} for r in rows]
+    columns = {k: [r.get(k) for r in rows] for k in {k for r in rows for k in r}}
+    columns["reported_at"] = pa.array(columns["reported_at"], pa.timestamp("us", tz="UTC"))
+    return pa.table(columns)
+
+
+def test_history_counts_only_earlier_shipments_and_known_seizures():
+    day = timedelta(days=1)
+    shipments = _table([
+        {"id": 1, "shipment_id": "a", "reported_at": START, "consignee_phone_norm": "+381601"},
+        {"id": 2, "shipment_id": "b", "reported_at": START + day, "consignee_phone_norm": "+381601"},
+        {"id": 3, "shipment_id": "c", "reported_at": START + 10 * day, "consignee_phone_norm": "+381601"},
+        {"id": 4, "shipment_id": "d", "reported_at": START + 10 * day, "consignee_phone_norm": "+381999"},
+    ])
+    outcomes = features.outcomes_table([{"reporter": "R", "shipment_id": "a", "inspected_at": START + 2 * day,
+                                         "result": "seizure", "findings": [{"category": "firearm_part"}]}])
+    labels = features.label_shipments(shipments=shipments, outcomes=outcomes)
+    assert labels.target.tolist() == [True, False, False, False]
+    history = features.party_history(shipments=shipments, outcomes=outcomes, labels=labels)
+    assert history["earlier shipments (consignee phone)"].tolist() == [0, 1, 2, 0]
+    # The seizure of 'a' was made on day 2: 'b' (day 1) cannot know it, 'c' (day 10) does.
+    assert history["earlier seizures (consignee phone)"].tolist() == [0, 0, 1, 0]
+    assert history[f"shipments in last {features.RECENT_DAYS} days (consignee phone)"].tolist() == [0, 1, 0, 0]
+
+
+def test_cash_and_other_are_not_target_findings():
+    shipments = _table([{"id": i, "shipment_id": s, "reported_at": START} for i, s in enumerate("abc", 1)])
+    outcomes = features.outcomes_table([
+        {"reporter": "R", "shipment_id": "a", "inspected_at": START, "result": "seizure", "findings": [{"category": "cash"}]},
+        {"reporter": "R", "shipment_id": "b", "inspected_at": START, "result": "seizure",
+         "findings": [{"category": "other"}, {"category": "ammunition"}]},
+        {"reporter": "R", "shipment_id": "c", "inspected_at": START, "result": "irregularity"},
+    ])
+    labels = features.label_shipments(shipments=shipments, outcomes=outcomes)
+    assert labels.target.tolist() == [False, True, False]
+    assert labels.other_contraband.tolist() == [True, False, False]
+    assert labels.inspected.all()
+    assert labels.category.tolist() == ["cash", "ammunition", ""]
+
+
+def test_train_score_register_activate_rollback(engine, traffic):
+    _ingest(engine, traffic)
+    shipments = features.load_shipments(engine=engine)
+    outcomes = features.load_outcomes(engine=engine)
+    cut = START + timedelta(days=18)
+    prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=cut)
+    model = training.fit(prepared=prepared, until=cut, settings=FAST)
+    window = model.report["window"]
+    assert window["training_rows"] == window["inspected"] < window["shipments"]
+    assert "validation" in model.report and model.report["features"] == model.feature_names
+
+    # The stored model scores exactly as the trained one.
+    restored = training.model_from_bytes(training.model_to_bytes(model))
+    later = prepared.rows_between(cut, None)
+    assert np.allclose(training.score(model=model, prepared=prepared, rows=later).probability,
+                       training.score(model=restored, prepared=prepared, rows=later).probability)
+
+    first = registry.register_model(engine=engine, model=model, activate=True)
+    second = registry.register_model(engine=engine, model=model, note="again")
+    assert [v["version"] for v in registry.list_models(engine=engine)] == [second, first]
+    registry.activate_model(engine=engine, version=second)
+    assert registry.active_version(engine=engine) == second
+    assert registry.rollback_model(engine=engine) == first
+    with pytest.raises(NotFound):
+        registry.activate_model(engine=engine, version=99)
+
+    scored = registry.score_shipments(engine=engine, since=cut)
+    assert len(scored.shipment_pk) == len(later)
+    assert scored.score.min() >= 0 and scored.score.max() <= 100
+    assert all(len(top) <= 3 for top in scored.top_features)
+    riskiest = int(np.argmax(scored.score))
+    assert scored.top_features[riskiest] and all(v > 0 for _, v in scored.top_features[riskiest])
+    assert set(scored.shipment_pk.tolist()) <= set(shipments.column("id").to_pylist())
+
+
+def test_evaluation_against_truth_beats_random(engine, traffic):
+    _ingest(engine, traffic)
+    shipments = features.with_profile_indicators(shipments=features.load_shipments(engine=engine))
+    outcomes = features.load_outcomes(engine=engine)
+    cut = START + timedelta(days=18)
+    model = training.fit(prepared=training.prepare(shipments=shipments, outcomes=outcomes, known_until=cut),
+                         until=cut, settings=FAST, validate=False)
+    assert any(n.startswith("indicator_") for n in model.feature_names)
+    report = evaluation.evaluate_model(model=model, shipments=shipments, outcomes=outcomes, since=cut,
+                                       truth=evaluation.read_truth(path=traffic / "truth.ndjson"))
+    assert report["labels"] == "truth" and report["illicit"] > 0
+    assert report["model"]["illicit"]["recall@5%"] > report["random"]["illicit"]["recall@5%"]
+    assert set(report["model"]["per_category"]) <= set(features.TARGET_CATEGORIES | features.OTHER_CONTRABAND)
+
+
+def test_exploration_spends_its_share_on_doubt():
+    scores = np.array([0.9, 0.8, 0.1, 0.1, 0.1])
+    unsure = np.array([0.0, 0.0, 0.1, 0.9, 0.2])
+    assert exploration.select_for_inspection(scores=scores, unsure=unsure, capacity=2, exploration=0.5).tolist() == [0, 3]
+    assert exploration.select_for_inspection(scores=scores, unsure=unsure, capacity=2, exploration=0).tolist() == [0, 1]
+
+
+def test_commands(configured, traffic):
+    _ingest(configured, traffic)
+    runner = CliRunner()
+    result = runner.invoke(app, ["train", "--to", "2025-03-20", "--activate", "--no-profiles"])
+    assert result.exit_code == 0, result.output
+    assert "version 1 (active)" in result.output
+    assert runner.invoke(app, ["train", "--to", "2025-03-20", "--no-profiles"]).exit_code == 0
+    listed = runner.invoke(app, ["list"])
+    assert listed.exit_code == 0 and "yes" in listed.output
+    assert runner.invoke(app, ["activate", "2"]).exit_code == 0
+    rolled = runner.invoke(app, ["rollback"])
+    assert rolled.exit_code == 0 and "version 1" in rolled.output
+    evaluated = runner.invoke(app, ["evaluate", "--from", "2025-03-21", "--truth", str(traffic / "truth.ndjson"), "--json"])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert '"random"' in evaluated.output
+    missing = runner.invoke(app, ["activate", "7"])
+    assert missing.exit_code == 2

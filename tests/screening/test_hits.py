@@ -1,0 +1,61 @@
+"""The targeting hook as an analyst relies on it: stored watchlists screen every shipment's
+shipper and consignee, and each hit says which entry, which party and why."""
+
+from datetime import date, timedelta
+
+import pyarrow as pa
+
+from interdict.ingest.service import ingest_path
+from interdict.targeting.screening.hits import screener_from_store, watchlist_hits
+from tests.factories import ndjson, watch_entry
+
+_PARTY = ("name", "street", "city", "postcode", "country", "phone_norm", "email_norm")
+
+
+def _shipments(*rows: dict) -> pa.Table:
+    columns = [f"{role}_{field}" for role in ("shipper", "consignee") for field in _PARTY]
+    return pa.table({c: pa.array([row.get(c) for row in rows], pa.string()) for c in columns})
+
+
+def _store(engine, tmp_path, entries):
+    path = tmp_path / "watchlist.ndjson"
+    path.write_bytes(ndjson(entries))
+    ingest_path(path, engine=engine, kind="watchlist")
+
+
+def test_shipments_get_readable_hits_from_the_stored_watchlists(engine, tmp_path):
+    _store(engine, tmp_path, [
+        watch_entry(),
+        watch_entry(entry_id="T-7", kind="phone", name="070 123 456", aliases=[], country="MK"),
+        watch_entry(entry_id="OLD", name="Stanković Zoran", aliases=[],
+                    valid_until=(date.today() - timedelta(days=1)).isoformat()),
+    ])
+    screener = screener_from_store(engine=engine)
+    table = _shipments(
+        {"shipper_name": "Acme Ltd", "consignee_name": "Marko Petrovic", "consignee_country": "MK"},
+        {"shipper_name": "Zoran Stankovic", "consignee_name": "Ana Ilić"},
+        {"shipper_name": "Nobody", "shipper_phone_norm": "+38970123456", "consignee_name": "Петровић Марко"},
+    )
+    hits = watchlist_hits(table, screener=screener).to_pylist()
+    assert len(hits) == 3
+    assert len(hits[0]) == 1 and hits[0][0].startswith("NATIONAL-MK/P-001: consignee name matches '")
+    assert hits[1] == []  # expired entries are not screened against
+    assert "NATIONAL-MK/T-7: shipper phone matches '070 123 456' (100: phone)" in hits[2]
+    assert "NATIONAL-MK/P-001: consignee name matches 'Петровић Марко' (100: same name)" in hits[2]
+    expired_day = date.today() - timedelta(days=2)
+    assert watchlist_hits(table, screener=screener_from_store(engine=engine, as_of=expired_day)).to_pylist()[1]
+
+
+def test_a_transliterated_swapped_name_says_why(engine, tmp_path):
+    _store(engine, tmp_path, [watch_entry(aliases=[])])
+    hits = watchlist_hits(_shipments({"consignee_name": "Marko Petrović"}), screener=screener_from_store(engine=engine))
+    [hit] = hits.to_pylist()[0]
+    assert hit.startswith("NATIONAL-MK/P-001: consignee name matches 'Петровић Марко' (")
+    assert "transliteration" in hit and "token order" in hit
+
+
+def test_no_shipments_and_absent_columns_give_empty_hits(engine):
+    screener = screener_from_store(engine=engine)
+    assert watchlist_hits(_shipments(), screener=screener).to_pylist() == []
+    only_names = pa.table({"consignee_name": ["Marko Petrović"]})
+    assert watchlist_hits(only_names, screener=screener).type == pa.list_(pa.string())
