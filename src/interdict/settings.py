@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path.home() / ".interdict", description="where data and secrets live")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in home")
     ingest_chunk: int = Field(default=2000, ge=1, description="records written per transaction")
-    ingest_workers: int = Field(default=2, ge=0, description="processes validating large files (0: none)")
+    ingest_workers: int = Field(default=0, ge=0, description="processes validating large files (0: none)")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

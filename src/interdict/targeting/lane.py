@@ -35,15 +35,22 @@ def random_draws(*, reporters: list, shipment_ids: list, seed: int) -> np.ndarra
 
 
 def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, days: pa.ChunkedArray,
-                  red_share: float, capacity: Mapping[str, int] | None) -> np.ndarray:
+                  red_share: float, capacity: Mapping[str, int] | None, eligible: np.ndarray | None = None,
+                  carry_days: int = 0) -> np.ndarray:
     """Red places per unit and day. A share of a small day's traffic is a fraction of a place:
     the fractions carry over from day to day within a unit (largest-remainder rounding of the
-    running total), so over a period each unit gets red_share of its traffic, no more, no less."""
+    running total), so over a period each unit gets red_share of its traffic, no more, no less.
+
+    With `carry_days` > 0, places a unit left unused (fewer red-eligible shipments than places)
+    stay available for the next `carry_days` days, oldest first: a burst of split parcels on one
+    day can then use the places of the quiet days before it. A unit never gets more red places
+    over a period than its share of that period's traffic."""
     day_of = {}
     for g, d in zip(group, days.to_numpy(zero_copy_only=False)):
         day_of.setdefault(g, d)
     limits = np.zeros(len(sizes), dtype=np.int64)
     running: dict[str, int] = {}
+    banked: dict[str, list[list]] = {}  # unit -> [[day, unused places], ...] oldest first
     for g in sorted(range(len(sizes)), key=lambda g: (first_unit[g], day_of[g])):
         unit = first_unit[g]
         if capacity and unit in capacity:
@@ -51,17 +58,34 @@ def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, day
             continue
         before = running.get(unit, 0)
         running[unit] = before + int(sizes[g])
-        limits[g] = math.floor(red_share * running[unit] + 0.5) - math.floor(red_share * before + 0.5)
+        base = math.floor(red_share * running[unit] + 0.5) - math.floor(red_share * before + 0.5)
+        if carry_days <= 0 or eligible is None:
+            limits[g] = base
+            continue
+        day = int(np.datetime64(day_of[g], "D").astype(np.int64))
+        bank = [entry for entry in banked.get(unit, []) if day - entry[0] <= carry_days and entry[1] > 0]
+        limits[g] = base + sum(entry[1] for entry in bank)
+        need = min(int(eligible[g]), int(limits[g]))
+        for entry in bank:  # the oldest places expire first, so they are used first
+            take = min(entry[1], need)
+            entry[1] -= take
+            need -= take
+        bank.append([day, base - need])
+        banked[unit] = bank
     return limits
 
 
+CARRY_DAYS = 7  # unused red places of a unit stay available this many days (see `_daily_limits`)
+
+
 def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
-                 capacity: Mapping[str, int] | None = None) -> pa.Table:
+                 capacity: Mapping[str, int] | None = None, carry_days: int = CARRY_DAYS) -> pa.Table:
     """Add `lane`, `selected_at_random` and `draw` to the output of `evaluate`.
 
     Per unit and day: red capacity is red_share of the day's shipments, fractions carried over
     from day to day (see `_daily_limits`), unless `capacity` names the unit's daily number;
-    eligible shipments beyond it go yellow. Then each remaining shipment whose draw is
+    eligible shipments beyond it go yellow. Places a unit left unused stay available for
+    `carry_days` days (0: a day's places are lost at midnight). Then each remaining shipment whose draw is
     below `random_share` goes red at random.
     """
     problems = [Problem(name, "0..1", value, "a share between 0 and 1")
@@ -82,10 +106,11 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     first_unit = {}
     for g, u in zip(group, units):
         first_unit.setdefault(g, u)
-    limits = _daily_limits(group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"),
-                           red_share=red_share, capacity=capacity)
     score = scored.column("score").to_numpy().astype(np.int64)
     red_ok = scored.column("red_eligible").to_numpy(zero_copy_only=False).astype(bool)
+    limits = _daily_limits(group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"),
+                           red_share=red_share, capacity=capacity,
+                           eligible=np.bincount(group, weights=red_ok, minlength=len(sizes)), carry_days=carry_days)
     yellow_ok = scored.column("yellow_eligible").to_numpy(zero_copy_only=False).astype(bool)
     priority = scored.column("priority").to_numpy(zero_copy_only=False).astype(bool)
     # Within a group: eligible first, then priority, then score, then the draw breaks ties fairly.
