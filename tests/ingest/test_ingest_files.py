@@ -289,3 +289,31 @@ def test_csv_amendments_and_resends_are_versions_not_extra_items(engine: Engine,
     stored = {r["shipment_id"]: r for r in rows(engine, Shipment)}
     assert stored["EX000000001"]["descriptions"] == "A | B"
     assert stored["EX000000001"]["gross_weight_g"] == 5000
+
+
+def test_parallel_ingest_accounts_exactly_like_one_process(engine: Engine, tmp_path: Path) -> None:
+    from interdict.ingest.readers import open_source
+    from interdict.ingest.service import ingest_records
+
+    records = []
+    for n in range(300):
+        records.append(shipment(n))
+        if n % 7 == 0:
+            records.append(shipment(n))  # re-send
+        if n % 11 == 0:
+            records.append(shipment(n, reported_at="2026-10-05T10:00:00+02:00", gross_weight_kg=4))  # amendment
+        if n % 13 == 0:
+            records.append(shipment(n, reported_at="2026-09-01T10:00:00+02:00"))  # stale
+    records.append(shipment(9999, origin_country="XX"))
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(ndjson(records) + b"{broken\n")
+
+    _, reader = open_source(path, kind="shipments")
+    summary = ingest_records(reader, engine=engine, kind="shipments", source_name=str(path), workers=2)
+
+    counts = summary.as_dict()
+    expected = {"accepted": 300, "duplicates": 43, "amended": 28, "stale": 24, "quarantined": 2}
+    assert {k: counts[k] for k in expected} == expected
+    assert counts["read"] == len(records) + 1
+    amended = {r["shipment_id"]: r for r in rows(engine, Shipment)}
+    assert amended["EX000000011"]["gross_weight_g"] == 4000 and amended["EX000000001"]["gross_weight_g"] == 2350

@@ -6,9 +6,11 @@ written in one transaction together with its quarantined records and the batch's
 
 from __future__ import annotations
 
-from collections import Counter, deque
+import queue
+import traceback
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -25,6 +27,7 @@ from interdict.ingest.shipments import shipment_columns, write_shipments
 from interdict.ingest.validation import Checked, check
 from interdict.inspections.outcomes import write_outcomes
 from interdict.settings import get_settings
+from interdict.store.bulk import take_write_lock
 from interdict.store.database import now_utc
 from interdict.targeting.watchlists import write_watchlist
 
@@ -138,24 +141,26 @@ def ingest_records(
              "submitted_by": submitted_by, "started_at": now_utc()},
         ).scalar_one()  # fmt: skip
     summary = IngestSummary(batch_id, kind, source_name, fmt, encoding, statuses=[] if keep_statuses else None)
-    chunks = _chunks(records, get_settings().ingest_chunk)
-    done = 0
-    for checked in _prepared(chunks, kind=kind, assume_tz=assume_tz, workers=workers):
-        if allowed_reporters is not None:
-            _enforce_reporters(checked, allowed_reporters)
-        with engine.begin() as conn:
-            statuses = _write_chunk(conn, checked, kind=kind, batch_id=batch_id)
-            counts = Counter(statuses)
-            _add_counts(conn, batch_id, counts)
-        summary.counts.update(counts)
-        if summary.statuses is not None:
-            summary.statuses.extend(
-                RecordStatus(c.source.location, s, _key_text(c), [p.as_dict() for p in c.problems])
-                for c, s in zip(checked, statuses, strict=True)
-            )
-        done += len(checked)
-        if progress:
-            progress(done, 0)
+    chunk_size = get_settings().ingest_chunk
+    if workers > 0 and allowed_reporters is None and not keep_statuses:
+        summary.counts.update(_ingest_partitioned(records, engine=engine, kind=kind, batch_id=batch_id,
+                                                  assume_tz=assume_tz, workers=workers, chunk_size=chunk_size, progress=progress))  # fmt: skip
+    else:
+        done = 0
+        for chunk in _chunks(records, chunk_size):
+            checked = [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+            if allowed_reporters is not None:
+                _enforce_reporters(checked, allowed_reporters)
+            statuses = _write_and_count(engine, checked, kind=kind, batch_id=batch_id)
+            summary.counts.update(statuses)
+            if summary.statuses is not None:
+                summary.statuses.extend(
+                    RecordStatus(c.source.location, s, _key_text(c), [p.as_dict() for p in c.problems])
+                    for c, s in zip(checked, statuses, strict=True)
+                )
+            done += len(checked)
+            if progress:
+                progress(done, 0)
     with engine.begin() as conn:
         conn.execute(update(IngestBatch.__table__).where(IngestBatch.__table__.c.id == batch_id).values(finished_at=now_utc()))
     return summary
@@ -171,30 +176,121 @@ def prepare(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None, keep_r
     return checked
 
 
-def _prepare_in_worker(chunk: list[SourceRecord], kind: str, assume_tz: tzinfo | None) -> list[Checked]:
-    prepared = [prepare(r, kind=kind, assume_tz=assume_tz, keep_record=False) for r in chunk]
-    for item in prepared:  # send back only what the writer needs
-        item.source.json = None
-        if item.valid:
-            item.source.raw = b""
-    return prepared
+def _write_and_count(engine: Engine, checked: list[Checked], *, kind: str, batch_id: int) -> list[str]:
+    """One chunk in one transaction, with the batch's counters: a crash loses no accounting."""
+    with engine.begin() as conn:
+        take_write_lock(conn)
+        statuses = _write_chunk(conn, checked, kind=kind, batch_id=batch_id)
+        _add_counts(conn, batch_id, Counter(statuses))
+    return statuses
 
 
-def _prepared(chunks: Iterator[list[SourceRecord]], *, kind: str, assume_tz: tzinfo | None, workers: int) -> Iterator[list[Checked]]:
-    """Chunks validated in order; with workers, validation runs in other processes while this one
-    writes, a few chunks ahead and no more (memory stays flat whatever the file size)."""
-    if workers < 1 or kind != "shipments":
-        for chunk in chunks:
-            yield [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
-        pending: deque[Future[list[Checked]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_prepare_in_worker, chunk, kind, assume_tz))
-            if len(pending) > workers * 2:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+def _partition(record: SourceRecord, workers: int) -> int:
+    """The worker for a record: by its identity, so every version of one shipment (or entry) goes
+    to the same worker, in file order, and amendments are judged as a single process would."""
+    data: Any = record.data
+    if data is None and record.json is not None:
+        try:
+            data = orjson.loads(record.json)
+        except orjson.JSONDecodeError:
+            data = None
+    if isinstance(data, dict):
+        key = f"{data.get('reporter') or data.get('list_id')}\x1f{data.get('shipment_id') or data.get('entry_id')}"
+    else:
+        key = record.location
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % workers
+
+
+def _partition_worker(url: str, kind: str, batch_id: int, assume_tz: tzinfo | None, tasks: Any, results: Any) -> None:
+    from interdict.store.database import make_engine
+
+    engine = make_engine(url)
+    try:
+        while (chunk := tasks.get()) is not None:
+            checked = [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+            results.put(("counts", dict(Counter(_write_and_count(engine, checked, kind=kind, batch_id=batch_id)))))
+        results.put(("done", None))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
+        results.put(("error", traceback.format_exc()))
+    finally:
+        engine.dispose()
+
+
+def _ingest_partitioned(
+    records: Iterable[SourceRecord], *, engine: Engine, kind: str, batch_id: int, assume_tz: tzinfo | None,
+    workers: int, chunk_size: int, progress: Progress | None,
+) -> Counter[str]:  # fmt: skip
+    """Validate and write in `workers` processes, each owning the shipments whose key hashes to it.
+
+    Only raw records cross to the workers (cheap to send); each validates its own and writes in
+    its own transactions, so validation, the costly part, runs on every core.
+    """
+    context = get_context("forkserver")
+    tasks = [context.Queue(maxsize=3) for _ in range(workers)]
+    results = context.Queue()
+    url = engine.url.render_as_string(hide_password=False)
+    processes = [context.Process(target=_partition_worker, args=(url, kind, batch_id, assume_tz, tasks[n], results), daemon=True)
+                 for n in range(workers)]  # fmt: skip
+    for process in processes:
+        process.start()
+    counts: Counter[str] = Counter()
+    finished = 0
+
+    def drain(block: bool) -> None:
+        nonlocal finished
+        while True:
+            try:
+                what, value = results.get(block=block, timeout=1 if block else None)
+            except queue.Empty:
+                return
+            if what == "error":
+                for process in processes:
+                    process.kill()
+                raise RuntimeError(f"an ingest worker failed:\n{value}")
+            if what == "done":
+                finished += 1
+            else:
+                counts.update(value)
+                if progress:
+                    progress(sum(counts.values()), 0)
+            block = False
+
+    def send(n: int, item: list[SourceRecord] | None) -> None:
+        while True:
+            try:
+                tasks[n].put(item, timeout=1)
+                return
+            except queue.Full:
+                drain(block=False)
+                if not processes[n].is_alive():
+                    drain(block=True)
+                    raise RuntimeError("an ingest worker stopped unexpectedly")
+
+    buffers: list[list[SourceRecord]] = [[] for _ in range(workers)]
+    try:
+        for record in records:
+            n = _partition(record, workers)
+            buffers[n].append(record)
+            if len(buffers[n]) >= chunk_size:
+                send(n, buffers[n])
+                buffers[n] = []
+                drain(block=False)
+        for n in range(workers):
+            if buffers[n]:
+                send(n, buffers[n])
+            send(n, None)
+        while finished < workers:
+            drain(block=True)
+            if finished < workers and not any(p.is_alive() for p in processes):
+                drain(block=False)
+                if finished < workers:
+                    raise RuntimeError("ingest workers stopped before finishing")
+    finally:
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+    return counts
 
 
 def _check_kind(kind: str) -> None:

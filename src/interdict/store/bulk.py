@@ -93,3 +93,14 @@ def bulk_writer(conn: Connection, table: Table, columns: Sequence[str]) -> BulkW
     if kind is None:
         raise NotImplementedError(f"no bulk writer for {conn.dialect.name}")
     return kind(table, columns, conn)
+
+
+def take_write_lock(conn: Connection) -> None:
+    """On SQLite, hold the database's single write lock from the first statement of a transaction.
+
+    A transaction that reads first and writes later fails at once (SQLITE_BUSY, no waiting) in WAL
+    mode if another writer committed in between; taking the lock first makes it wait its turn.
+    PostgreSQL needs nothing: its writers lock rows, not the database.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.execute(text('UPDATE "ingest_batches" SET id = id WHERE 0'))
