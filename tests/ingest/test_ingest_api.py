@@ -70,3 +70,10 @@ def test_outcomes_endpoint(client: TestClient, key: str) -> None:
 def test_openapi_documents_the_ingest_routes(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/shipments" in paths and "/api/v1/outcomes" in paths
+
+
+def test_nul_characters_anywhere_are_quarantined_or_kept_never_a_server_error(client: TestClient, key: str) -> None:
+    body = [shipment(1, reporter="MK\x00POST"), shipment(2, note="a\x00b"), shipment(3, consignee={"name": "A\x00", "country": "MK"})]
+    reply = client.post("/api/v1/shipments", json=body, headers={"X-API-Key": key})
+    assert reply.status_code == 200, reply.text
+    assert [r["status"] for r in reply.json()["records"]] == ["quarantined", "accepted", "quarantined"]

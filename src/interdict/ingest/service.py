@@ -373,15 +373,19 @@ def _quarantine_row(item: Checked, *, kind: str, batch_id: int) -> dict[str, Any
     return {
         "batch_id": batch_id,
         "kind": kind,
-        "reporter": str(reporter)[:64] if reporter is not None else None,
-        "record_key": key[:200] if key else None,
-        "location": source.location[:200],
+        "reporter": _nul_free(str(reporter)[:64]) if reporter is not None else None,
+        "record_key": _nul_free(key[:200]) if key else None,
+        "location": _nul_free(source.location[:200]),
         "raw": source.raw,
         "record": _storable(parsed),
-        "reasons": [p.as_dict() for p in item.problems] or [Problem(RECORD_LEVEL, "unknown", None, "rejected").as_dict()],
+        "reasons": _storable([p.as_dict() for p in item.problems] or [Problem(RECORD_LEVEL, "unknown", None, "rejected").as_dict()]),
         "status": "open",
         "created_at": now_utc(),
     }
+
+
+def _nul_free(text: str) -> str:
+    return text.replace("\x00", "\ufffd")
 
 
 def _storable(value: Any) -> Any:

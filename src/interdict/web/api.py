@@ -7,7 +7,7 @@ state-changing calls need the `X-CSRF-Token` header).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
@@ -97,10 +97,13 @@ class OutcomePublic(BaseModel):
     findings: list[dict[str, Any]]
 
 
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL keeps no NUL in text: refuse it as invalid, not as a 500
+
+
 class ParcelReportCreate(BaseModel):
-    reporter: str = Field(max_length=64)
-    shipment_id: str = Field(max_length=64)
-    reason: str = Field(min_length=1, max_length=2000)
+    reporter: str = Field(max_length=64, pattern=NO_NUL)
+    shipment_id: str = Field(max_length=64, pattern=NO_NUL)
+    reason: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
 
 
 class Me(BaseModel):
@@ -134,7 +137,7 @@ def shipment(request: Request, engine: EngineDep, viewer: Annotated[Viewer, allo
 
 
 @router.get("/hits", response_model=list[HitPublic], responses=_ERRORS)
-def hits(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.view")], status: Annotated[list[str] | None, Query()] = None,
+def hits(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.view")], status: Annotated[list[Literal["open", "claimed", "inspected", "released"]] | None, Query()] = None,
          lane: Annotated[str | None, Query(pattern="^(red|yellow)$")] = None, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:  # fmt: skip
     """Your unit's hits, highest risk first (default: open and claimed)."""
     return list_hits(engine=engine, viewer=viewer, status=status or ("open", "claimed"), lane=lane, limit=limit, offset=offset)

@@ -49,7 +49,13 @@ def create_app(*, engine: Engine | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
-        response: Response = await call_next(request)
+        if _has_nul(request):  # no store keeps a NUL in text (PostgreSQL refuses it): say so, not 500
+            failure = InterdictError("the address contains a NUL character",
+                                     problems=[Problem("url", "no_nul", None, "remove %00 from the address")])  # fmt: skip
+            failure.status_code = 400
+            response = render_error(request, failure)
+        else:
+            response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             if name == "Cache-Control" and request.url.path.startswith("/static/"):
                 continue
@@ -81,6 +87,11 @@ def create_app(*, engine: Engine | None = None) -> FastAPI:
                     error={"error": "HTTPError", "message": str(error.detail), "problems": [], "hint": None})  # fmt: skip
 
     return app
+
+
+def _has_nul(request: Request) -> bool:
+    query: bytes = request.scope.get("query_string", b"")
+    return "\x00" in request.url.path or b"\x00" in query or b"%00" in query
 
 
 def _plain(value: object) -> object:
