@@ -18,12 +18,14 @@ from sqlalchemy import func, select
 
 from interdict.access.users import create_demo_accounts
 from interdict.console import console
+from interdict.errors import InvalidInput
 from interdict.ingest.cli import ingest_one
 from interdict.ingest.models import Shipment
 from interdict.settings import get_settings
 from interdict.simulate.generator import generate
 from interdict.simulate.truth import catch
 from interdict.store.schema import ready_engine
+from interdict.targeting.model.registry import train_model
 from interdict.targeting.service import score_period
 from interdict.web.server import serve as run_server
 
@@ -64,7 +66,9 @@ def demo(
     for mode, count, wrong in by_mode:
         table.add_row(mode, f"{count:,}", f"{wrong or 0:,}")
     console.print(table)
-    _target(engine, folder)
+    _target(engine, folder, title="profiles and watchlists")
+    if _learn(engine):
+        _target(engine, folder, title="profiles, watchlists and the learned model")
     accounts = create_demo_accounts(engine=engine)
     logins = Table("user", "role", "password", title="Demo accounts (passwords are new at every run)")
     for username, role, password in accounts:
@@ -77,9 +81,23 @@ def demo(
                       "shows what was held back and why")  # fmt: skip
 
 
-def _target(engine, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    """Score the whole period with the active profiles and compare the red lane with the truth."""
-    with console.status("targeting: scoring every shipment with the active profiles"):
+def _learn(engine) -> bool:  # type: ignore[no-untyped-def]
+    """Train the learned model on the inspection outcomes so far and switch it on."""
+    with console.status("learning from the inspection outcomes (LightGBM, corrected for who was inspected)"):
+        try:
+            version, model = train_model(engine=engine, activate=True, note="demo")
+        except InvalidInput as error:  # too few seizures in a small demo to learn from
+            console.print(f"[yellow]no learned model:[/] {error.message}")
+            return False
+    window = model.report["window"]
+    console.print(f"learned model version {version}: {window['inspected']:,} inspections, "
+                  f"{window['positives']:,} seizures learned from")  # fmt: skip
+    return True
+
+
+def _target(engine, folder: Path, *, title: str) -> None:  # type: ignore[no-untyped-def]
+    """Score the whole period and compare the red lane with the generator's truth."""
+    with console.status(f"targeting with {title}"):
         run_id, laned = score_period(engine=engine)
     lanes = Counter(laned.column("lane").to_pylist())
     result = catch(laned, truth_path=folder / "truth.ndjson")
@@ -87,7 +105,7 @@ def _target(engine, folder: Path) -> None:  # type: ignore[no-untyped-def]
     for lane in ("red", "yellow", "green"):
         table.add_row(lane, f"{lanes[lane]:,}", f"{lanes[lane] / max(laned.num_rows, 1):.1%}")
     console.print(table)
-    caught = Table("threat pattern", "in red", "planted", title=f"The catch: {result.illicit_red} of {result.illicit} illicit "
+    caught = Table("threat pattern", "in red", "planted", title=f"The catch with {title}: {result.illicit_red} of {result.illicit} illicit "
                    f"shipments in the red lane ({result.recall:.0%}); {result.precision:.0%} of red shipments illicit")  # fmt: skip
     for threat, (hit, planted) in result.by_threat.items():
         caught.add_row(threat, str(hit), str(planted))

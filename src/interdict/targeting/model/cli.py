@@ -212,22 +212,14 @@ def train_command(
     """Train a model version on the store's shipments and inspection outcomes and register it."""
     from interdict.targeting.model import features, registry, training
 
+    from interdict.targeting.model.registry import train_model
+
     with _user_errors():
         engine = _store(database)
-        end = _when(until)
         with _steps("training") as step:
-            step("reading shipments and outcomes")
-            shipments = features.load_shipments(engine=engine, until=end)
-            outcomes = features.load_outcomes(engine=engine)
-            if profiles:
-                step("profile indicators")
-                shipments = features.with_profile_indicators(shipments=shipments)
-            step("features")
-            prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=end)
-            step("boosters")
-            settings = training.ModelSettings(population=population, other_contraband_weight=other_weight)
-            model = training.fit(prepared=prepared, since=_when(since), until=end, settings=settings)
-        version = registry.register_model(engine=engine, model=model, activate=activate, note=note)
+            version, model = train_model(engine=engine, since=_when(since), until=_when(until), population=population,
+                                         other_weight=other_weight, profiles=profiles, activate=activate, note=note,
+                                         progress=step)  # fmt: skip
     window = model.report["window"]
     console.print(f"Registered model version [bold]{version}[/]{' (active)' if activate else ''}: "
                   f"{window['shipments']:,} shipments {window['first_reported']} to {window['last_reported']}, "

@@ -54,6 +54,27 @@ def _parse(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+def train_model(
+    *, engine: Engine, since: datetime | None = None, until: datetime | None = None, population: str = "inspected",
+    other_weight: float = 0.5, profiles: bool = True, activate: bool = False, note: str | None = None,
+    progress: Any = None,
+) -> tuple[int, training.ShipmentModel]:  # fmt: skip
+    """Train a model on the store's shipments and inspection outcomes and register it as the next version."""
+    step = progress or (lambda _message: None)
+    step("reading shipments and outcomes")
+    shipments = shipment_features.load_shipments(engine=engine, until=until)
+    outcomes = shipment_features.load_outcomes(engine=engine)
+    if profiles:
+        step("profile indicators")
+        shipments = shipment_features.with_profile_indicators(shipments=shipments)
+    step("features")
+    prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=until)
+    step("boosters")
+    settings = training.ModelSettings(population=population, other_contraband_weight=other_weight)
+    model = training.fit(prepared=prepared, since=since, until=until, settings=settings)
+    return register_model(engine=engine, model=model, activate=activate, note=note), model
+
+
 def register_model(*, engine: Engine, model: training.ShipmentModel, activate: bool = False,
                    created_by: str | None = None, note: str | None = None) -> int:
     """Store a trained model as the next version; return the version number."""
