@@ -19,4 +19,4 @@ def test_demo_generates_ingests_targets_and_reports(configured: Engine, tmp_path
     text = " ".join(result.output.split())
     assert "1,500 shipments" in text
     assert "shipments.ndjson (ndjson, utf-8)" in text and "quarantined 0" in text
-    assert "The catch:" in text and "red" in text
+    assert "The catch with profiles and watchlists:" in text and "red" in text
