@@ -8,6 +8,10 @@ when it cannot be reached the PostgreSQL half is skipped locally and fails in CI
 from __future__ import annotations
 
 import os
+
+# Command output is read by the tests: a wide terminal, whatever runs them (xdist has no tty),
+# set before any Rich console is created.
+os.environ.setdefault("COLUMNS", "220")
 import uuid
 from collections.abc import Iterator
 from pathlib import Path

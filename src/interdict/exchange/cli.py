@@ -1,5 +1,5 @@
 """Command line for agency keys and exchange bundles on files: `interdict keys create|export|trust`
-and `interdict exchange sign|verify`. The main CLI mounts `keys_app` and `exchange_app`.
+and `interdict exchange sign|verify|export|import`. The main CLI mounts `keys_app` and `exchange_app`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from interdict.exchange.signing import (
 from interdict.exchange.bundles import parse_bundle
 
 keys_app = typer.Typer(help="Agency signing keys and the trust store of senders you accept.", no_args_is_help=True)
-exchange_app = typer.Typer(help="Sign and verify exchange bundles (docs/exchange.md).", no_args_is_help=True)
+exchange_app = typer.Typer(help="Sign, verify, export and import exchange bundles (docs/exchange.md).", no_args_is_help=True)
 _out = Console(soft_wrap=True)
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -131,3 +131,53 @@ def exchange_verify(
         _out.print(f"{receiving_agency} may hold it; onward transfer: {decision.onward_transfer}")
         for restriction in decision.restrictions:
             _out.print(f"  {restriction}", highlight=False)
+
+
+SendingAgency = Annotated[str, typer.Option("--agency", envvar="INTERDICT_AGENCY", help="Your agency code (the sender or receiver).")]
+
+
+@exchange_app.command("export")
+def exchange_export(
+    seizure: Annotated[str, typer.Option("--seizure", help="Report id of the seizure to send.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the signed bundle.")],
+    agency: SendingAgency,
+    key_dir: KeyDir = DEFAULT_KEY_DIR,
+    to_agency: Annotated[str | None, typer.Option("--to-agency", help="Make it releasable to this agency only.")] = None,
+    to_jurisdiction: Annotated[str | None, typer.Option("--to-jurisdiction", help="Make it releasable to this jurisdiction only.")] = None,
+    handling: Annotated[list[str] | None, typer.Option("--handling", help="Handling code (repeat for more); default TLP:AMBER.")] = None,
+) -> None:
+    """Export a stored seizure (its firearms and tracing requests) as a bundle signed by AGENCY."""
+    from interdict.exchange.transfer import DEFAULT_HANDLING, export_seizure
+    from interdict.store.schema import ready_engine
+
+    try:
+        bundle = export_seizure(engine=ready_engine(), report_id=seizure, keys=load_agency_keys(agency=agency, key_dir=key_dir),
+                                to_agency=to_agency, to_jurisdiction=to_jurisdiction, handling_codes=handling or DEFAULT_HANDLING)
+    except InterdictError as error:
+        raise _fail(error) from None
+    out.write_text(json.dumps(bundle, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _out.print(f"Exported seizure {seizure} as bundle {bundle['bundle_id']} ({len(bundle['documents'])} document(s)), signed by {agency}: {out}",
+               highlight=False)
+
+
+@exchange_app.command("import")
+def exchange_import(
+    file: Annotated[Path, typer.Argument(help="A received bundle (JSON).", exists=True, dir_okay=False)],
+    agency: SendingAgency,
+    jurisdiction: Annotated[str, typer.Option("--jurisdiction", envvar="INTERDICT_JURISDICTION", help="Your agency's jurisdiction.")],
+    trust_dir: TrustDir = DEFAULT_TRUST_DIR,
+) -> None:
+    """Verify a received bundle and store its documents; exits 1 saying why when it is refused."""
+    from interdict.exchange.transfer import import_bundle
+    from interdict.store.schema import ready_engine
+
+    try:
+        result = import_bundle(engine=ready_engine(), data=file.read_bytes(), trust_store=TrustStore.load(trust_dir),
+                               receiving_agency=agency, receiving_jurisdiction=jurisdiction)
+    except InterdictError as error:
+        raise _fail(error) from None
+    _out.print(f"[green]Imported[/] bundle {result.bundle_id} from {result.sender_agency}; onward transfer: {result.decision.onward_transfer}")
+    for entry in result.filed:
+        _out.print(f"  {entry['document_type']} {entry['document_id']}: {entry['filed_as']}", highlight=False)
+    for restriction in result.decision.restrictions:
+        _out.print(f"  {restriction}", highlight=False)

@@ -24,6 +24,8 @@ def load_models() -> type[Base]:
     import interdict.access.models  # noqa: F401
     import interdict.access.sessions  # noqa: F401
     import interdict.access.users  # noqa: F401
+    import interdict.exchange.transfer  # noqa: F401
+    import interdict.firearms.tables  # noqa: F401
     import interdict.ingest.models  # noqa: F401
     import interdict.inspections.hits  # noqa: F401
     import interdict.inspections.models  # noqa: F401

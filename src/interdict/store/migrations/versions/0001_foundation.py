@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 16:33:14.798038
+Create Date: 2026-11-28 17:01:47.998710
 """
 
 from alembic import op
@@ -84,6 +84,19 @@ def upgrade() -> None:
     sa.Column('activated_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_profile_versions')),
     sa.UniqueConstraint('profile_id', 'version', name=op.f('uq_profile_versions_profile_id_version'))
+    )
+    op.create_table('received_bundles',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('bundle_id', sa.String(length=36), nullable=False),
+    sa.Column('sender_agency', sa.String(length=64), nullable=False),
+    sa.Column('sender_jurisdiction', sa.String(length=8), nullable=False),
+    sa.Column('originator_agency', sa.String(length=64), nullable=False),
+    sa.Column('received_by', sa.String(length=64), nullable=False),
+    sa.Column('received_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('bundle', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('filed', sa.JSON(none_as_null=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_received_bundles')),
+    sa.UniqueConstraint('sender_agency', 'bundle_id', name=op.f('uq_received_bundles_sender_agency_bundle_id'))
     )
     op.create_table('risk_model_versions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -390,6 +403,29 @@ def upgrade() -> None:
     with op.batch_alter_table('outcome_findings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outcome_findings_outcome_id'), ['outcome_id'], unique=False)
 
+    op.create_table('seizures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('report_id', sa.String(length=200), nullable=False),
+    sa.Column('reporting_agency', sa.String(length=64), nullable=False),
+    sa.Column('jurisdiction', sa.String(length=8), nullable=False),
+    sa.Column('seized_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('country', sa.String(length=2), nullable=False),
+    sa.Column('recovery', sa.String(length=16), nullable=False),
+    sa.Column('outcome_id', sa.Integer(), nullable=True),
+    sa.Column('record', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('origin_agency', sa.String(length=64), nullable=True),
+    sa.Column('received_from', sa.String(length=64), nullable=True),
+    sa.Column('bundle_id', sa.String(length=36), nullable=True),
+    sa.Column('handling', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('recorded_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['outcome_id'], ['inspection_outcomes.id'], name=op.f('fk_seizures_outcome_id_inspection_outcomes'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_seizures')),
+    sa.UniqueConstraint('reporting_agency', 'report_id', name=op.f('uq_seizures_reporting_agency_report_id'))
+    )
+    with op.batch_alter_table('seizures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_seizures_outcome_id'), ['outcome_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_seizures_seized_at'), ['seized_at'], unique=False)
+
     op.create_table('web_sessions',
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -406,15 +442,110 @@ def upgrade() -> None:
     with op.batch_alter_table('web_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_web_sessions_user_id'), ['user_id'], unique=False)
 
+    op.create_table('firearms',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('seizure_id', sa.Integer(), nullable=True),
+    sa.Column('firearm_id', sa.String(length=200), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('make', sa.String(length=200), nullable=True),
+    sa.Column('model', sa.String(length=200), nullable=True),
+    sa.Column('calibre', sa.String(length=100), nullable=True),
+    sa.Column('calibre_canonical', sa.String(length=100), nullable=True),
+    sa.Column('serial', sa.String(length=100), nullable=True),
+    sa.Column('serial_normalised', sa.String(length=100), nullable=False),
+    sa.Column('serial_status', sa.String(length=16), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('record', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('origin_agency', sa.String(length=64), nullable=True),
+    sa.Column('recorded_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['seizure_id'], ['seizures.id'], name=op.f('fk_firearms_seizure_id_seizures'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_firearms')),
+    sa.UniqueConstraint('seizure_id', 'firearm_id', name=op.f('uq_firearms_seizure_id_firearm_id'))
+    )
+    with op.batch_alter_table('firearms', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_firearms_seizure_id'), ['seizure_id'], unique=False)
+        batch_op.create_index('ix_firearms_serial_normalised', ['serial_normalised'], unique=False)
+
+    op.create_table('seized_ammunition',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('seizure_id', sa.Integer(), nullable=False),
+    sa.Column('ammunition_id', sa.String(length=200), nullable=False),
+    sa.Column('calibre_canonical', sa.String(length=100), nullable=True),
+    sa.Column('quantity', sa.Integer(), nullable=False),
+    sa.Column('record', sa.JSON(none_as_null=True), nullable=False),
+    sa.ForeignKeyConstraint(['seizure_id'], ['seizures.id'], name=op.f('fk_seized_ammunition_seizure_id_seizures'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_seized_ammunition')),
+    sa.UniqueConstraint('seizure_id', 'ammunition_id', name=op.f('uq_seized_ammunition_seizure_id_ammunition_id'))
+    )
+    with op.batch_alter_table('seized_ammunition', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_seized_ammunition_seizure_id'), ['seizure_id'], unique=False)
+
+    op.create_table('seized_parts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('seizure_id', sa.Integer(), nullable=False),
+    sa.Column('part_id', sa.String(length=200), nullable=False),
+    sa.Column('part_type', sa.String(length=32), nullable=False),
+    sa.Column('serial_normalised', sa.String(length=100), nullable=False),
+    sa.Column('record', sa.JSON(none_as_null=True), nullable=False),
+    sa.ForeignKeyConstraint(['seizure_id'], ['seizures.id'], name=op.f('fk_seized_parts_seizure_id_seizures'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_seized_parts')),
+    sa.UniqueConstraint('seizure_id', 'part_id', name=op.f('uq_seized_parts_seizure_id_part_id'))
+    )
+    with op.batch_alter_table('seized_parts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_seized_parts_seizure_id'), ['seizure_id'], unique=False)
+
+    op.create_table('tracing_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('request_id', sa.String(length=200), nullable=False),
+    sa.Column('requesting_agency', sa.String(length=64), nullable=False),
+    sa.Column('firearm_row_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('priority', sa.String(length=16), nullable=False),
+    sa.Column('sent_at', interdict.store.database.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('record', sa.JSON(none_as_null=True), nullable=False),
+    sa.Column('origin_agency', sa.String(length=64), nullable=True),
+    sa.Column('bundle_id', sa.String(length=36), nullable=True),
+    sa.Column('updated_at', interdict.store.database.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['firearm_row_id'], ['firearms.id'], name=op.f('fk_tracing_requests_firearm_row_id_firearms'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_tracing_requests')),
+    sa.UniqueConstraint('requesting_agency', 'request_id', name=op.f('uq_tracing_requests_requesting_agency_request_id'))
+    )
+    with op.batch_alter_table('tracing_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tracing_requests_firearm_row_id'), ['firearm_row_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_tracing_requests_status'), ['status'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('tracing_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tracing_requests_status'))
+        batch_op.drop_index(batch_op.f('ix_tracing_requests_firearm_row_id'))
+
+    op.drop_table('tracing_requests')
+    with op.batch_alter_table('seized_parts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_seized_parts_seizure_id'))
+
+    op.drop_table('seized_parts')
+    with op.batch_alter_table('seized_ammunition', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_seized_ammunition_seizure_id'))
+
+    op.drop_table('seized_ammunition')
+    with op.batch_alter_table('firearms', schema=None) as batch_op:
+        batch_op.drop_index('ix_firearms_serial_normalised')
+        batch_op.drop_index(batch_op.f('ix_firearms_seizure_id'))
+
+    op.drop_table('firearms')
     with op.batch_alter_table('web_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_web_sessions_user_id'))
 
     op.drop_table('web_sessions')
+    with op.batch_alter_table('seizures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_seizures_seized_at'))
+        batch_op.drop_index(batch_op.f('ix_seizures_outcome_id'))
+
+    op.drop_table('seizures')
     with op.batch_alter_table('outcome_findings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outcome_findings_outcome_id'))
 
@@ -461,6 +592,7 @@ def downgrade() -> None:
     op.drop_table('shipments')
     op.drop_table('scoring_runs')
     op.drop_table('risk_model_versions')
+    op.drop_table('received_bundles')
     op.drop_table('profile_versions')
     op.drop_table('parcel_reports')
     op.drop_table('ingest_batches')
