@@ -21,7 +21,8 @@ from interdict.errors import InvalidInput
 from interdict.targeting.model import table as model_table
 from interdict.targeting.model.cli import app
 
-DATA = Path("/work/shared/data/customs-declarations")
+# shared/ lies beside the repository, on every machine and in CI.
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "customs-declarations"
 
 MAPPING = {
     "name": "test-declarations",
