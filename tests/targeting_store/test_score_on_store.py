@@ -125,3 +125,17 @@ def test_watchlist_reasons_name_the_entry_and_how_it_matched(engine: Engine, tmp
     named = [r for r in reasons if "NATIONAL-MK/P-777" in (r or "")]
     assert named, reasons[:3]
     assert "transliteration" in named[0] or "token order" in named[0]
+
+
+def test_a_listed_phone_weighs_more_than_a_shared_name(engine: Engine, tmp_path: Path) -> None:
+    from tests.factories import watch_entry
+
+    _traffic(engine, tmp_path)
+    listed = tmp_path / "watch.ndjson"
+    listed.write_bytes(ndjson([watch_entry(entry_id="PH-1", kind="phone", name="+389 70 123 456", aliases=[])]))
+    ingest_path(listed, engine=engine, kind="watchlist")
+    _, laned = score_period(engine=engine, keep=False)
+    fired = [set(i) for i in laned.column("indicators").to_pylist()]
+    assert any("splitting_and_identity.watchlist_contact_hit" in f for f in fired)
+    reasons = " ".join(r or "" for r in laned.column("reasons").to_pylist())
+    assert "NATIONAL-MK/PH-1: consignee phone matches" in reasons

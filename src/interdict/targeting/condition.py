@@ -33,6 +33,7 @@ SHIPMENT_FIELDS: dict[str, str] = {
     "transit_countries": "list",
     "hs_codes": "list",
     "watchlist_hits": "list",
+    "watchlist_hit_kinds": "list",  # which details matched: name, phone, e-mail, address
 }
 COUNTRY_FIELDS = {"origin_country", "departure_country", "destination_country", "shipper_country",
                   "consignee_country", "transit_countries"}

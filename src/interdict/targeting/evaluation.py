@@ -82,7 +82,7 @@ def prepare_shipments(shipments: pa.Table, *, profiles: Sequence[Profile], as_of
             columns[name] = pa.nulls(n, _ARROW_TYPES[kind])
             continue
         column = shipments.column(name)
-        if name == "watchlist_hits" and (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
+        if kind == "list" and (pa.types.is_list(column.type) or pa.types.is_large_list(column.type)):
             column = pc.binary_join(column, "|")
         if kind == "number" and column.type != pa.int64():
             column = column.cast(pa.int64())
@@ -247,8 +247,9 @@ def score_one(shipment: Mapping[str, Any], profiles: Sequence[Profile], *,
                            problems=[Problem("context", "required", name, "give it in context or pass history") for name in missing],
                            hint="pass history=<related shipments> or context=context_for(...)")
     row = dict(shipment)
-    if isinstance(row.get("watchlist_hits"), (list, tuple)):
-        row["watchlist_hits"] = "|".join(row["watchlist_hits"])
+    for name, kind in SHIPMENT_FIELDS.items():
+        if kind == "list" and isinstance(row.get(name), (list, tuple)):
+            row[name] = "|".join(row[name])
     row["unit"] = row.get("unit") or shipment_unit(**{k: row.get(k) for k in _UNIT_FIELDS})
     fired = [(p, i) for p in profiles for i in p.indicators if i.condition.holds(row, context=context)]
     t = epoch_seconds(row.get("reported_at"))

@@ -28,7 +28,7 @@ from interdict.targeting.model.registry import active_version, score_shipments
 from interdict.targeting.models import RiskScore, ScoringRun
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
-from interdict.targeting.screening.hits import screener_from_store
+from interdict.targeting.screening.hits import hit_kinds, screener_from_store
 from interdict.targeting.screening.hits import watchlist_hits as screen_parties
 from interdict.targeting.watchlists import WatchlistEntryRow
 
@@ -80,7 +80,8 @@ def score_period(
     if watchlist_hits is None and screen and shipments.num_rows:
         watchlist_hits = _store_screening(engine, shipments, until)
     if watchlist_hits is not None and shipments.num_rows:
-        shipments = shipments.append_column("watchlist_hits", watchlist_hits(shipments))
+        hits = watchlist_hits(shipments)
+        shipments = shipments.append_column("watchlist_hits", hits).append_column("watchlist_hit_kinds", hit_kinds(hits))
     scored = evaluate(shipments, profiles, engine=engine_name, since=since) if shipments.num_rows else _empty()
     if "watchlist_hits" in shipments.column_names and scored.num_rows:
         scored = _name_watchlist_matches(scored, shipments)

@@ -7,6 +7,8 @@ prefix of the hit) fires on the lists it names.
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from typing import Any
 
@@ -76,3 +78,20 @@ def watchlist_hits(shipments: pa.Table, *, screener: Screener, min_score: float 
         hits[match.party_index % rows].append((match.score, reason.replace("|", "/")))
     return pa.array([[reason for _, reason in sorted(found, key=lambda h: -h[0])] for found in hits],
                     type=pa.list_(pa.string()))
+
+
+_KIND = re.compile(r": (?:shipper|consignee) (name|phone|e-mail|address) matches ")
+
+
+def hit_kinds(hits: pa.Array) -> pa.Array:
+    """Per shipment, which details matched a watchlist (name, phone, e-mail, address), so that a
+    profile can weigh a listed phone or e-mail above a name that many people share."""
+    kinds = []
+    for found in hits.to_pylist():
+        seen: list[str] = []
+        for reason in found or []:
+            match = _KIND.search(reason)
+            if match and match.group(1) not in seen:
+                seen.append(match.group(1))
+        kinds.append(seen)
+    return pa.array(kinds, type=pa.list_(pa.string()))
