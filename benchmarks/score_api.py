@@ -1,0 +1,83 @@
+"""Single-shipment scoring latency: POST /api/v1/score at a fixed rate (open loop) for N seconds.
+
+Requests leave on a fixed schedule (100 a second by default) whether or not earlier ones have
+answered, so a slow server shows as latency, not as a lower rate. Builds the store and starts the
+server as benchmarks/web.py does (uvicorn in its own process). Prints p50, p99, max and errors.
+Run: PYTHONPATH=. .venv/bin/python benchmarks/score_api.py [--rate 100] [--seconds 30] [--shipments 20000]
+Target: p99 at most 20 ms at 100 requests a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from benchmarks.web import build, free_port, parcel, start_server
+
+
+async def open_loop(base: str, key: str, *, rate: float, seconds: float) -> tuple[list[float], list[str]]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    limits = httpx.Limits(max_connections=500, max_keepalive_connections=100)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
+        async def one(n: int) -> None:
+            started = time.perf_counter()
+            try:
+                reply = await client.post("/api/v1/score", json=parcel(n), headers={"Authorization": f"Bearer {key}"})
+                if reply.status_code != 200:
+                    errors.append(f"{reply.status_code}: {reply.text[:100]}")
+            except httpx.HTTPError as error:
+                errors.append(repr(error))
+            latencies.append(time.perf_counter() - started)
+
+        tasks = []
+        begin = time.perf_counter()
+        for n in range(int(rate * seconds)):
+            delay = begin + n / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(n)))
+        await asyncio.gather(*tasks)
+    return latencies, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=float, default=100)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--shipments", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="interdict-score-api-"))
+    url = f"sqlite:///{folder / 'bench.db'}"
+    print(f"building {args.shipments:,} shipments in {url} …", flush=True)
+    _sessions, key = build(url, args.shipments, 1)
+    port = free_port()
+    server = start_server(url, folder / "home", port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base) as warm:  # compiles the profiles in every worker: not measured
+            for n in range(args.workers * 4):
+                warm.post("/api/v1/score", json=parcel(10_000_000 + n), headers={"Authorization": f"Bearer {key}"})
+        latencies, errors = asyncio.run(open_loop(base, key, rate=args.rate, seconds=args.seconds))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    latencies.sort()
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    print(f"POST /api/v1/score at {args.rate:.0f}/s for {args.seconds:.0f} s, {args.workers} uvicorn worker(s): "
+          f"{len(latencies):,} requests, p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {latencies[-1] * 1000:.1f} ms, errors {len(errors)}")  # fmt: skip
+    for error in errors[:5]:
+        print("  ", error)
+
+
+if __name__ == "__main__":
+    main()
