@@ -317,3 +317,13 @@ def test_parallel_ingest_accounts_exactly_like_one_process(engine: Engine, tmp_p
     assert counts["read"] == len(records) + 1
     amended = {r["shipment_id"]: r for r in rows(engine, Shipment)}
     assert amended["EX000000011"]["gross_weight_g"] == 4000 and amended["EX000000001"]["gross_weight_g"] == 2350
+
+
+
+def test_a_very_long_name_is_stored_on_every_store(engine: Engine, tmp_path: Path) -> None:
+    # Indexes on normalised names must not cap their length (a btree row is limited on PostgreSQL).
+    name = "Petrović " * 2000
+    path = tmp_path / "long.ndjson"
+    path.write_bytes(ndjson([shipment(1, consignee={"name": name, "street": name, "country": "MK"}, shipper={"name": name, "country": "CN"})]))
+    assert ingest(engine, path)["accepted"] == 1
+    assert rows(engine, Shipment)[0]["consignee_name"] == name

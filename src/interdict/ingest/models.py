@@ -70,6 +70,11 @@ class Shipment(Base):
         UniqueConstraint("reporter", "shipment_id"),
         Index("ix_shipments_reported_at", "reported_at"),
         Index("ix_shipments_consignee_phone_norm", "consignee_phone_norm"),
+        # The keys cross-shipment indicators count by: real-time scoring looks up a shipment's
+        # related traffic through them. Hash indexes on PostgreSQL (equality only, and no limit on
+        # the length of a name); ordinary ones on SQLite.
+        *(Index(f"ix_shipments_{name}", name, postgresql_using="hash") for name in (
+            "consignee_name_norm", "consignee_address_norm", "consignee_email_norm", "shipper_name_norm", "shipper_phone_norm")),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)

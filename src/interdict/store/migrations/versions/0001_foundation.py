@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 17:01:47.998710
+Create Date: 2026-11-28 17:56:22.283309
 """
 
 from alembic import op
@@ -193,8 +193,13 @@ def upgrade() -> None:
     sa.UniqueConstraint('reporter', 'shipment_id', name=op.f('uq_shipments_reporter_shipment_id'))
     )
     with op.batch_alter_table('shipments', schema=None) as batch_op:
+        batch_op.create_index('ix_shipments_consignee_address_norm', ['consignee_address_norm'], unique=False, postgresql_using='hash')
+        batch_op.create_index('ix_shipments_consignee_email_norm', ['consignee_email_norm'], unique=False, postgresql_using='hash')
+        batch_op.create_index('ix_shipments_consignee_name_norm', ['consignee_name_norm'], unique=False, postgresql_using='hash')
         batch_op.create_index('ix_shipments_consignee_phone_norm', ['consignee_phone_norm'], unique=False)
         batch_op.create_index('ix_shipments_reported_at', ['reported_at'], unique=False)
+        batch_op.create_index('ix_shipments_shipper_name_norm', ['shipper_name_norm'], unique=False, postgresql_using='hash')
+        batch_op.create_index('ix_shipments_shipper_phone_norm', ['shipper_phone_norm'], unique=False, postgresql_using='hash')
 
     op.create_table('watchlist_entries',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -586,8 +591,13 @@ def downgrade() -> None:
     op.drop_table('api_keys')
     op.drop_table('watchlist_entries')
     with op.batch_alter_table('shipments', schema=None) as batch_op:
+        batch_op.drop_index('ix_shipments_shipper_phone_norm', postgresql_using='hash')
+        batch_op.drop_index('ix_shipments_shipper_name_norm', postgresql_using='hash')
         batch_op.drop_index('ix_shipments_reported_at')
         batch_op.drop_index('ix_shipments_consignee_phone_norm')
+        batch_op.drop_index('ix_shipments_consignee_name_norm', postgresql_using='hash')
+        batch_op.drop_index('ix_shipments_consignee_email_norm', postgresql_using='hash')
+        batch_op.drop_index('ix_shipments_consignee_address_norm', postgresql_using='hash')
 
     op.drop_table('shipments')
     op.drop_table('scoring_runs')
