@@ -12,6 +12,7 @@ from interdict.console import render_error
 from interdict.demo import demo
 from interdict.errors import InterdictError
 from interdict.exchange.cli import exchange_app, keys_app
+from interdict.firearms.cli import firearms_app
 from interdict.ingest.cli import ingest, quarantine_app
 from interdict.simulate.cli import simulate
 from interdict.store.cli import db_app
@@ -39,6 +40,7 @@ app.add_typer(profile_app, name="profile")
 app.add_typer(screen_app, name="screen")
 app.add_typer(model_app, name="model")
 app.command("serve")(serve_command)
+app.add_typer(firearms_app, name="firearms")
 app.add_typer(keys_app, name="keys")
 app.add_typer(exchange_app, name="exchange")
 app.add_typer(user_app, name="user")
