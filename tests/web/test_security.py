@@ -14,7 +14,7 @@ from interdict.access.keys import create_api_key
 from interdict.access.users import MAX_FAILED_LOGINS, set_disabled
 from interdict.web.auth import SESSION_COOKIE
 from tests.inspections.hit_factories import PASSWORD
-from tests.web.conftest import csrf_of, sign_in
+from tests.web.conftest import csrf_of
 
 
 def _claim_url(client: TestClient) -> str:

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, ForeignKey, Integer, String, delete, insert, select, update
+from sqlalchemy import Engine, ForeignKey, String, delete, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from interdict.access.users import User, viewer_for

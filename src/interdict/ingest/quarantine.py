@@ -142,12 +142,8 @@ def resubmit(
 
 def _corrected(records: Iterator[SourceRecord]) -> Iterator[SourceRecord]:
     for record in records:
-        if record.json is not None:
-            try:
-                record.data = orjson.loads(record.json)
-                record.json = None
-            except orjson.JSONDecodeError:
-                pass
+        if isinstance(parsed := record.parsed(), dict):
+            record.data, record.json = parsed, None
         if isinstance(record.data, dict):
             marker = record.data.pop("_quarantine_id", None)
             for name in EXPORT_FIELDS[1:]:

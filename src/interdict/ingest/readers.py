@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
+
 from interdict.errors import InvalidInput, Problem
 from interdict.ingest.encodings import canonical_encoding, detect_encoding
 
@@ -49,6 +51,15 @@ class SourceRecord:
     item_locations: list[str] | None = None  # CSV: where each item row was
     flat: bool = False  # CSV/flat Parquet: problems are named by column (consignee_name)
     quarantine_id: int | None = None  # set when this is a corrected, resubmitted record
+
+    def parsed(self) -> Any:
+        """The record as a value: its dict, or its JSON parsed; None when the JSON is broken."""
+        if self.data is not None or self.json is None:
+            return self.data
+        try:
+            return orjson.loads(self.json)
+        except orjson.JSONDecodeError:
+            return None
 
 
 @dataclass(slots=True)

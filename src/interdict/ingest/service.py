@@ -185,17 +185,12 @@ def _write_and_count(engine: Engine, checked: list[Checked], *, kind: str, batch
     return statuses
 
 
-def _partition(record: SourceRecord, workers: int) -> int:
+def _partition(record: SourceRecord, *, kind: str, workers: int) -> int:
     """The worker for a record: by its identity, so every version of one shipment (or entry) goes
     to the same worker, in file order, and amendments are judged as a single process would."""
-    data: Any = record.data
-    if data is None and record.json is not None:
-        try:
-            data = orjson.loads(record.json)
-        except orjson.JSONDecodeError:
-            data = None
+    data = record.parsed()
     if isinstance(data, dict):
-        key = f"{data.get('reporter') or data.get('list_id')}\x1f{data.get('shipment_id') or data.get('entry_id')}"
+        key = "\x1f".join(str(data.get(name)) for name in _KEY_FIELDS[kind])
     else:
         key = record.location
     return zlib.crc32(key.encode("utf-8", "surrogatepass")) % workers
@@ -269,7 +264,7 @@ def _ingest_partitioned(
     buffers: list[list[SourceRecord]] = [[] for _ in range(workers)]
     try:
         for record in records:
-            n = _partition(record, workers)
+            n = _partition(record, kind=kind, workers=workers)
             buffers[n].append(record)
             if len(buffers[n]) >= chunk_size:
                 send(n, buffers[n])
@@ -359,12 +354,7 @@ def _write_run(conn: Connection, checked: list[Checked], run: list[int], statuse
 
 def _quarantine_row(item: Checked, *, kind: str, batch_id: int) -> dict[str, Any]:
     source = item.source
-    parsed: Any = source.data
-    if parsed is None and source.json is not None:
-        try:
-            parsed = orjson.loads(source.json)
-        except orjson.JSONDecodeError:
-            parsed = None
+    parsed = source.parsed()
     reporter = parsed.get("reporter") if isinstance(parsed, dict) else None
     key = None
     if isinstance(parsed, dict):

@@ -75,13 +75,12 @@ def test(
 
             store = ready_engine()
             traffic = shipments_table(engine=store, since=_when(since), until=_when(until))
-            recorded = outcomes_table(engine=store) if outcomes is None else pq.read_table(outcomes)
         else:
             traffic = pq.read_table(shipments)
-        if shipments is None:
-            pass
-        elif outcomes is not None:
+        if outcomes is not None:
             recorded = pq.read_table(outcomes)
+        elif shipments is None:
+            recorded = outcomes_table(engine=store)
         else:
             recorded = pa.table({"reporter": pa.array([], pa.string()), "shipment_id": pa.array([], pa.string()),
                                  "result": pa.array([], pa.string()),

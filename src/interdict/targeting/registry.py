@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, select, update
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
 from interdict.store.database import now_utc

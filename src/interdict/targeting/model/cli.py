@@ -210,7 +210,6 @@ def train_command(
     database: Annotated[str | None, typer.Option(help="Database URL (default: the configured store).")] = None,
 ) -> None:
     """Train a model version on the store's shipments and inspection outcomes and register it."""
-    from interdict.targeting.model import features, registry, training
 
     from interdict.targeting.model.registry import train_model
 

@@ -17,7 +17,7 @@ import typer
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.screening.evaluation import LABELLED_PAIRS, evaluate_pairs, read_pairs
 from interdict.targeting.screening.files import read_queries, read_watchlist, write_matches
-from interdict.targeting.screening.matcher import DEFAULT_MIN_SCORE, BruteForceScreener, Screener
+from interdict.targeting.screening.matcher import DEFAULT_MIN_SCORE, Screener
 
 screen_app = typer.Typer(
     name="screen",
