@@ -87,3 +87,14 @@ def test_a_tracing_request_without_grounds_is_refused_naming_the_field(engine: E
                                                   "case_reference": "K", "intended_use": "prosecution"})
     assert refused.status_code == 400 and "illicit_grounds" in refused.text
     assert investigator.get("/firearms/seizures/999999").status_code == 404
+
+
+def test_a_received_report_for_investigators_only_is_not_shown_to_the_prosecutor(engine: Engine, populated: dict, clients: dict[str, TestClient]) -> None:
+    handling = {"codes": ["TLP:AMBER"], "originator": {"agency": "RS-MUP", "jurisdiction": "RS"}, "releasable_to": {"roles": ["investigator"]}}
+    seizure_id = record_seizure(engine=engine, seizure={"report_id": "SR-RS-9", "reporting_agency": "RS-MUP", "jurisdiction": "RS",
+                                                        "seized_at": datetime(2025, 1, 5, tzinfo=UTC), "place": {"country": "RS"}},
+                                firearms=[make_firearm()], origin_agency="RS-MUP", received_from="RS-MUP", handling=handling, held_by_jurisdiction="MK")
+    assert "SR-RS-9" in clients["investigator"].get("/firearms").text
+    assert clients["investigator"].get(f"/firearms/seizures/{seizure_id}").status_code == 200
+    assert "SR-RS-9" not in clients["prosecutor"].get("/firearms").text
+    assert clients["prosecutor"].get(f"/firearms/seizures/{seizure_id}").status_code == 404

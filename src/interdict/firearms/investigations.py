@@ -44,6 +44,12 @@ class SeizureSummary:
     firearms: int
 
 
+def _role_may_see(handling: Mapping[str, Any] | None, viewer: Viewer) -> bool:
+    """A received report whose handling names the roles that may see it is shown to those roles only."""
+    roles = ((handling or {}).get("releasable_to") or {}).get("roles") or ()
+    return not roles or viewer.role in roles
+
+
 def seizures_in_view(*, engine: Engine, viewer: Viewer, limit: int = 200) -> list[SeizureSummary]:
     """Seizure reports the viewer's jurisdiction holds, newest first, with how many firearms each has."""
     require(viewer, "firearms.view")
@@ -54,14 +60,13 @@ def seizures_in_view(*, engine: Engine, viewer: Viewer, limit: int = 200) -> lis
         for seizure_id in session.scalars(select(FirearmRow.seizure_id).where(FirearmRow.seizure_id.in_([r.id for r in rows]))):
             per_seizure[seizure_id] = per_seizure.get(seizure_id, 0) + 1
         return [SeizureSummary(r.id, r.report_id, r.reporting_agency, r.seized_at, r.recovery, r.country, r.origin_agency, per_seizure.get(r.id, 0))
-                for r in rows]
+                for r in rows if _role_may_see(r.handling, viewer)]
 
 
 def _check_seizure(engine: Engine, viewer: Viewer, seizure_id: int | None) -> None:
     with session_for(engine) as session:
-        visible = seizure_id is not None and session.scalar(
-            select(SeizureRow.id).where(SeizureRow.id == seizure_id, firearm_seizures_in_scope(viewer)))
-    if not visible:
+        found = session.execute(select(SeizureRow.id, SeizureRow.handling).where(SeizureRow.id == seizure_id, firearm_seizures_in_scope(viewer))).first()
+    if found is None or not _role_may_see(found.handling, viewer):
         raise NotFound(f"No seizure {seizure_id} in your jurisdiction.", problems=[Problem("seizure", "in_scope", seizure_id, "see /firearms")])
 
 
@@ -101,8 +106,11 @@ def matches_in_view(*, engine: Engine, viewer: Viewer, stored_firearm_id: int, l
     require(viewer, "firearms.view")
     firearm, seizure_id = stored_firearm(engine=engine, stored_firearm_id=stored_firearm_id)
     _check_seizure(engine, viewer, seizure_id)
-    return match_firearm(engine=engine, firearm=firearm, exclude_seizure_id=seizure_id, exclude_firearm_id=stored_firearm_id,
-                         limit=limit, in_scope=firearm_seizures_in_scope(viewer))
+    found = match_firearm(engine=engine, firearm=firearm, exclude_seizure_id=seizure_id, exclude_firearm_id=stored_firearm_id,
+                          limit=limit, in_scope=firearm_seizures_in_scope(viewer))
+    with session_for(engine) as session:
+        handling = dict(session.execute(select(SeizureRow.id, SeizureRow.handling).where(SeizureRow.id.in_([m.seizure_id for m in found]))).all())
+    return [m for m in found if _role_may_see(handling.get(m.seizure_id), viewer)]
 
 
 @dataclass(frozen=True, slots=True)
