@@ -93,3 +93,30 @@ def test_the_store_finds_the_same_candidates_as_the_in_memory_index(engine, monk
         in_memory = {(c.firearm.firearm_id, c.score) for c in matching.rank_candidates(query, index=index, limit=5)}
         stored = {(m.firearm.firearm_id, m.score) for m in match_firearm(engine=engine, firearm=query, limit=5)}
         assert {s for _, s in stored} == {s for _, s in in_memory}, query.serial
+
+
+def test_firearms_stored_before_the_matching_keys_existed_are_found_after_the_upgrade(tmp_path):
+    """Migration 0002 fills the keys (and who holds each seizure) for rows written under 0001."""
+    import json
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from interdict.store.database import make_engine
+    from interdict.store.schema import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    command.upgrade(alembic_config(engine), "0001")
+    record = make_firearm(serial="BH-40512").model_dump(mode="json", exclude_none=True)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO seizures (id, report_id, reporting_agency, jurisdiction, seized_at, country, recovery, record, recorded_at) "
+                          "VALUES (1, 'SR-OLD', 'MK-CUSTOMS', 'MK', '2024-01-01 00:00:00.000000', 'MK', 'found', '{}', '2024-01-01 00:00:00.000000')"))
+        conn.execute(text("INSERT INTO firearms (id, seizure_id, firearm_id, category, serial_normalised, status, record, recorded_at) "
+                          "VALUES (1, 1, 'FA-1', 'pistol', '', 'identified', :record, '2024-01-01 00:00:00.000000')"), {"record": json.dumps(record)})
+    command.upgrade(alembic_config(engine), "head")
+
+    (found,) = match_firearm(engine=engine, firearm=make_firearm(firearm_id="Q", serial="ВН 4О512"))
+    assert found.stored_firearm_id == 1 and found.score == 1.0
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT held_by_jurisdiction FROM seizures")).scalar() == "MK"
+    engine.dispose()
