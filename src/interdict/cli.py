@@ -8,6 +8,7 @@ import typer
 
 from interdict.access.accounts_cli import audit_app, user_app
 from interdict.access.cli import apikey_app
+from interdict.cases.cli import cases_app
 from interdict.console import render_error
 from interdict.demo import demo
 from interdict.errors import InterdictError
@@ -41,6 +42,7 @@ app.add_typer(screen_app, name="screen")
 app.add_typer(model_app, name="model")
 app.command("serve")(serve_command)
 app.add_typer(firearms_app, name="firearms")
+app.add_typer(cases_app, name="cases")
 app.add_typer(keys_app, name="keys")
 app.add_typer(exchange_app, name="exchange")
 app.add_typer(user_app, name="user")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from interdict.cases.referrals import list_referrals, refer_case
 from interdict.errors import AccessDenied, Conflict, InvalidInput
 from interdict.exchange.cli import exchange_app
 from interdict.exchange.signing import TrustStore, create_agency_keys, public_key_path, trust_sender
@@ -57,6 +58,9 @@ def _mk_seizure(engine) -> None:
                           case_reference="KO-1/25", illicit_grounds=["smuggled_across_border"], intended_use="criminal_investigation",
                           created_by="desk", created_at=SEIZED + timedelta(hours=2))
     change_tracing_status(engine=engine, request_id="TR-1", to="sent", at=SEIZED + timedelta(hours=3), by="desk")
+    refer_case(engine=engine, seizure_id=get_seizure(engine=engine, report_id="SR-MK-1").seizure_id, referral_id="REF-1",
+               to_agency="RS-MUP", to_role="police", summary="Pistol in an air-cargo parcel from BA; consignee in RS.", by="desk",
+               referred_at=SEIZED + timedelta(hours=4))
 
 
 def _rs_seizure(engine) -> None:
@@ -84,13 +88,17 @@ def test_a_seizure_travels_between_two_agencies_and_its_firearm_is_matched_on_ar
 
     result = _import(engine, agencies, bundle)
 
-    assert [(f["document_type"], f["document_id"]) for f in result.filed] == [("seizure_report", "SR-MK-1"), ("tracing_request", "TR-1")]
+    assert [(f["document_type"], f["document_id"]) for f in result.filed] == [
+        ("seizure_report", "SR-MK-1"), ("tracing_request", "TR-1"), ("case_referral", "REF-1")]
     received = get_seizure(engine=engine, report_id="SR-MK-1", reporting_agency="MK-CUSTOMS")
     assert (received.origin_agency, received.received_from, received.bundle_id) == ("MK-MVR", "MK-MVR", result.bundle_id)
     (firearm_id, firearm), = received.firearms
     assert firearm.serial == "ВН 4О512" and firearm.markings.other_text == "Застава"
     (request,) = list_tracing_requests(engine=engine)
     assert request.status == "sent" and [c.status for c in request.timeline] == ["draft", "sent"]
+    (referral,) = list_referrals(engine=engine)
+    assert (referral.referral.referral_id, referral.status, referral.origin_agency, referral.seizure_id) == ("REF-1", "referred", "MK-MVR", received.seizure_id)
+    assert referral.referral.firearm_ids == ["FA-1"] and referral.referral.tracing_request_ids == ["TR-1"]
 
     (match,) = match_stored_firearm(engine=engine, stored_firearm_id=firearm_id)
     assert (match.report_id, match.firearm.serial, match.score) == ("SR-RS-7", "BH-40512", 1.0)
@@ -146,6 +154,10 @@ def test_the_command_line_exports_from_one_store_and_imports_into_another(config
                                             "--out", str(out)])
     assert exported.exit_code == 0, exported.output
 
+    # The file alone can be checked before anything is imported: signature, sender trust, format, handling.
+    verified = runner.invoke(exchange_app, ["verify", str(out), "--trust-dir", str(root / "rs" / "trust"), "--agency", "RS-MUP", "--jurisdiction", "RS"])
+    assert verified.exit_code == 0 and "signed by MK-MVR" in verified.output and "case_referral: REF-1" in verified.output, verified.output
+
     # The receiving side: the `configured` database (SQLite or PostgreSQL).
     monkeypatch.setenv("INTERDICT_DATABASE_URL", configured.url.render_as_string(hide_password=False))
     get_settings.cache_clear()
@@ -160,6 +172,8 @@ def test_the_command_line_exports_from_one_store_and_imports_into_another(config
     out.write_bytes(out.read_bytes().replace(b"ACCU-SKP", b"ACCU-SKQ", 1))
     tampered = runner.invoke(exchange_app, arguments)
     assert tampered.exit_code == 1 and "changed after it was signed" in tampered.output
+    unverified = runner.invoke(exchange_app, ["verify", str(out), "--trust-dir", str(root / "rs" / "trust")])
+    assert unverified.exit_code == 1 and "changed after it was signed" in unverified.output
 
 
 def test_an_answer_sent_back_is_filed_on_the_tracing_request_it_answers(engine, agencies):

@@ -16,7 +16,7 @@ from tests.firearms.firearm_factories import make_firearm
 runner = CliRunner()
 
 
-def _seizure_file(tmp_path: Path, report_id: str, serial: str) -> Path:
+def seizure_file(tmp_path: Path, report_id: str, serial: str) -> Path:
     document = {
         "report_id": report_id, "reporting_agency": "MK-CUSTOMS", "jurisdiction": "MK",
         "seized_at": "2025-03-14T09:30:00+01:00", "place": {"country": "MK", "office": "ACCU-SKP"},
@@ -28,10 +28,10 @@ def _seizure_file(tmp_path: Path, report_id: str, serial: str) -> Path:
 
 
 def test_recording_a_seizure_matches_its_firearm_against_earlier_ones(configured: Engine, tmp_path: Path) -> None:
-    first = runner.invoke(app, ["firearms", "record", str(_seizure_file(tmp_path, "SR-A", "BH-40512"))])
+    first = runner.invoke(app, ["firearms", "record", str(seizure_file(tmp_path, "SR-A", "BH-40512"))])
     assert first.exit_code == 0, first.output
     assert "no earlier firearm matches" in first.output
-    second = runner.invoke(app, ["firearms", "record", str(_seizure_file(tmp_path, "SR-B", "ВН 4О512"))])
+    second = runner.invoke(app, ["firearms", "record", str(seizure_file(tmp_path, "SR-B", "ВН 4О512"))])
     assert second.exit_code == 0, second.output
     assert "SR-A" in second.output and "identical serial" in second.output
 

@@ -58,7 +58,7 @@ def test_the_matrix(engine: Engine, app, populated: dict, clients: dict[str, Tes
     hit_id = re.search(r"/hits/(\d+)/claim", clients["officer"].get("/hits").text).group(1)  # type: ignore[union-attr]
     prefix = create_api_key(engine=engine, name="Target", reporters=["MKPOST"])[0]
     values = {"hit_id": hit_id, "shipment_pk": str(mk_pk), "username": "nobody-such", "prefix": prefix,
-              "reporter": "MKPOST", "shipment_id": "EX000000001"}  # fmt: skip
+              "reporter": "MKPOST", "shipment_id": "EX000000001", "outcome_id": "999999", "seizure_id": "999999", "pk": "999999"}  # fmt: skip
     tokens = {role: csrf_of(client) for role, client in clients.items()}
     anonymous = TestClient(app)
     checked = 0

@@ -22,6 +22,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         "seizures.view": ("analyst", "officer", "investigator", "prosecutor"),
         "outcomes.view": ("analyst", "officer", "investigator"),
         "scores.view": ("analyst", "officer"),
+        "firearms.view": ("officer", "investigator", "prosecutor"),
+        "firearms.identify": ("officer", "investigator"),
+        "tracing.work": ("investigator",),
         "partner.portal": ("partner",),
         "profiles.view": ("analyst",),
         "watchlists.view": ("analyst",),
@@ -104,3 +107,14 @@ def outcomes_in_scope(viewer: Viewer) -> ColumnElement[bool]:
     visible = select(Shipment.reporter, Shipment.shipment_id).where(shipments_in_scope(viewer))
     return tuple_(InspectionOutcome.reporter, InspectionOutcome.shipment_id).in_(visible)
 
+
+
+def firearm_seizures_in_scope(viewer: Viewer) -> ColumnElement[bool]:
+    """On `seizures` (the firearms store): reports held by the viewer's jurisdiction (ours, or
+    received by it from abroad); nothing for roles without the right."""
+    from interdict.firearms.tables import SeizureRow
+
+    if not viewer.can("firearms.view") or not viewer.jurisdiction:
+        return false()
+    held = SeizureRow.held_by_jurisdiction
+    return (held == viewer.jurisdiction) | held.startswith(viewer.jurisdiction + "-")

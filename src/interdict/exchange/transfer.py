@@ -23,7 +23,8 @@ from interdict.exchange.bundles import build_bundle, document
 from interdict.exchange.handling import HandlingDecision, check_onward_transfer, enforce_handling
 from interdict.exchange.signing import AgencyKeys, TrustStore, sign_bundle, verify_bundle
 from interdict.firearms.models import problems_from, read_firearm
-from interdict.firearms.seizures import firearm_row, get_seizure, record_seizure, seizure_report_document
+from interdict.cases.referrals import list_referrals, read_referral, referral_document, store_referral
+from interdict.firearms.seizures import get_seizure, record_seizure, seizure_report_document, store_firearm
 from interdict.firearms.tables import FirearmRow, TracingRequestRow
 from interdict.firearms.tracing import TracingRequest, TracingResponse
 from interdict.firearms.tracing_requests import list_tracing_requests, store_tracing_request
@@ -60,8 +61,8 @@ def export_seizure(
     conditions: str | None = None,
     created_at: datetime | None = None,
 ) -> dict[str, Any]:
-    """A bundle of the seizure report (firearms, parts and ammunition inside) and the tracing
-    requests raised for its firearms, signed with the sending agency's keys.
+    """A bundle of the seizure report (firearms, parts and ammunition inside), the tracing
+    requests raised for its firearms and the case referrals made of it, signed with the sending agency's keys.
 
     A named recipient makes the bundle releasable to that agency (and jurisdiction) only. A seizure
     received from another agency keeps its originator's handling, and is only passed on when that
@@ -71,6 +72,8 @@ def export_seizure(
     documents = [document("seizure_report", seizure_report_document(seizure))]
     requests = list_tracing_requests(engine=engine, stored_firearm_ids=[i for i, _ in seizure.firearms])
     documents += [document("tracing_request", request) for request in requests]
+    referrals = list_referrals(engine=engine, seizure_ids=[seizure.seizure_id])
+    documents += [document("case_referral", referral_document(r.referral)) for r in referrals]
     releasable: dict[str, list[str]] = {}
     if to_agency:
         releasable["agencies"] = [to_agency]
@@ -147,15 +150,14 @@ def import_bundle(
             for entry in bundle["documents"]:
                 kind, content = entry["document_type"], entry["content"]
                 if kind == "seizure_report":
-                    seizure_id = _file_seizure(session, engine, content, origin=origin, sender=sender, bundle=bundle)
+                    seizure_id = _file_seizure(session, engine, content, origin=origin, sender=sender, bundle=bundle,
+                                               held_by=receiving_jurisdiction)
                     seizure_ids.append(seizure_id)
                     for row in session.scalars(select(FirearmRow).where(FirearmRow.seizure_id == seizure_id)):
                         firearms_by_id[row.firearm_id] = row.id
                     filed.append({**_entry(entry), "filed_as": f"seizure {seizure_id}"})
                 elif kind == "firearm":
-                    row = firearm_row(read_firearm(content), seizure_id=None, origin_agency=origin)
-                    session.add(row)
-                    session.flush()
+                    row = store_firearm(session, read_firearm(content), seizure_id=None, origin_agency=origin)
                     filed.append({**_entry(entry), "filed_as": f"firearm {row.id}"})
                 elif kind == "tracing_request":
                     request = TracingRequest.model_validate(content)
@@ -164,6 +166,11 @@ def import_bundle(
                     filed.append({**_entry(entry), "filed_as": f"tracing request {stored}"})
                 elif kind == "tracing_response":
                     filed.append({**_entry(entry), "filed_as": _file_response(session, TracingResponse.model_validate(content))})
+                elif kind == "case_referral":
+                    referral = read_referral(content)
+                    stored = store_referral(engine=engine, referral=referral, by=sender, origin_agency=origin, bundle_id=bundle["bundle_id"],
+                                            seizure_id=seizure_ids[0] if seizure_ids else None, session=session)
+                    filed.append({**_entry(entry), "filed_as": f"case referral {stored}"})
                 else:
                     filed.append({**_entry(entry), "filed_as": "kept with the bundle only (no store for this document type yet)"})
             session.add(ReceivedBundle(
@@ -205,13 +212,14 @@ def _refuse_replay(session: Session, bundle: Mapping[str, Any]) -> None:
         )
 
 
-def _file_seizure(session: Session, engine: Engine, content: Mapping[str, Any], *, origin: str, sender: str, bundle: Mapping[str, Any]) -> int:
+def _file_seizure(session: Session, engine: Engine, content: Mapping[str, Any], *, origin: str, sender: str, bundle: Mapping[str, Any],
+                  held_by: str) -> int:
     report = {k: v for k, v in content.items() if k not in {"firearms", "parts", "ammunition"}}
     # Derived fields are recomputed from what was read (our tables, not the sender's), never trusted.
     return record_seizure(
         engine=engine, seizure=report, firearms=content.get("firearms", []), parts=content.get("parts", []),
         ammunition=content.get("ammunition", []), origin_agency=origin, received_from=sender, bundle_id=bundle["bundle_id"],
-        handling=bundle["handling"], session=session,
+        handling=bundle["handling"], held_by_jurisdiction=held_by, session=session,
     )
 
 

@@ -1,6 +1,6 @@
 """Matching a newly identified firearm against earlier records: has this gun been seen before?
 
-`FirearmIndex` blocks earlier firearms by serial n-grams (both readings of a Cyrillic serial) and by
+`FirearmIndex` (in memory; the store does the same in SQL over `blocking_keys`) blocks earlier firearms by serial n-grams (both readings of a Cyrillic serial) and by
 make and calibre, so a query compares a few hundred candidates, not every record; `rank_candidates`
 scores those on serial, make, model and calibre and says why, best first.
 """
@@ -70,7 +70,7 @@ class FirearmIndex:
         grams = _grams(firearm)
         positions = self._serial_block(grams)
         # A serial too short or too broken up to give n-grams ('?33?33') still has a make and calibre.
-        if not grams or known_characters(firearm.serial_normalised) < MIN_KNOWN_FOR_SERIAL_BLOCKING:
+        if not serial_is_blockable(firearm):
             for key in _make_calibre_keys(firearm):
                 positions.extend(self._by_make_calibre.get(key, ())[: self.max_candidates])
         chosen = [self._firearms[p] for p in dict.fromkeys(positions)]
@@ -83,6 +83,17 @@ class FirearmIndex:
         usable = [p for p in postings if len(p) <= self.max_postings] or [min(postings, key=len)]
         shared = Counter(position for posting in usable for position in posting)
         return [position for position, _ in shared.most_common(self.max_candidates)]
+
+
+def blocking_keys(firearm: Firearm) -> set[str]:
+    """The keys the store indexes a firearm under (`firearm_blocking_keys`): 's:' and a serial
+    n-gram of any reading, 'mc:' and a make|calibre pair or half."""
+    return {f"s:{gram}" for gram in _grams(firearm)} | {f"mc:{make}|{calibre}" for make, calibre in _make_calibre_keys(firearm)}
+
+
+def serial_is_blockable(firearm: Firearm) -> bool:
+    """Whether the serial alone is enough to choose candidates by; otherwise make and calibre help."""
+    return bool(_grams(firearm)) and known_characters(firearm.serial_normalised) >= MIN_KNOWN_FOR_SERIAL_BLOCKING
 
 
 def _grams(firearm: Firearm) -> set[str]:

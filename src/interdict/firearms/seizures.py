@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
-from interdict.firearms.matching import FirearmIndex, rank_candidates
+from interdict.firearms.matching import blocking_keys, compare_firearms, serial_is_blockable
 from interdict.firearms.models import (
     Ammunition,
     CountryCode,
@@ -28,8 +28,8 @@ from interdict.firearms.models import (
     read_firearm,
     read_part,
 )
-from interdict.firearms.tables import AmmunitionRow, FirearmRow, PartRow, SeizureRow
-from interdict.store.database import session_for
+from interdict.firearms.tables import AmmunitionRow, FirearmBlockingKey, FirearmRow, PartRow, SeizureAmendment, SeizureRow
+from interdict.store.database import now_utc, session_for
 
 __all__ = [
     "FirearmMatch",
@@ -158,12 +158,14 @@ def record_seizure(
     received_from: str | None = None,
     bundle_id: str | None = None,
     handling: Mapping[str, Any] | None = None,
+    held_by_jurisdiction: str | None = None,
     session: Session | None = None,
 ) -> int:
     """Store a seizure report with its items; returns the seizure's id.
 
     Conflict when the reporting agency already has a report with this id (or an item id repeats).
-    `origin_agency`, `received_from` and `bundle_id` mark a report received from another agency.
+    `origin_agency`, `received_from` and `bundle_id` mark a report received from another agency, and
+    `held_by_jurisdiction` says whose investigators see it (default: the report's jurisdiction).
     Pass `session` to take part in a larger transaction (the caller commits).
     """
     report = seizure if isinstance(seizure, SeizureReport) else read_seizure_report(seizure)
@@ -190,13 +192,14 @@ def record_seizure(
             seized_at=report.seized_at, country=report.place.country, recovery=str(report.recovery), outcome_id=report.outcome_id,
             record=report.model_dump(mode="json", exclude_none=True), origin_agency=origin_agency, received_from=received_from,
             bundle_id=bundle_id, handling=dict(handling) if handling else None,
+            held_by_jurisdiction=held_by_jurisdiction or report.jurisdiction,
         )
         session.add(row)
         session.flush()
         for firearm in guns:
             # Items carry the report they belong to, so a firearm sent on its own still says where it came from.
             firearm = firearm.model_copy(update={"seizure_reference": firearm.seizure_reference or report.report_id})
-            session.add(firearm_row(firearm, seizure_id=row.id, origin_agency=origin_agency))
+            store_firearm(session, firearm, seizure_id=row.id, origin_agency=origin_agency)
         for lot in lots:
             session.add(AmmunitionRow(seizure_id=row.id, ammunition_id=lot.ammunition_id, calibre_canonical=lot.calibre_canonical,
                                       quantity=lot.quantity, record=lot.model_dump(mode="json", exclude_none=True)))
@@ -218,6 +221,15 @@ def record_seizure(
         if own:
             session.close()
     return seizure_id
+
+
+def store_firearm(session: Session, firearm: Firearm, *, seizure_id: int | None, origin_agency: str | None) -> FirearmRow:
+    """Add a firearm to the session with the keys matching finds it by; flushed, so its id is set."""
+    row = firearm_row(firearm, seizure_id=seizure_id, origin_agency=origin_agency)
+    session.add(row)
+    session.flush()
+    session.add_all(FirearmBlockingKey(firearm_row_id=row.id, key=key) for key in sorted(blocking_keys(firearm)))
+    return row
 
 
 def firearm_row(firearm: Firearm, *, seizure_id: int | None, origin_agency: str | None) -> FirearmRow:
@@ -301,29 +313,61 @@ class FirearmMatch:
     reasons: tuple[str, ...]
 
 
+# A query compares at most this many earlier firearms (those sharing the most serial n-grams);
+# an n-gram found on more records than MAX_POSTINGS ('000', '123') only counts when nothing rarer is shared.
+MAX_CANDIDATES = 500
+MAX_POSTINGS = 5000
+
+
+def _candidate_ids(session: Session, firearm: Firearm, *, exclude_firearm_id: int | None, in_scope: ColumnElement[bool] | None) -> list[int]:
+    """Stored firearms worth scoring against `firearm`, chosen through the indexed blocking keys."""
+    keys = blocking_keys(firearm)
+    serial_keys = sorted(k for k in keys if k.startswith("s:"))
+    other_keys = sorted(k for k in keys if k.startswith("mc:"))
+    K = FirearmBlockingKey
+    narrowed = []
+    if exclude_firearm_id is not None:
+        narrowed.append(K.firearm_row_id != exclude_firearm_id)
+    if in_scope is not None:
+        narrowed.append(K.firearm_row_id.in_(select(FirearmRow.id).join(SeizureRow, SeizureRow.id == FirearmRow.seizure_id).where(in_scope)))
+    chosen: list[int] = []
+    if serial_keys:
+        postings = dict(session.execute(select(K.key, func.count()).where(K.key.in_(serial_keys)).group_by(K.key)).all())
+        usable = [k for k, n in postings.items() if n <= MAX_POSTINGS] or ([min(postings, key=postings.__getitem__)] if postings else [])
+        if usable:
+            shared = func.count().label("shared")
+            query = (select(K.firearm_row_id, shared).where(K.key.in_(usable), *narrowed).group_by(K.firearm_row_id)
+                     .order_by(shared.desc(), K.firearm_row_id).limit(MAX_CANDIDATES))
+            chosen = [row_id for row_id, _ in session.execute(query)]
+    if not serial_is_blockable(firearm):
+        # A serial too short or too broken up to give n-grams ('?33?33') still has a make and calibre.
+        for key in other_keys:
+            chosen += session.scalars(select(K.firearm_row_id).where(K.key == key, *narrowed).order_by(K.firearm_row_id.desc()).limit(MAX_CANDIDATES))
+    return list(dict.fromkeys(chosen))[:MAX_CANDIDATES]
+
+
 def match_firearm(
     *, engine: Engine, firearm: Firearm, exclude_seizure_id: int | None = None, exclude_firearm_id: int | None = None,
-    limit: int = 10, min_score: float = 0.4,
+    limit: int = 10, min_score: float = 0.4, in_scope: ColumnElement[bool] | None = None,
 ) -> list[FirearmMatch]:
     """Stored firearms most likely to be `firearm`, best first, with reasons (serial read in any
-    script, look-alike characters, make, model, calibre)."""
+    script, look-alike characters, make, model, calibre). `in_scope` (a condition on seizures)
+    limits the search to what the viewer may see."""
     with session_for(engine) as session:
-        query = select(FirearmRow, SeizureRow.report_id).join(SeizureRow, SeizureRow.id == FirearmRow.seizure_id, isouter=True)
+        ids = _candidate_ids(session, firearm, exclude_firearm_id=exclude_firearm_id, in_scope=in_scope)
+        query = (select(FirearmRow, SeizureRow.report_id).join(SeizureRow, SeizureRow.id == FirearmRow.seizure_id, isouter=True)
+                 .where(FirearmRow.id.in_(ids)))
         if exclude_seizure_id is not None:
             query = query.where((FirearmRow.seizure_id != exclude_seizure_id) | FirearmRow.seizure_id.is_(None))
-        if exclude_firearm_id is not None:
-            query = query.where(FirearmRow.id != exclude_firearm_id)
-        rows = session.execute(query).all()
-    # Firearm ids are only unique within a seizure and an agency: the index gets the store's row ids,
-    # so two agencies' "FA-1" are never taken for the same record.
-    by_key = {f"#{row.id}": (row, report_id) for row, report_id in rows}
-    index = FirearmIndex(read_firearm({**row.record, "firearm_id": key}) for key, (row, _) in by_key.items())
-    query_firearm = firearm.model_copy(update={"firearm_id": "#query"})
+        rows = session.execute(query).all() if ids else []
     found = []
-    for candidate in rank_candidates(query_firearm, index=index, limit=limit, min_score=min_score):
-        row, report_id = by_key[candidate.firearm.firearm_id]
-        found.append(FirearmMatch(row.id, read_firearm(row.record), row.seizure_id, report_id, row.origin_agency, candidate.score, candidate.reasons))
-    return found
+    for row, report_id in rows:
+        earlier = read_firearm(row.record)
+        candidate = compare_firearms(firearm, earlier)
+        if candidate.score >= min_score:
+            found.append(FirearmMatch(row.id, earlier, row.seizure_id, report_id, row.origin_agency, candidate.score, candidate.reasons))
+    found.sort(key=lambda m: (-m.score, m.stored_firearm_id))
+    return found[:limit]
 
 
 def match_stored_firearm(*, engine: Engine, stored_firearm_id: int, limit: int = 10, min_score: float = 0.4) -> list[FirearmMatch]:
@@ -345,3 +389,107 @@ def stored_firearm(*, engine: Engine, stored_firearm_id: int) -> tuple[Firearm, 
             raise NotFound("No such stored firearm.", problems=[Problem("stored_firearm_id", "exists", stored_firearm_id, "see the seizure's firearms")])
         return read_firearm(row.record), row.seizure_id
 
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """One correction of a stored seizure, as kept in its history."""
+
+    item_type: str
+    item_id: str | None
+    change: str
+    amended_at: Any
+    amended_by: str
+    reason: str
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+
+
+def _own_seizure(session: Session, seizure_id: int) -> SeizureRow:
+    row = session.get(SeizureRow, seizure_id)
+    if row is None:
+        raise NotFound(f"No seizure {seizure_id}.", problems=[Problem("seizure", "exists", seizure_id, "list seizures with list_seizures")])
+    if row.received_from is not None:
+        raise Conflict(
+            f"Seizure {row.report_id} was received from {row.origin_agency}: only its originator amends it.",
+            problems=[Problem("seizure", "ours", row.report_id, f"ask {row.origin_agency} for a corrected report")],
+        )
+    return row
+
+
+def amend_firearm(
+    *, engine: Engine, seizure_id: int, firearm: Firearm | Mapping[str, Any], by: str, reason: str, at: Any = None,
+) -> int:
+    """Correct the identification of a firearm of a stored seizure (same `firearm_id`), or add one
+    identified later; the record before and after is kept in the seizure's history. Returns the
+    stored firearm's id. Matching finds the firearm by its corrected serial from now on."""
+    corrected = firearm if isinstance(firearm, Firearm) else read_firearm(firearm)
+    if not reason.strip():
+        raise InvalidInput("Say why the seizure is amended.", problems=[Problem("reason", "required", reason, "e.g. 'serial re-read under magnification'")])
+    with session_for(engine) as session:
+        seizure = _own_seizure(session, seizure_id)
+        corrected = corrected.model_copy(update={"seizure_reference": corrected.seizure_reference or seizure.report_id})
+        row = session.scalars(select(FirearmRow).where(FirearmRow.seizure_id == seizure_id, FirearmRow.firearm_id == corrected.firearm_id)).first()
+        after = corrected.model_dump(mode="json", exclude_none=True)
+        if row is None:
+            before, change = None, "added"
+            row = store_firearm(session, corrected, seizure_id=seizure_id, origin_agency=None)
+        else:
+            before, change = row.record, "corrected"
+            fresh = firearm_row(corrected, seizure_id=seizure_id, origin_agency=row.origin_agency)
+            for column in ("category", "make", "model", "calibre", "calibre_canonical", "serial", "serial_normalised", "serial_status", "record"):
+                setattr(row, column, getattr(fresh, column))
+            session.execute(FirearmBlockingKey.__table__.delete().where(FirearmBlockingKey.firearm_row_id == row.id))
+            session.add_all(FirearmBlockingKey(firearm_row_id=row.id, key=key) for key in sorted(blocking_keys(corrected)))
+        record = dict(seizure.record)
+        record["findings"] = _recount(session, seizure_id, record.get("findings", []), before=before, after=after)
+        seizure.record = record
+        session.add(SeizureAmendment(seizure_id=seizure_id, item_type="firearm", item_id=corrected.firearm_id, change=change,
+                                     amended_at=at or now_utc(), amended_by=by, reason=reason.strip(), before=before, after=after))
+        session.commit()
+        return row.id
+
+
+def _recount(session: Session, seizure_id: int, findings: list[dict[str, Any]], *, before: dict[str, Any] | None, after: dict[str, Any]) -> list[dict[str, Any]]:
+    """The findings after an identification: a corrected category moves one firearm from the old
+    category to the new; a firearm identified later is already counted when the officer's findings
+    listed enough of its category, and adds one otherwise."""
+    counts: Counter[str] = Counter({f["category"]: f["quantity"] for f in findings})
+    if before is not None:
+        if before["category"] != after["category"]:
+            counts[before["category"]] -= 1
+            counts[after["category"]] += 1
+    else:
+        identified = session.scalar(select(func.count()).select_from(FirearmRow).where(
+            FirearmRow.seizure_id == seizure_id, FirearmRow.category == after["category"]))
+        counts[after["category"]] = max(counts[after["category"]], identified or 0)
+    described = {f["category"]: f.get("description") for f in findings}
+    return [{"category": c, "quantity": q, **({"description": described[c]} if described.get(c) else {})} for c, q in counts.items() if q > 0]
+
+
+def seizure_history(*, engine: Engine, seizure_id: int) -> list[Amendment]:
+    """Every amendment of a seizure, oldest first."""
+    with session_for(engine) as session:
+        rows = session.scalars(select(SeizureAmendment).where(SeizureAmendment.seizure_id == seizure_id).order_by(SeizureAmendment.id))
+        return [Amendment(r.item_type, r.item_id, r.change, r.amended_at, r.amended_by, r.reason, r.before, r.after) for r in rows]
+
+
+def seizure_for_outcome(*, engine: Engine, outcome_id: int, reporting_agency: str, jurisdiction: str) -> int:
+    """The seizure report of an inspection outcome, created on first use (a web seizure records
+    findings first; firearm identification is added to the report afterwards)."""
+    from interdict.inspections.models import InspectionOutcome
+
+    with session_for(engine) as session:
+        existing = session.scalars(select(SeizureRow.id).where(SeizureRow.outcome_id == outcome_id).order_by(SeizureRow.id)).first()
+        if existing is not None:
+            return existing
+        outcome = session.get(InspectionOutcome, outcome_id)
+        if outcome is None or outcome.result != "seizure":
+            raise NotFound(f"No seizure outcome {outcome_id}.", problems=[Problem("outcome_id", "seizure_outcome", outcome_id, "open a seizure from the seizures list")])
+        findings = [{"category": f["category"], "quantity": f.get("quantity") or 1, **({"description": f["description"]} if f.get("description") else {})}
+                    for f in outcome.findings or []]
+    return record_seizure(engine=engine, seizure={
+        "report_id": f"SZ-{outcome_id}", "reporting_agency": reporting_agency, "jurisdiction": jurisdiction, "seized_at": outcome.inspected_at,
+        "place": {"country": jurisdiction[:2], **({"office": outcome.office} if outcome.office else {})}, "outcome_id": outcome_id,
+        "findings": findings or [{"category": "other", "quantity": 1}],
+    })

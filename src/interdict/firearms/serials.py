@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -64,10 +64,13 @@ def _tables() -> _Tables:
     )
 
 
-def _normalise(text: str | None, *, table: dict[int, str]) -> str:
+# Matching normalises the same stored serials on every query: remember the recent ones.
+@lru_cache(maxsize=200_000)
+def _normalise(text: str | None, *, phonetic: bool = False) -> str:
     if not text:
         return ""
     tables = _tables()
+    table = tables.phonetic if phonetic else tables.visual
     # NFKC first so full-width and compatibility digits become ASCII before anything else.
     upper = unicodedata.normalize("NFKC", text).upper().translate(table)
     # Diacritics are not part of a serial: Č, Ć and C are one stamped letter read three ways.
@@ -84,14 +87,14 @@ def normalise_serial(text: str | None) -> str:
     ones read as those; characters confused on stamped metal (O/0, I/1/L, S/5, Z/2, B/8) folded to
     one; `?` (one unreadable character) and `*` (an unreadable run) kept. Idempotent.
     """
-    return _normalise(text, table=_tables().visual)
+    return _normalise(text)
 
 
 def serial_readings(text: str | None) -> tuple[str, ...]:
     """Every matching form of `text`: the visual one first, then, where the serial has Cyrillic
     letters, the form an officer transliterating by sound would have typed ('ВН' read 'VN')."""
     visual = normalise_serial(text)
-    phonetic = _normalise(text, table=_tables().phonetic)
+    phonetic = _normalise(text, phonetic=True)
     return (visual,) if phonetic == visual else (visual, phonetic)
 
 

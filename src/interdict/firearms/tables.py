@@ -39,6 +39,9 @@ class SeizureRow(Base):
     bundle_id: Mapped[str | None] = mapped_column(String(36))
     handling: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)  # as received, for passing it on
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    # Whose investigators see it: the reporting jurisdiction for ours, the receiving one for a
+    # report received from abroad (its own `jurisdiction` stays the sender's).
+    held_by_jurisdiction: Mapped[str | None] = mapped_column(String(8), index=True)
 
 
 class FirearmRow(Base):
@@ -63,6 +66,36 @@ class FirearmRow(Base):
     record: Mapped[dict[str, Any]] = mapped_column(JSONValue)
     origin_agency: Mapped[str | None] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+
+
+class FirearmBlockingKey(Base):
+    """The keys matching looks an earlier firearm up by (serial n-grams in every reading, make and
+    calibre), one row each, so candidates are chosen by an indexed query, not by reading every record."""
+
+    __tablename__ = "firearm_blocking_keys"
+    __table_args__ = (Index("ix_firearm_blocking_keys_key", "key", "firearm_row_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    firearm_row_id: Mapped[int] = mapped_column(ForeignKey("firearms.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(120))
+
+
+class SeizureAmendment(Base):
+    """One correction of a stored seizure or of one of its items, with the record before and after:
+    the history an investigator (or a court) reads back; rows are only ever added."""
+
+    __tablename__ = "seizure_amendments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seizure_id: Mapped[int] = mapped_column(ForeignKey("seizures.id", ondelete="CASCADE"), index=True)
+    item_type: Mapped[str] = mapped_column(String(16))  # seizure, firearm, ammunition, part
+    item_id: Mapped[str | None] = mapped_column(String(200))
+    change: Mapped[str] = mapped_column(String(16))  # added, corrected
+    amended_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    amended_by: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str] = mapped_column(String(2000))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    after: Mapped[dict[str, Any]] = mapped_column(JSONValue)
 
 
 class AmmunitionRow(Base):

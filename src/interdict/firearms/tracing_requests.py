@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from interdict.errors import Conflict, NotFound, Problem
+from interdict.errors import Conflict, InvalidInput, NotFound, Problem
+from interdict.firearms.models import problems_from
 from interdict.firearms.seizures import stored_firearm
 from interdict.firearms.tables import FirearmRow, SeizureRow, TracingRequestRow
 from interdict.firearms.tracing import (
@@ -172,7 +174,11 @@ def record_tracing_response(
 ) -> TracingRequest:
     """File an addressee's answer to a stored request; the first answer makes it 'answered', and
     a 'traced' answer marks the stored firearm traced."""
-    answer = response if isinstance(response, TracingResponse) else TracingResponse.model_validate(dict(response))
+    try:
+        answer = response if isinstance(response, TracingResponse) else TracingResponse.model_validate(dict(response))
+    except ValidationError as error:
+        raise InvalidInput("The answer is not valid.", problems=problems_from(error, what="tracing_response"),
+                           hint="Correct the fields named and file it again.") from None
     return _update(engine, request_id, requesting_agency, lambda r: record_response(r, response=answer, by=by))
 
 

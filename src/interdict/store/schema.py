@@ -24,6 +24,7 @@ def load_models() -> type[Base]:
     import interdict.access.models  # noqa: F401
     import interdict.access.sessions  # noqa: F401
     import interdict.access.users  # noqa: F401
+    import interdict.cases.referrals  # noqa: F401
     import interdict.exchange.transfer  # noqa: F401
     import interdict.firearms.tables  # noqa: F401
     import interdict.ingest.models  # noqa: F401

@@ -15,7 +15,7 @@ from interdict.errors import InterdictError, Problem
 from interdict.ingest.api import router as ingest_router
 from interdict.store.schema import ready_engine
 from interdict.targeting.api import router as targeting_router
-from interdict.web import admin, analyst, api, hits, login, partner, shipments
+from interdict.web import admin, analyst, api, firearms, hits, login, partner, shipments
 from interdict.web.auth import LoginThrottle
 from interdict.web.rendering import HERE, page, render_error, wants_json
 
@@ -31,7 +31,8 @@ SECURITY_HEADERS = {
 
 
 # Every router the application serves; the authorisation matrix test walks all of their routes.
-ROUTERS = (ingest_router, targeting_router, api.router, login.router, hits.router, shipments.router, partner.router, analyst.router, admin.router)
+ROUTERS = (ingest_router, targeting_router, api.router, login.router, hits.router, shipments.router, partner.router, analyst.router, admin.router,
+           firearms.router)
 
 
 def create_app(*, engine: Engine | None = None) -> FastAPI:
