@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import string
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,9 +82,6 @@ def test_blocking_bounds_the_work_of_a_query() -> None:
     index = FirearmIndex(firearms, max_candidates=200)
     target = firearms[1234]
     query = make_firearm(firearm_id="N", serial=target.serial[:-2] + "??")
-    started = time.perf_counter()
     ranked = rank_candidates(query, index=index)
-    elapsed = time.perf_counter() - started
     assert len(index.candidates(query)) <= 200
     assert ranked[0].firearm.firearm_id == "E1234"
-    assert elapsed < 0.5
