@@ -163,6 +163,9 @@ class Person:
         self.lang = lang or world.lang_of(country)
         self.first = r.choice(L.FIRST[self.lang if self.lang in L.FIRST else "en"])
         self.last = r.choice(L.LAST[self.lang if self.lang in L.LAST else "en"])
+        if self.lang in L.SURNAME_PARTS and r.random() < 0.6:
+            roots, endings = L.SURNAME_PARTS[self.lang]
+            self.last = r.choice(roots) + r.choice(endings)
         if company:
             self.trade = world.company_name(country, self)
         city, postcode = r.choice(L.PLACES.get(country, [("Capital", "1000")]))
@@ -227,16 +230,16 @@ class World:
         form = LEGAL_FORM.get(country, "Ltd")
         if country in ("CN", "HK", "TW"):
             city = r.choice(L.PLACES.get(country, [("Shenzhen", "")]))[0]
-            return f"{city} {r.choice(CN_SYL)}{r.choice(CN_SYL).lower()} {r.choice(TRADE_WORDS['CN'])} {form}"
+            return f"{city} {r.choice(CN_SYL)}{r.choice(CN_SYL).lower()}{r.choice(CN_SYL).lower()} {r.choice(TRADE_WORDS['CN'])} {form}"
         if country in WESTERN_BALKANS + ["HR", "SI", "BG"]:
             base = r.choice([f"{r.choice(TRADE_WORDS['regional'])} {p.last}", f"{p.last.upper()} {r.choice(['Trade', 'Komerc', 'Impex', 'Promet'])}",
-                             f"{r.choice(['Alfa', 'Delta', 'Sigma', 'Vektor', 'Nova', 'Ilirija', 'Dardania'])} {r.choice(TRADE_WORDS['regional'])}"])
+                             f"{r.choice(['Alfa', 'Delta', 'Sigma', 'Vektor', 'Nova', 'Ilirija', 'Dardania'])} {p.first} {p.last}"])
             return f"{base} {form}"
         if country in ("DE", "AT", "CH"):
-            return f"{p.last} {r.choice(TRADE_WORDS['de'])} {form}"
+            return f"{p.first[0]}. {p.last} {r.choice(TRADE_WORDS['de'])} {form}"
         if country == "TR":
             return f"{p.last} {r.choice(TRADE_WORDS['tr'])} {form}"
-        return f"{p.last} {r.choice(TRADE_WORDS['en'])} {form}"
+        return f"{p.last} & {r.choice(L.LAST['en'])} {r.choice(TRADE_WORDS['en'])} {form}"
 
     def mobile(self, country: str) -> str | None:
         if country not in L.PHONE:
@@ -803,6 +806,10 @@ class Watchlists:
         for _ in range(noise):
             country = r.choice(WESTERN_BALKANS + ["HR", "BG", "SI", "DE", "AT", "TR", "NL", "SE", "GR", "UA"])
             p = Person(w, country, company=r.random() < 0.15)
+            if p.lang in L.SURNAME_PARTS and not p.company and r.random() < 0.7:
+                # listed names come from the whole population, mostly its long tail
+                roots, endings = L.SURNAME_PARTS[p.lang]
+                p.last = r.choice(roots) + r.choice(endings)
             p.listed = set()
             self._list(p, kinds=[r.choices(["person", "phone", "email", "address", "organisation"], [60, 12, 8, 8, 12])[0]
                                  if not p.company else "organisation"], expired=r.random() < 0.08)

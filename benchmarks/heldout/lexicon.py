@@ -450,3 +450,30 @@ FINDINGS = {
     "cigarettes": [("other", "cigarettes without excise stamps")],
     "counterfeit": [("other", "counterfeit branded goods")],
 }
+
+# Surnames have a long tail: besides the common ones above, roots and endings make thousands, so
+# that a list of a thousand names does not collide with a third of the traffic by chance.
+SURNAME_PARTS = {
+    "sr": (["Rad", "Mil", "Stan", "Vuk", "Drag", "Bog", "Ned", "Pav", "Jak", "Mar", "Luk", "Živ", "Vel", "Ran",
+            "Mirk", "Zor", "Bran", "Crn", "Bel", "Gruj", "Kost", "Sim", "Ign", "Dob", "Krst", "Mladen", "Obrad",
+            "Pej", "Ras", "Sav", "Tešan", "Urošev", "Vasil", "Zdrav", "Đur", "Šolaj", "Čupr", "Lal", "Mat", "Nenad",
+            "Prod", "Rist", "Spas", "Trif", "Vid", "Bošnjak", "Gavril", "Jeftim", "Kalin", "Momir"],
+           ["ović", "ević", "ić", "inović", "ičić", "ašević", "enović", "anović", "ulović", "ković"]),
+    "mk": (["Trajk", "Stoj", "Petr", "Ang", "Ristov", "Spas", "Georgi", "Mitr", "Todor", "Iliev", "Velk", "Nedelk",
+            "Bogdan", "Trpč", "Kjos", "Arsov", "Blaž", "Cvet", "Dimov", "Gjork", "Jank", "Kral", "Lazar", "Manas",
+            "Naum", "Pop", "Serafim", "Taš", "Zdrav", "Koc"],
+           ["ovski", "evski", "oski", "ski", "ov", "ev", "ovska", "ievski"]),
+    "sq": (["Hasan", "Demir", "Bardh", "Lul", "Shkurt", "Kastrat", "Kuç", "Mal", "Prend", "Zen", "Sejd", "Ibrahim",
+            "Halil", "Bajram", "Dema", "Gjon", "Lleshi", "Memet", "Osman", "Rexh", "Sal", "Tahir", "Vesel",
+            "Xhemal", "Ymer", "Zog", "Brah", "Cen", "Dush", "Fejz"],
+           ["aj", "i", "ku", "llari", "ja", "ani", "ollari", "iu", "eni", "aku"]),
+    "tr": (["Ak", "Kara", "Öz", "Er", "Gül", "Tekin", "Yıldırım", "Bulut", "Aslan", "Şen", "Uç", "Gök", "Alt",
+            "Bozkurt", "Çak", "Dur", "Ek", "Ilgaz", "Kocaman", "Sarı"],
+           ["kaya", "demir", "türk", "doğan", "can", "han", "oğlu", "soy", "taş", "yol", "el", "baş"]),
+    "bg": (["Ivan", "Petk", "Kolev", "Marin", "Stan", "Rus", "Dobr", "Vasil", "Yank", "Zlatev", "Mladen", "Hrist",
+            "Kost", "Lyub", "Tsvetk", "Draganov"], ["ov", "ev", "ova", "eva", "ski"]),
+    "de": (["Hof", "Berg", "Stein", "Wald", "Bach", "Brand", "Eber", "Frei", "Gold", "Kirch", "Lang", "Neu", "Ober",
+            "Rosen", "Schwarz", "Weiß", "Zimmer", "Kessel", "Linde", "Moos"],
+           ["mann", "er", "hauser", "huber", "meier", "bauer", "müller", "inger", "hofer", "lechner"]),
+}
+SURNAME_PARTS.update({"bs": SURNAME_PARTS["sr"], "me": SURNAME_PARTS["sr"], "hr": SURNAME_PARTS["sr"]})

@@ -29,13 +29,18 @@ from pathlib import Path
 THREAT_GOODS_EXCLUDED = {"cigarettes", "counterfeit", "other"}
 
 
+class CommandFailed(Exception):
+    """An interdict command ended with a non-zero status; its message is what it printed."""
+
+
 def run(cmd: list[str], env: dict, log: list) -> str:
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "interdict", *cmd], env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     log.append({"command": "interdict " + " ".join(cmd), "seconds": round(seconds, 1), "status": proc.returncode})
     if proc.returncode != 0:
-        raise SystemExit(f"`interdict {' '.join(cmd)}` failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        raise CommandFailed(f"`interdict {' '.join(cmd)}` failed ({proc.returncode}): "
+                            + " ".join((proc.stdout[-1500:] + proc.stderr[-1500:]).split()))
     print(f"  {seconds:7.1f} s  interdict {' '.join(cmd)}", flush=True)
     return proc.stdout + proc.stderr
 
@@ -160,15 +165,23 @@ def evaluate(folder: Path, *, with_model: bool, outcome_weeks: int, keep: Path |
     result["ingest_watchlist"] = accounting(run(["ingest", "--kind", "watchlist", str(folder / "watchlist.ndjson")], env, log))
     result["ingest_outcomes"] = accounting(run(["ingest", "--kind", "outcomes", str(outcomes)], env, log))
     truth = read_truth(folder / "truth.ndjson")
-    to = (last + dt.timedelta(days=1)).isoformat()  # --to takes a moment; a bare date means its start
+    # --to takes a moment and a bare date means its start; amendments may come a day after the last
+    # first report, and a shipment is in the window by its latest version
+    to = (last + dt.timedelta(days=3)).isoformat()
 
     scores_path = home / "scores-profiles.csv"
     run(["score", "--from", first.isoformat(), "--to", to, "--output", str(scores_path)], env, log)
     result["profiles"] = measure(read_scores(scores_path), truth, days, outcome_end)
     progress(home, result, "profiles")
     if with_model:
-        run(["model", "train", "--from", first.isoformat(), "--to", outcome_end.isoformat(), "--activate",
-             "--note", "heldout recall"], env, log)
+        try:
+            run(["model", "train", "--from", first.isoformat(), "--to", outcome_end.isoformat(), "--activate",
+                 "--note", "heldout recall"], env, log)
+        except CommandFailed as failure:  # e.g. too few seizures in the outcome weeks: say so, keep the rest
+            result["model_not_trained"] = str(failure)
+            print(f"  model not trained: {failure}", flush=True)
+            result["commands"] = log
+            return result
         scores_path = home / "scores-model.csv"
         run(["score", "--from", first.isoformat(), "--to", to, "--output", str(scores_path)], env, log)
         result["model"] = measure(read_scores(scores_path), truth, days, outcome_end)
@@ -183,6 +196,9 @@ def fmt(x) -> str:
 
 def report(results: list[dict]) -> None:
     runs = [(Path(r["folder"]).name, kind, r[kind]) for r in results for kind in ("profiles", "model") if kind in r]
+    for r in results:
+        if "model_not_trained" in r:
+            print(f"{Path(r['folder']).name}: model not trained — {r['model_not_trained'][-200:]}")
     print()
     head = f"{'':34}" + "".join(f"{name[:16] + ' ' + kind[:7]:>26}" for name, kind, _ in runs)
     print(head)
