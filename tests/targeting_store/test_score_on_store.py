@@ -57,6 +57,14 @@ def test_score_command_writes_records_md_section_4(configured: Engine, tmp_path:
     assert {r["selected_at_random"] for r in rows} == {"false"}
 
 
+def test_a_bare_to_date_scores_the_whole_of_that_day(configured: Engine, tmp_path: Path) -> None:
+    _traffic(configured, tmp_path)  # every shipment reported 2026-10-01 at 08:00 UTC
+    out = tmp_path / "scores.csv"
+    result = runner.invoke(app, ["score", "--from", "2026-10-01", "--to", "2026-10-01", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 61
+
+
 def test_bad_period_is_refused(engine: Engine) -> None:
     from datetime import UTC, datetime
 

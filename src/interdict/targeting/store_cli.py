@@ -3,7 +3,7 @@ deactivate, rollback)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +17,9 @@ from interdict.targeting import registry
 from interdict.targeting.service import score_period, write_scores
 
 
-def _moment(value: str | None, option: str) -> datetime | None:
+def _moment(value: str | None, option: str, *, end_of_day: bool = False) -> datetime | None:
+    """A timestamp as given, or a bare date (UTC): its first moment, or with `end_of_day` its last,
+    so that `--to 2026-03-31` scores the whole of that day."""
     if value is None:
         return None
     try:
@@ -25,15 +27,15 @@ def _moment(value: str | None, option: str) -> datetime | None:
     except ValueError:
         raise InvalidInput(f"{option} is not a date", problems=[Problem(option, "iso8601", value, "use YYYY-MM-DD or a full timestamp")]) from None
     if moment.tzinfo is None:
-        from datetime import UTC
-
         moment = moment.replace(tzinfo=UTC)
+    if end_of_day and len(value.strip()) == 10:
+        moment += timedelta(days=1, microseconds=-1)
     return moment
 
 
 def score(
     from_: Annotated[str | None, typer.Option("--from", help="first day (or timestamp) to score; default: everything")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="last moment to score; a bare date means its start")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="last day (whole day, UTC) or timestamp to score; default: everything")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="records.md §4 file: .csv or .ndjson")] = None,
     red_share: Annotated[float, typer.Option(help="red capacity as a share of each unit's daily traffic")] = 0.02,
     random_share: Annotated[float, typer.Option(help="share sent red at random for compliance sampling")] = 0.005,
@@ -42,7 +44,7 @@ def score(
 ) -> None:
     """Score shipments with the active profiles, assign lanes, keep the run and write the scores."""
     engine = ready_engine()
-    run_id, laned = score_period(engine=engine, since=_moment(from_, "--from"), until=_moment(to, "--to"),
+    run_id, laned = score_period(engine=engine, since=_moment(from_, "--from"), until=_moment(to, "--to", end_of_day=True),
                                  engine_name=engine_name, red_share=red_share, random_share=random_share, seed=seed)  # fmt: skip
     lanes = laned.column("lane").to_pylist() if laned.num_rows else []
     console.print(f"run {run_id}: {laned.num_rows:,} shipments scored — red {lanes.count('red'):,} "
