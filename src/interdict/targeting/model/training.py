@@ -208,7 +208,7 @@ def fit(*, prepared: Prepared, since: datetime | None = None, until: datetime | 
     rows, labels, weights = training_weights(prepared=prepared, rows=window, settings=settings)
     if labels.sum() < 3:
         raise InvalidInput(
-            "too few seizures to learn from in the training window",
+            f"too few seizures to learn from in the training window: {int(labels.sum())} found, at least 3 needed",
             problems=[Problem("window", "seizures_at_least_3", int(labels.sum()),
                               "widen the window or load more inspection outcomes")],
         )
