@@ -52,8 +52,9 @@ def name_forms(names: Iterable[tuple[str, str | None]]) -> list[NameForm]:
     cyrillic = _CYRILLIC.search
     for written, kind in names:
         name_kind = kind if kind in ("person", "organisation") else None
-        # Folding never joins what whitespace separates, so each piece is folded on its own.
-        words = [w for piece in written.split() for w in _folded_words(piece)]
+        # Folding never joins what a plain space separates (other spaces, such as U+2028, it may
+        # drop), so each piece between spaces is folded on its own.
+        words = [w for piece in written.split(" ") if piece for w in _folded_words(piece)]
         folded = identifying_words(words, kind=name_kind)
         forms.append(NameForm(written, folded, tuple(map(spelling_skeleton, folded)),
                               cyrillic(written) is not None, written.isascii()))
