@@ -163,3 +163,13 @@ def test_parties_alike_once_folded_are_scored_once_and_reported_each():
     matches = Screener(ENTRIES).screen_parties(names=["Ђорђе Петровић", "Djordje Petrovic", "DJORDJE PETROVIC"])
     assert [m.party_index for m in matches if m.entry_id == "P1"] == [0, 1, 2]
     assert "transliteration" in matches[0].explanation and "transliteration" not in matches[1].explanation
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.sampled_from([None, "person", "organisation"]))
+def test_names_folded_word_by_word_are_folded_as_the_whole_text(written, kind):
+    from interdict.targeting.screening.scoring import name_forms
+    from interdict.text import name_tokens
+
+    (form,) = name_forms([(written, kind)])
+    assert form.folded == name_tokens(written, kind=kind)

@@ -16,7 +16,7 @@ from interdict.text import name_tokens, normalise_name, spelling_skeleton
         ("BALKAN TRADE d.o.o.", "organisation", "balkan trade"),
         ("Balkan Trade D. O. O.", "organisation", "balkan trade"),
         ("Балкан Трејд ДОО", "organisation", "balkan trejd"),
-        ("Kometal DOOEL Skopje", "organisation", "kometal skopje"),
+        ("Kometal DOOEL Skopje", "organisation", "kometal"),
         ("Alba Trans Sh.p.k.", "organisation", "alba trans"),
         ("Müller Logistik GmbH & Co. KG", "organisation", "muller logistik"),
         ("Global Parts Ltd", None, "global parts"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from interdict.text.addresses import normalise_address
 from interdict.text.emails import normalise_email
-from interdict.text.names import name_tokens, normalise_name, spelling_skeleton
+from interdict.text.names import identifying_words, name_tokens, normalise_name, spelling_skeleton
 from interdict.text.phones import normalise_phone
 from interdict.text.scripts import fold, to_cyrillic, to_latin
 
@@ -19,6 +19,7 @@ __all__ = [
     "to_cyrillic",
     "normalise_name",
     "name_tokens",
+    "identifying_words",
     "spelling_skeleton",
     "normalise_phone",
     "normalise_email",

@@ -37,7 +37,15 @@ def _phrases(file: str) -> frozenset[tuple[str, ...]]:
 
 _HONORIFICS = _phrases("honorifics.yaml")
 _COMPANY_FORMS = _phrases("company_forms.yaml")
+_SEATS = frozenset(tuple(fold(str(town)).split()) for towns in
+                   yaml.safe_load((_DATA / "company_seats.yaml").read_text(encoding="utf-8")).values()
+                   for town in towns)
 _LONGEST = max(len(p) for p in _HONORIFICS | _COMPANY_FORMS)
+# Words that can start a title or a legal form, by kind: a name with none of them (and without
+# two short words in a row, which could be a form written "d. o. o.") has nothing to drop.
+_PHRASE_WORDS = {
+    phrases: frozenset(w for p in phrases for w in p) for phrases in (_HONORIFICS, _COMPANY_FORMS)
+}
 
 _VARIANTS: list[tuple[str, str]] = [
     (str(a), str(b)) for a, b in yaml.safe_load((_DATA / "spelling_variants.yaml").read_text(encoding="utf-8"))
@@ -51,6 +59,10 @@ _EQUIVALENT_WORDS: dict[str, str] = {
 
 
 def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[str]:
+    if _PHRASE_WORDS[phrases].isdisjoint(words) and not any(
+        len(a) <= 3 and len(b) <= 3 for a, b in zip(words, words[1:])
+    ):
+        return words
     kept: list[str] = []
     i = 0
     while i < len(words):
@@ -71,18 +83,31 @@ def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list
 def name_tokens(text: str | None, *, kind: NameKind | None = None) -> tuple[str, ...]:
     """The words of a name that identify its bearer, folded: 'Dr. Đorđe PETROVIĆ' -> ('djordje', 'petrovic').
 
-    `kind` "person" drops titles, "organisation" drops legal forms; None (unknown) drops both.
+    `kind` "person" drops titles, "organisation" drops legal forms and a town ending the name
+    (`data/company_seats.yaml`); None (unknown) drops all of them.
     A name that is nothing but a title or a form keeps its words, so it is never emptied.
     """
-    words = fold(text).split()
+    return identifying_words(fold(text).split(), kind=kind)
+
+
+def identifying_words(words: list[str], *, kind: NameKind | None = None) -> tuple[str, ...]:
+    """`name_tokens` of a name already folded into words."""
     if not words:
         return ()
     kept = words
     if kind != "organisation":
         kept = _drop_phrases(kept, _HONORIFICS)
     if kind != "person":
-        kept = _drop_phrases(kept, _COMPANY_FORMS)
+        # ... and a company's seat written after its name (no person's name ends in a town).
+        kept = _drop_seat(_drop_phrases(kept, _COMPANY_FORMS))
     return tuple(kept or words)
+
+
+def _drop_seat(words: list[str]) -> list[str]:
+    for length in (2, 1):
+        if len(words) > length and tuple(words[-length:]) in _SEATS:
+            return words[:-length]
+    return words
 
 
 def normalise_name(text: str | None, *, kind: NameKind | None = None) -> str:

@@ -81,7 +81,7 @@ def _word_bounds(a: np.ndarray, b: np.ndarray, words: np.ndarray, lengths: np.nd
         edits = np.minimum(distances[back.ravel()], 3).astype(np.float32)
         long_ = longest[words_apart]
         one = np.select([long_ <= 3, long_ == 4, long_ == 5, long_ <= 7], [0.4, 0.65, 0.78, 0.86], 0.9)
-        two = np.select([long_ >= 8, long_ >= 6], [0.72, 0.55], 0.2)
+        two = np.select([long_ >= 12, long_ >= 8, long_ >= 6], [0.8, 0.72, 0.55], 0.2)
         other = np.maximum(0.0, 1.0 - edits / long_) * 0.5
         value = np.where(edits <= 1, one, np.where(edits == 2, two, other))
         # A man's and a woman's form of a name (0.35) differ by at most one letter in length.

@@ -85,7 +85,7 @@ def run(
 
 @screen_app.command("evaluate")
 def evaluate(
-    pairs: Annotated[Path, typer.Option("--pairs", "-p", help="Labelled pairs: CSV/NDJSON with query_name, listed_name, match (1/0).")] = LABELLED_PAIRS,
+    pairs: Annotated[Path, typer.Option("--pairs", "-p", help="Labelled pairs: CSV/NDJSON with query_name, listed_name, match (1/0); the shipped sets are labelled_pairs.csv and independent_pairs.csv.")] = LABELLED_PAIRS,
     step: Annotated[float, typer.Option(help="Distance between the thresholds shown.")] = 5.0,
     brute_force: Annotated[bool, typer.Option("--brute-force", help="Compare every pair, without blocking.")] = False,
 ) -> None:
@@ -104,3 +104,6 @@ def evaluate(
                    f"{r.true_positives:>5} {r.false_positives:>5} {r.false_negatives:>5}")
     best = max(fine, key=lambda r: (r.f1, -r.threshold))
     typer.echo(f"best threshold {best.threshold:.1f}: precision {best.precision:.3f}, recall {best.recall:.3f}, F1 {best.f1:.3f}")
+    (default,) = evaluate_pairs(labelled, thresholds=[DEFAULT_MIN_SCORE], blocking=not brute_force)
+    typer.echo(f"default threshold {default.threshold:.1f}: precision {default.precision:.3f}, "
+               f"recall {default.recall:.3f}, F1 {default.f1:.3f}")

@@ -25,6 +25,10 @@ from interdict.text import normalise_name, to_cyrillic
 
 DATA = Path(__file__).parent / "data"
 LABELLED_PAIRS = DATA / "labelled_pairs.csv"
+# Written by hand apart from the generator above and from how the matcher thinks, as an outside
+# evaluator would: Macedonian Cyrillic, Albanian, Turkish, German spellings, double surnames,
+# nicknames (not matches), near-identical companies, common names.
+INDEPENDENT_PAIRS = DATA / "independent_pairs.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +243,7 @@ def read_pairs(path: Path) -> list[LabelledPair]:
     listed_col = _pick(columns, _LISTED_COLUMNS, "listed_name", path)
     label_col = _pick(columns, _LABEL_COLUMNS, "match", path)
     kind_col = next((c for c in columns if c.lower() == "kind"), None)
+    variant_col = next((c for c in columns if c.lower() == "variant"), None)
     pairs: list[LabelledPair] = []
     problems: list[Problem] = []
     for line, record in enumerate(records, start=2):
@@ -248,7 +253,8 @@ def read_pairs(path: Path) -> list[LabelledPair]:
             continue
         kind = (str(record.get(kind_col) or "").strip().lower() or None) if kind_col else None
         pairs.append(LabelledPair(str(record.get(query_col) or ""), str(record.get(listed_col) or ""),
-                                  label in _TRUE, kind if kind in ("person", "organisation") else None))
+                                  label in _TRUE, kind if kind in ("person", "organisation") else None,
+                                  str(record.get(variant_col) or "") if variant_col else ""))
     if problems:
         raise InvalidInput(f"{path}: {len(problems)} labels are not 1/0", problems=problems[:20])
     return pairs

@@ -12,12 +12,13 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from interdict.text import fold, name_tokens, spelling_skeleton
+from interdict.text import fold, identifying_words, spelling_skeleton
 from interdict.text.addresses import Address
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -36,21 +37,38 @@ class NameForm:
 
 @lru_cache(maxsize=1 << 18)
 def name_form(written: str, kind: str | None = None) -> NameForm:
-    name_kind = kind if kind in ("person", "organisation") else None
-    folded = name_tokens(written, kind=name_kind)
-    return NameForm(
-        written=written,
-        folded=folded,
-        skeleton=tuple(spelling_skeleton(w) for w in folded),
-        cyrillic=bool(_CYRILLIC.search(written)),
-        plain_ascii=written.isascii(),
-    )
+    return name_forms([(written, kind)])[0]
+
+
+@lru_cache(maxsize=1 << 18)
+def _folded_words(piece: str) -> tuple[str, ...]:
+    return tuple(fold(piece).split())
+
+
+def name_forms(names: Iterable[tuple[str, str | None]]) -> list[NameForm]:
+    """`name_form` of many (name, kind) at once, without a cache per name: the words of a million
+    different names are mostly the same few thousand, so folding is done (and kept) per word."""
+    forms: list[NameForm] = []
+    cyrillic = _CYRILLIC.search
+    for written, kind in names:
+        name_kind = kind if kind in ("person", "organisation") else None
+        # Folding never joins what a plain space separates (other spaces, such as U+2028, it may
+        # drop), so each piece between spaces is folded on its own.
+        words = [w for piece in written.split(" ") if piece for w in _folded_words(piece)]
+        folded = identifying_words(words, kind=name_kind)
+        forms.append(NameForm(written, folded, tuple(map(spelling_skeleton, folded)),
+                              cyrillic(written) is not None, written.isascii()))
+    return forms
 
 
 def _gendered(a: str, b: str) -> bool:
-    """Ivan/Ivana, Jovanov/Jovanova, Petrovski/Petrovska, Petar/Petra: a man's and a woman's name."""
+    """Ivan/Ivana, Jovanov/Jovanova, Petrovski/Petrovska, Petar/Petra, Gëzim/Gëzime: a man's and a
+    woman's name."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if long == short + "a" and len(short) >= 3:
+        return True
+    # Albanian women's names add -e to a man's name ending in a consonant (Mërgim/Mërgime).
+    if long == short + "e" and len(short) >= 4 and short[-1] not in "aeiou":
         return True
     if len(a) == len(b) >= 4 and a[:-1] == b[:-1]:
         ends = {a[-1], b[-1]}
@@ -93,7 +111,7 @@ def _similarity(a: str, b: str) -> tuple[float, str]:
         return (0.4 if longest <= 3 else 0.65 if longest == 4 else 0.78 if longest == 5 else
                 0.86 if longest <= 7 else 0.9), TYPO
     if edits == 2:
-        return (0.72 if longest >= 8 else 0.55 if longest >= 6 else 0.2), TYPO
+        return (0.8 if longest >= 12 else 0.72 if longest >= 8 else 0.55 if longest >= 6 else 0.2), TYPO
     return max(0.0, 1.0 - edits / longest) * 0.5, OTHER
 
 
