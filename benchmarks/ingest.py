@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("--formats", default="ndjson,csv")
     parser.add_argument("--workers", default="2", help="comma-separated worker counts to compare, e.g. 0,2")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each combination (the median is reported)")
+    parser.add_argument("--no-raw-insert", action="store_true", help="skip the raw SQLite insert of the rows written")
     parser.add_argument("--label", default="", help="names this code version in the output and the results file")
     parser.add_argument("--postgres-url", default=os.environ.get("INTERDICT_TEST_POSTGRES_URL",
                         "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))  # fmt: skip
@@ -167,7 +168,7 @@ def main() -> None:
                     url, drop = fresh_database(store, folder, args.postgres_url)
                     try:
                         result = ingest_run(files[fmt], url, folder / "home", workers)
-                        if store == "sqlite":
+                        if store == "sqlite" and not args.no_raw_insert:
                             result.update(raw_insert_run(Path(url.removeprefix("sqlite:///")), folder))
                     finally:
                         drop()
