@@ -1,11 +1,15 @@
 """Ingest benchmark: N shipments from NDJSON and from CSV into SQLite and PostgreSQL.
 
-Each run is `interdict ingest` in its own process on a fresh database, timed wall-clock, with its
-peak memory (the process and its worker processes) read from the kernel. In the same session
-DuckDB merely loads the same file into a table: the reference for what reading the bytes costs.
+Each run is `interdict ingest` in its own process on a fresh database, timed wall-clock and in CPU
+seconds (the process and its workers: on a shared machine the CPU time is the steadier figure),
+with its peak memory read from the kernel. In the same session DuckDB merely loads the same file
+into a table (what reading the bytes costs), and after each SQLite run the rows that ingest wrote
+are inserted again, as plain tuples through `executemany`, into a fresh database with the same
+tables and indexes: what SQLite itself costs for those rows, the floor under any ingest.
 
     .venv/bin/python benchmarks/ingest.py --shipments 1000000
     .venv/bin/python benchmarks/ingest.py --shipments 100000 --stores sqlite --formats ndjson
+    PYTHONPATH=/old/src .venv/bin/python benchmarks/ingest.py --label before   # another version of the code
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -59,13 +64,50 @@ def ingest_run(path: Path, url: str, home: Path, workers: int) -> dict[str, floa
         "import resource, runpy, sys; sys.argv=['interdict','ingest',sys.argv[1]];"
         "from interdict.cli import main\n"
         "try:\n main()\nexcept SystemExit:\n pass\n"
-        "me=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; kids=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(f'PEAK {me} {kids}')"
+        "me=resource.getrusage(resource.RUSAGE_SELF); kids=resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "cpu=me.ru_utime+me.ru_stime+kids.ru_utime+kids.ru_stime\n"
+        "print(f'PEAK {me.ru_maxrss} {kids.ru_maxrss} {cpu}')"
     )
     seconds, _, output = run([PYTHON, "-c", probe, str(path)], env)
-    me, kids = (int(x) for x in output.rsplit("PEAK", 1)[1].split())
+    me, kids, cpu = output.rsplit("PEAK", 1)[1].split()
     summary = next(line for line in output.splitlines() if "batch" in line or "read " in line)
-    return {"seconds": seconds, "peak_mb": max(me, kids) / 1024, "peak_main_mb": me / 1024, "summary": summary.strip()}
+    return {"seconds": seconds, "cpu_seconds": float(cpu), "peak_mb": max(int(me), int(kids)) / 1024,
+            "peak_main_mb": int(me) / 1024, "summary": summary.strip()}  # fmt: skip
+
+
+RAW_INSERT = """
+import sqlite3, sys, time
+from interdict.store.database import make_engine
+from interdict.store.schema import ensure_schema
+source, target = sys.argv[1], sys.argv[2]
+engine = make_engine("sqlite:///" + target); ensure_schema(engine); engine.dispose()
+src = sqlite3.connect(source); dst = sqlite3.connect(target, isolation_level=None)
+for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "cache_size=-131072"):
+    dst.execute("PRAGMA " + pragma)
+rows = wall = cpu = 0.0
+for table in ("ingest_batches", "shipment_versions", "shipments", "shipment_items"):
+    names = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+    statement = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    cursor = src.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY id")
+    while chunk := cursor.fetchmany(2000):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        dst.execute("BEGIN IMMEDIATE"); dst.executemany(statement, chunk); dst.execute("COMMIT")
+        wall += time.perf_counter() - started; cpu += time.process_time() - started_cpu
+        rows += len(chunk)
+print(f"RAW {wall} {cpu} {int(rows)}")
+"""
+
+
+def raw_insert_run(database: Path, folder: Path) -> dict[str, float]:
+    """Insert the rows an SQLite ingest wrote into a fresh database as plain tuples, timed."""
+    target = folder / f"raw-{uuid.uuid4().hex[:6]}.db"
+    try:
+        _, _, output = run([PYTHON, "-c", RAW_INSERT, str(database), str(target)])
+    finally:
+        for leftover in folder.glob(target.name + "*"):
+            leftover.unlink()
+    wall, cpu, rows = output.rsplit("RAW", 1)[1].split()
+    return {"raw_insert_seconds": float(wall), "raw_insert_cpu_seconds": float(cpu), "raw_insert_rows": int(rows)}
 
 
 def duckdb_run(path: Path, fmt: str, folder: Path) -> float:
@@ -80,7 +122,7 @@ def duckdb_run(path: Path, fmt: str, folder: Path) -> float:
 def fresh_database(store: str, folder: Path, admin_url: str) -> tuple[str, callable]:
     if store == "sqlite":
         path = folder / f"bench-{uuid.uuid4().hex[:6]}.db"
-        return f"sqlite:///{path}", lambda: [p.unlink(missing_ok=True) for p in folder.glob(path.name + "*")]
+        return f"sqlite:///{path}", lambda: [p.unlink(missing_ok=True) for p in folder.glob(path.name + "*")]  # noqa: B023
     name = f"interdict_bench_{uuid.uuid4().hex[:6]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -100,6 +142,9 @@ def main() -> None:
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument("--formats", default="ndjson,csv")
     parser.add_argument("--workers", default="2", help="comma-separated worker counts to compare, e.g. 0,2")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each combination (the median is reported)")
+    parser.add_argument("--no-raw-insert", action="store_true", help="skip the raw SQLite insert of the rows written")
+    parser.add_argument("--label", default="", help="names this code version in the output and the results file")
     parser.add_argument("--postgres-url", default=os.environ.get("INTERDICT_TEST_POSTGRES_URL",
                         "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))  # fmt: skip
     args = parser.parse_args()
@@ -114,27 +159,37 @@ def main() -> None:
           f"NDJSON {files['ndjson'].stat().st_size / 1e6:.0f} MB, CSV {files['csv'].stat().st_size / 1e6:.0f} MB")  # fmt: skip
     results = []
     for fmt in args.formats.split(","):
-        reference = duckdb_run(files[fmt], fmt, folder)
+        reference = statistics.median(duckdb_run(files[fmt], fmt, folder) for _ in range(args.repeat))
         print(f"duckdb load of {fmt}: {reference:.1f} s", flush=True)
         for store in args.stores.split(","):
             for workers in (int(w) for w in args.workers.split(",")):
-                url, drop = fresh_database(store, folder, args.postgres_url)
-                try:
-                    result = ingest_run(files[fmt], url, folder / "home", workers)
-                finally:
-                    drop()
-                row = {"format": fmt, "store": store, "workers": workers, "records": records, **result,
-                       "per_second": records / result["seconds"], "duckdb_seconds": reference,
-                       "ratio_to_duckdb": result["seconds"] / reference}  # fmt: skip
+                runs = []
+                for _ in range(args.repeat):
+                    url, drop = fresh_database(store, folder, args.postgres_url)
+                    try:
+                        result = ingest_run(files[fmt], url, folder / "home", workers)
+                        if store == "sqlite" and not args.no_raw_insert:
+                            result.update(raw_insert_run(Path(url.removeprefix("sqlite:///")), folder))
+                    finally:
+                        drop()
+                    runs.append(result)
+                result = {key: statistics.median(r[key] for r in runs) if isinstance(runs[0][key], float) else runs[0][key]
+                          for key in runs[0]}  # fmt: skip
+                row = {"label": args.label, "format": fmt, "store": store, "workers": workers, "records": records, **result,
+                       "runs": runs, "per_second": records / result["seconds"], "cpu_us_per_record": result["cpu_seconds"] / records * 1e6,
+                       "duckdb_seconds": reference, "ratio_to_duckdb": result["seconds"] / reference}  # fmt: skip
                 results.append(row)
-                print(f"{fmt:6} -> {store:10} workers={workers}: {row['seconds']:7.1f} s, {row['per_second']:9,.0f} shipments/s, "
-                      f"peak {row['peak_mb']:6.0f} MB, {row['ratio_to_duckdb']:.1f}x DuckDB  [{row['summary']}]", flush=True)  # fmt: skip
-    (folder / "results.json").write_text(json.dumps(results, indent=2))
-    print("\n| input | store | workers | seconds | shipments/s | peak MB | DuckDB load s | ratio |")
-    print("|---|---|---|---|---|---|---|---|")
+                raw = f", raw SQLite insert of its rows {row['raw_insert_seconds']:.1f} s" if "raw_insert_seconds" in row else ""
+                print(f"{args.label} {fmt:6} -> {store:10} workers={workers}: {row['seconds']:7.1f} s (CPU {row['cpu_seconds']:.1f} s, "
+                      f"{row['cpu_us_per_record']:.0f} us/record), {row['per_second']:9,.0f} shipments/s, peak {row['peak_mb']:6.0f} MB, "
+                      f"{row['ratio_to_duckdb']:.1f}x DuckDB{raw}  [{row['summary']}]", flush=True)  # fmt: skip
+    (folder / f"results{'-' + args.label if args.label else ''}.json").write_text(json.dumps(results, indent=2))
+    print("\n| code | input | store | workers | seconds | CPU s | shipments/s | peak MB | DuckDB load s | ratio | raw SQLite insert s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['format']} | {r['store']} | {r['workers']} | {r['seconds']:.1f} | {r['per_second']:,.0f} | "
-              f"{r['peak_mb']:.0f} | {r['duckdb_seconds']:.1f} | {r['ratio_to_duckdb']:.1f}x |")  # fmt: skip
+        raw = f"{r['raw_insert_seconds']:.1f}" if "raw_insert_seconds" in r else ""
+        print(f"| {r['label']} | {r['format']} | {r['store']} | {r['workers']} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | "
+              f"{r['per_second']:,.0f} | {r['peak_mb']:.0f} | {r['duckdb_seconds']:.1f} | {r['ratio_to_duckdb']:.1f}x | {raw} |")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pathlib import Path
 from multiprocessing import get_context
 from typing import Any
 
+import msgspec
 import orjson
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -25,11 +26,9 @@ from interdict.ingest.models import IngestBatch, QuarantinedRecord
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
 from interdict.ingest.shipments import shipment_columns, write_shipments
 from interdict.ingest.validation import Checked, check
-from interdict.inspections.outcomes import write_outcomes
 from interdict.settings import get_settings
-from interdict.store.bulk import take_write_lock
+from interdict.store.bulk import enlarge_cache, take_write_lock
 from interdict.store.database import now_utc
-from interdict.targeting.watchlists import write_watchlist
 
 KINDS = ("shipments", "outcomes", "watchlist")
 PARALLEL_FROM_BYTES = 16 * 1024 * 1024  # below this, starting worker processes costs more than it saves
@@ -180,6 +179,7 @@ def _write_and_count(engine: Engine, checked: list[Checked], *, kind: str, batch
     """One chunk in one transaction, with the batch's counters: a crash loses no accounting."""
     with engine.begin() as conn:
         take_write_lock(conn)
+        enlarge_cache(conn)
         statuses = _write_chunk(conn, checked, kind=kind, batch_id=batch_id)
         _add_counts(conn, batch_id, Counter(statuses))
     return statuses
@@ -188,12 +188,37 @@ def _write_and_count(engine: Engine, checked: list[Checked], *, kind: str, batch
 def _partition(record: SourceRecord, *, kind: str, workers: int) -> int:
     """The worker for a record: by its identity, so every version of one shipment (or entry) goes
     to the same worker, in file order, and amendments are judged as a single process would."""
-    data = record.parsed()
+    data = _key_of(record, kind)
     if isinstance(data, dict):
         key = "\x1f".join(str(data.get(name)) for name in _KEY_FIELDS[kind])
     else:
         key = record.location
     return zlib.crc32(key.encode("utf-8", "surrogatepass")) % workers
+
+
+class _ShipmentKey(msgspec.Struct):
+    reporter: Any = None
+    shipment_id: Any = None
+
+
+class _EntryKey(msgspec.Struct):
+    list_id: Any = None
+    entry_id: Any = None
+
+
+_KEY_DECODERS = {"shipments": msgspec.json.Decoder(_ShipmentKey), "outcomes": msgspec.json.Decoder(_ShipmentKey),
+                 "watchlist": msgspec.json.Decoder(_EntryKey)}  # fmt: skip
+
+
+def _key_of(record: SourceRecord, kind: str) -> Any:
+    """The record's identifying fields; from JSON text only those two are decoded (the reading
+    process partitions every record, so it must not parse whole records)."""
+    if record.json is not None and record.data is None:
+        try:
+            return msgspec.structs.asdict(_KEY_DECODERS[kind].decode(record.json))
+        except msgspec.MsgspecError:
+            pass
+    return record.parsed()
 
 
 def _partition_worker(url: str, kind: str, batch_id: int, assume_tz: tzinfo | None, tasks: Any, results: Any) -> None:
@@ -347,9 +372,23 @@ def _write_chunk(conn: Connection, checked: list[Checked], *, kind: str, batch_i
 def _write_run(conn: Connection, checked: list[Checked], run: list[int], statuses: list[str | None], *, kind: str, batch_id: int) -> None:
     if not run:
         return
-    writer = {"shipments": write_shipments, "outcomes": write_outcomes, "watchlist": write_watchlist}[kind]
+    writer = _writer(kind)
     for i, status in zip(run, writer(conn, [checked[i] for i in run], batch_id=batch_id), strict=True):
         statuses[i] = status
+
+
+def _writer(kind: str) -> Callable[..., list[str]]:
+    # Imported when needed: the watchlist brings in the targeting engines (DuckDB among them),
+    # which an ingest worker process for shipments should not carry.
+    if kind == "shipments":
+        return write_shipments
+    if kind == "outcomes":
+        from interdict.inspections.outcomes import write_outcomes
+
+        return write_outcomes
+    from interdict.targeting.watchlists import write_watchlist
+
+    return write_watchlist
 
 
 def _quarantine_row(item: Checked, *, kind: str, batch_id: int) -> dict[str, Any]:

@@ -8,11 +8,13 @@ different version that is not later than the stored one is stale: kept in histor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from operator import itemgetter
 from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from interdict.ingest.identifiers import classify_identifier
 from interdict.ingest.models import Shipment, ShipmentItem, ShipmentVersion
@@ -30,29 +32,47 @@ _ITEMS = ShipmentItem.__table__
 _VERSION_COLUMNS = ("id", "reporter", "shipment_id", "reported_at", "record_hash", "record", "state", "batch_id", "received_at")
 _SHIPMENT_COLUMNS = tuple(c.name for c in _SHIPMENTS.columns)
 _ITEM_COLUMNS = ("shipment_pk", *(c.name for c in _ITEMS.columns if c.name not in ("id", "shipment_pk")))
+_shipment_values = itemgetter(*_SHIPMENT_COLUMNS[1:])
+_item_values = itemgetter(*_ITEM_COLUMNS[1:])
 
 
 def _grams(kg: Decimal | None) -> int | None:
     return None if kg is None else int((kg * 1000).to_integral_value())
 
 
+# Names, addresses and descriptions repeat a great deal in a feed (the same shops, the same
+# goods); each normaliser runs once per distinct value. Bounded, so memory stays flat on any file.
+_name_norm = lru_cache(maxsize=1 << 16)(fold)
+_description_norm = lru_cache(maxsize=1 << 14)(fold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _address_norm(street: str | None, postcode: str | None, city: str | None, country: str) -> str:
+    return normalise_address(street=street, postcode=postcode, city=city, country=country)
+
+
+@lru_cache(maxsize=1 << 16)
+def _phone_norm(phone: str | None, country: str) -> str | None:
+    return normalise_phone(phone, country=country)
+
+
 def _party(prefix: str, party: Party) -> dict[str, Any]:
-    columns = {
-        f"{prefix}_name": party.name,
-        f"{prefix}_street": party.street,
-        f"{prefix}_city": party.city,
-        f"{prefix}_postcode": party.postcode,
-        f"{prefix}_country": party.country,
-        f"{prefix}_phone": party.phone,
-        f"{prefix}_email": party.email,
-        f"{prefix}_name_norm": fold(party.name),
-        f"{prefix}_address_norm": normalise_address(
-            street=party.street, postcode=party.postcode, city=party.city, country=party.country
-        ),
-        f"{prefix}_phone_norm": normalise_phone(party.phone, country=party.country),
-        f"{prefix}_email_norm": normalise_email(party.email),
+    name, street, city, postcode, country, phone, email = (
+        party.name, party.street, party.city, party.postcode, party.country, party.phone, party.email,
+    )  # fmt: skip
+    return {
+        f"{prefix}_name": name,
+        f"{prefix}_street": street,
+        f"{prefix}_city": city,
+        f"{prefix}_postcode": postcode,
+        f"{prefix}_country": country,
+        f"{prefix}_phone": phone,
+        f"{prefix}_email": email,
+        f"{prefix}_name_norm": _name_norm(name),
+        f"{prefix}_address_norm": _address_norm(street, postcode, city, country),
+        f"{prefix}_phone_norm": _phone_norm(phone, country) if phone else None,
+        f"{prefix}_email_norm": normalise_email(email) if email else None,
     }
-    return columns
 
 
 def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -71,7 +91,7 @@ def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[
             {
                 "line_no": line_no,
                 "description": item.description,
-                "description_norm": fold(item.description),
+                "description_norm": _description_norm(item.description),
                 "hs_code": item.hs_code,
                 "quantity": item.quantity,
                 "net_weight_g": net,
@@ -173,23 +193,30 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     if fresh_rows:
         shipments = bulk_writer(conn, _SHIPMENTS, _SHIPMENT_COLUMNS)
         pks = shipments.allocate_ids(conn, len(fresh_rows))
-        shipments.insert(conn, [(pk, *(row[c] for c in _SHIPMENT_COLUMNS[1:])) for pk, row in zip(pks, fresh_rows, strict=True)])
+        shipments.insert(conn, [(pk, *_shipment_values(row)) for pk, row in zip(pks, fresh_rows, strict=True)])
         item_writer = bulk_writer(conn, _ITEMS, _ITEM_COLUMNS)
-        item_rows = [(pk, *(i[c] for c in _ITEM_COLUMNS[1:])) for pk, items in zip(pks, fresh_items, strict=True) for i in items]
+        item_rows = [(pk, *_item_values(i)) for pk, items in zip(pks, fresh_items, strict=True) for i in items]
         item_writer.insert(conn, item_rows)
     return statuses
 
 
+_CURRENT = select(
+    _SHIPMENTS.c.id, _SHIPMENTS.c.reporter, _SHIPMENTS.c.shipment_id, _SHIPMENTS.c.reported_at,
+    _SHIPMENTS.c.record_hash, _SHIPMENTS.c.version_id, _SHIPMENTS.c.version_count,
+).where(_SHIPMENTS.c.reporter == bindparam("reporter"), _SHIPMENTS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+
+
 def _current(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    # One reporter at a time: `reporter = ? AND shipment_id IN (...)` walks the unique index,
+    # where SQLite answers a list of (reporter, shipment_id) pairs by scanning the whole table.
+    ids_by_reporter: dict[str, list[str]] = {}
+    for reporter, shipment_id in keys:
+        ids_by_reporter.setdefault(reporter, []).append(shipment_id)
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for start in range(0, len(keys), 400):  # bounded IN lists for every dialect
-        part = keys[start : start + 400]
-        query = select(
-            _SHIPMENTS.c.id, _SHIPMENTS.c.reporter, _SHIPMENTS.c.shipment_id, _SHIPMENTS.c.reported_at,
-            _SHIPMENTS.c.record_hash, _SHIPMENTS.c.version_id, _SHIPMENTS.c.version_count,
-        ).where(tuple_(_SHIPMENTS.c.reporter, _SHIPMENTS.c.shipment_id).in_(part))  # fmt: skip
-        for row in conn.execute(query).mappings():
-            found[(row["reporter"], row["shipment_id"])] = dict(row)
+    for reporter, ids in ids_by_reporter.items():
+        for start in range(0, len(ids), 400):  # bounded IN lists for every dialect
+            for row in conn.execute(_CURRENT, {"reporter": reporter, "ids": ids[start : start + 400]}).mappings():
+                found[(row["reporter"], row["shipment_id"])] = dict(row)
     return found
 
 
@@ -200,10 +227,19 @@ def _older_copy(conn: Connection, key: tuple[str, str], record_hash: str) -> boo
     return conn.execute(query.limit(1)).first() is not None
 
 
+# Built once: an amendment is rare but comes in thousands on a big file, and building a statement
+# of sixty columns costs more than running it.
+_SUPERSEDE = update(_VERSIONS).where(_VERSIONS.c.id == bindparam("_version_id")).values(state="superseded")
+_UPDATE_SHIPMENT = update(_SHIPMENTS).where(_SHIPMENTS.c.id == bindparam("_pk")).values(
+    {name: bindparam(name) for name in _SHIPMENT_COLUMNS[1:]}
+)
+_DELETE_ITEMS = delete(_ITEMS).where(_ITEMS.c.shipment_pk == bindparam("_pk"))
+
+
 def _amend(conn: Connection, stored: dict[str, Any], row: dict[str, Any], items: list[dict[str, Any]]) -> None:
     pk = stored["id"]
-    conn.execute(update(_VERSIONS).where(_VERSIONS.c.id == stored["version_id"]).values(state="superseded"))
+    conn.execute(_SUPERSEDE, {"_version_id": stored["version_id"]})
     row["version_count"] = stored["version_count"] + 1
-    conn.execute(update(_SHIPMENTS).where(_SHIPMENTS.c.id == pk).values(**row))
-    conn.execute(delete(_ITEMS).where(_ITEMS.c.shipment_pk == pk))
+    conn.execute(_UPDATE_SHIPMENT, {**row, "_pk": pk})
+    conn.execute(_DELETE_ITEMS, {"_pk": pk})
     conn.execute(insert(_ITEMS), [{**i, "shipment_pk": pk} for i in items])

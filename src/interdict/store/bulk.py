@@ -55,6 +55,11 @@ def _json_text(value: Any) -> str:
 
 
 class SQLiteBulkWriter(BulkWriter):
+    def __init__(self, table: Table, columns: Sequence[str], conn: Connection):
+        super().__init__(table, columns, conn)
+        names = ", ".join(f'"{c}"' for c in self.columns)
+        self._statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in self.columns)})'
+
     def allocate_ids(self, conn: Connection, count: int) -> list[int]:
         # A write statement that changes nothing takes SQLite's single write lock for the rest of
         # the transaction, so no other writer can take the same numbers between max() and insert.
@@ -65,10 +70,8 @@ class SQLiteBulkWriter(BulkWriter):
     def insert(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
-        names = ", ".join(f'"{c}"' for c in self.columns)
-        marks = ", ".join("?" for _ in self.columns)
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        cursor.executemany(f'INSERT INTO "{self.table.name}" ({names}) VALUES ({marks})', self.prepare(rows))
+        cursor.executemany(self._statement, self.prepare(rows))
         cursor.close()
 
 
@@ -95,6 +98,9 @@ def bulk_writer(conn: Connection, table: Table, columns: Sequence[str]) -> BulkW
     return kind(table, columns, conn)
 
 
+BULK_CACHE_KIB = 128 * 1024
+
+
 def take_write_lock(conn: Connection) -> None:
     """On SQLite, hold the database's single write lock from the first statement of a transaction.
 
@@ -104,3 +110,14 @@ def take_write_lock(conn: Connection) -> None:
     """
     if conn.dialect.name == "sqlite":
         conn.execute(text('UPDATE "ingest_batches" SET id = id WHERE 0'))
+
+
+def enlarge_cache(conn: Connection) -> None:
+    """SQLite: a page cache fit for a bulk load on this connection.
+
+    A load inserts into a dozen indexes at scattered places; with SQLite's default 2 MB cache
+    nearly every insert reads its pages back from the file. Memory is taken only as pages are
+    used, and is bounded whatever the file's size.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
