@@ -110,6 +110,8 @@ def read_stream(
     stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw  # type: ignore[assignment]
     first = _first_significant_byte(stream)
     fmt = "ndjson" if first == b"{" else "json" if first == b"[" else "csv"
+    if fmt == "csv" and (_named_json(path) or _first_line_is_json(stream)):
+        fmt = "ndjson"  # a first line such as `null` must not turn a JSON-lines file into one CSV record
     if encoding:
         chosen = canonical_encoding(encoding)
     elif fmt == "csv":
@@ -147,6 +149,28 @@ def _first_significant_byte(stream: BinaryIO) -> bytes:
     return stripped[:1]
 
 
+def _named_json(path: Path) -> bool:
+    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() not in (".gz", ".gzip")]
+    return bool(suffixes) and suffixes[-1] in (".ndjson", ".jsonl", ".json")
+
+
+def _first_line_is_json(stream: BinaryIO) -> bool:
+    import orjson
+
+    start = stream.tell()
+    try:
+        line = stream.readline(65536).lstrip(b"\xef\xbb\xbf").strip()
+    except (OSError, EOFError):
+        return False
+    finally:
+        stream.seek(start)
+    try:
+        orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    return bool(line)
+
+
 # NDJSON ---------------------------------------------------------------------------------------
 
 
@@ -154,7 +178,7 @@ def _ndjson_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecor
     transcode = source.encoding not in ("utf-8", "utf-8-sig")
     number = 0
     for number, line in enumerate(_lines(stream), start=1):
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+        if line.startswith(b"\xef\xbb\xbf"):  # the first line's, or a concatenated file's
             line = line[3:]
         for part in line.split(b"\r") if b"\r" in line.rstrip(b"\r\n") else (line,):
             body = part.strip()
@@ -300,8 +324,14 @@ def _csv_header(stream: BinaryIO, source: Source) -> tuple[list[str] | None, str
         return None, source.delimiter or ","
     first = first.lstrip("\ufeff")
     delimiter = source.delimiter or _sniff_delimiter(first)
-    header = next(csv.reader([first], delimiter=delimiter))
-    return [_column_name(name) for name in header], delimiter
+    header = [_column_name(name) for name in next(csv.reader([first], delimiter=delimiter))]
+    twice = sorted({name for name in header if name and header.count(name) > 1})
+    if twice:  # which of the two values would be the record's? Refuse rather than guess.
+        raise InvalidInput(
+            f"{source.path}: the header names a column more than once: {', '.join(twice)}",
+            problems=[Problem("header", "duplicate_column", ", ".join(twice), "name each column once and send the file again")],
+        )
+    return header, delimiter
 
 
 def _column_name(name: str) -> str:

@@ -6,6 +6,7 @@ written in one transaction together with its quarantined records and the batch's
 
 from __future__ import annotations
 
+import json
 import queue
 import traceback
 import zlib
@@ -421,7 +422,10 @@ def _storable(value: Any) -> Any:
     """JSON-safe and NUL-free (PostgreSQL text cannot hold NUL); the raw bytes keep the original."""
     if value is None:
         return None
-    text = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+    try:
+        text = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:  # an integer beyond 64 bits or nesting beyond 254 levels: the standard library takes both
+        return json.loads(json.dumps(value, default=str, ensure_ascii=False).replace("\\u0000", "\\ufffd"))
     return orjson.loads(text.replace("\\u0000", "\\ufffd"))
 
 

@@ -12,8 +12,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
-import orjson
 from sqlalchemy import JSON, Connection, Table, text
+
+from interdict.store.database import json_text
 
 
 class BulkWriter(ABC):
@@ -25,7 +26,7 @@ class BulkWriter(ABC):
         for index, name in enumerate(self.columns):
             column_type = table.c[name].type
             if isinstance(column_type, JSON):
-                self._processors.append((index, _json_text))
+                self._processors.append((index, json_text))
             elif (processor := column_type.bind_processor(dialect)) is not None:
                 self._processors.append((index, processor))
 
@@ -48,10 +49,6 @@ class BulkWriter(ABC):
     @abstractmethod
     def insert(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows given as sequences in `self.columns` order."""
-
-
-def _json_text(value: Any) -> str:
-    return orjson.dumps(value).decode()
 
 
 class SQLiteBulkWriter(BulkWriter):

@@ -54,17 +54,21 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def _dumps(value: Any) -> str:
-    return orjson.dumps(value).decode()
+def json_text(value: Any) -> str:
+    """How the store writes a JSON column: orjson, or the standard library where orjson refuses."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # an integer beyond 64 bits or nesting beyond 254 levels: the standard library takes both
+        return json.dumps(value, ensure_ascii=False)
 
 
 def make_engine(url: str | None = None) -> Engine:
     url = url or get_settings().resolved_database_url()
     if url.startswith("sqlite"):
-        engine = create_engine(url, json_serializer=_dumps, json_deserializer=json.loads)
+        engine = create_engine(url, json_serializer=json_text, json_deserializer=json.loads)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, json_serializer=_dumps, pool_pre_ping=True)
+    return create_engine(url, json_serializer=json_text, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

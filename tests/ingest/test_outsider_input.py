@@ -1,0 +1,72 @@
+"""Malformed input as an outside partner's files produce it, found by feeding the CLI such files by
+hand: each costs its own record only, with a reason naming the field and rule, and never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from interdict.errors import InvalidInput
+
+from interdict.ingest.models import Shipment
+from tests.factories import ndjson, shipment
+from tests.ingest.test_ingest_files import ingest, reasons, rows
+
+
+def test_a_first_line_that_is_not_an_object_does_not_turn_the_file_into_csv(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(b"null\n" + ndjson([shipment(1)]) + b'"hello"\n' + ndjson([shipment(2)]))
+
+    counts = ingest(engine, path)
+
+    assert counts["read"] == 4 and counts["accepted"] == 2 and counts["quarantined"] == 2
+    assert {r["field"] for r in reasons(engine)} == {"(record)"}
+
+
+def test_integers_beyond_64_bits_are_a_reason_not_a_crash(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "in.ndjson"
+    huge_pieces = ndjson([shipment(1)]).replace(b'"items"', b'"pieces":1000000000000000000000000000000,"items"')
+    huge_extra = ndjson([shipment(2)]).replace(b'"items"', b'"partner_reference":1000000000000000000000000000000,"items"')
+    path.write_bytes(huge_pieces + huge_extra + ndjson([shipment(3)]))
+
+    counts = ingest(engine, path)
+
+    assert counts["read"] == 3 and counts["quarantined"] + counts["accepted"] == 3
+    assert counts["accepted"] >= 1
+    assert any(r["field"] == "pieces" for r in reasons(engine))
+    stored = {r["shipment_id"]: r for r in rows(engine, Shipment)}
+    assert "partner_reference" in stored["EX000000002"]["extra"]  # an extra attribute is kept
+
+
+def test_deeply_nested_extra_attributes_cost_only_their_record(engine: Engine, tmp_path: Path) -> None:
+    # orjson refuses more than 255 levels; the record must still be read (or quarantined) alone.
+    line = ndjson([shipment(1)]).rstrip()[:-1] + b',"partner_data":' + b"[" * 400 + b"]" * 400 + b"}"
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(line + b"\n" + ndjson([shipment(2)]))
+
+    counts = ingest(engine, path)
+
+    assert counts["read"] == 2 and counts["accepted"] >= 1
+    assert counts["accepted"] + counts["quarantined"] == 2
+
+
+def test_a_byte_order_mark_at_the_start_of_a_later_line_is_ignored(engine: Engine, tmp_path: Path) -> None:
+    # Files concatenated by `cat` carry the second file's BOM into the middle of the stream.
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(ndjson([shipment(1)]) + "\ufeff".encode() + ndjson([shipment(2)]))
+
+    assert ingest(engine, path)["accepted"] == 2
+
+
+def test_a_csv_header_naming_a_column_twice_is_refused_by_name(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("reporter,shipment_id,reporter\nA,B,C\n", encoding="utf-8")
+
+    with pytest.raises(InvalidInput) as refused:
+        ingest(engine, path)
+
+    [problem] = refused.value.problems
+    assert (problem.field, problem.rule, problem.value) == ("header", "duplicate_column", "reporter")
+    assert rows(engine, Shipment) == []
