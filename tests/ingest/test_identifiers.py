@@ -98,3 +98,10 @@ def test_constructors_explain_bad_arguments():
         awb_id(prefix="15", serial=1)
     with pytest.raises(InvalidInput):
         container_id(owner="CSQ", serial=1, category="X")
+
+
+def test_eleven_bare_digits_are_an_air_waybill_only_in_air_cargo():
+    # A courier's plain serial must not carry a false "wrong check digit" signal.
+    assert classify_identifier("15712345670", mode="express") == IdentifierCheck("other", None)
+    assert classify_identifier("15712345670", mode="air_cargo") == IdentifierCheck("awb", False)
+    assert classify_identifier("157-12345670", mode="express") == IdentifierCheck("awb", False)

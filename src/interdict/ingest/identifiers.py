@@ -72,10 +72,12 @@ def iso6346_check_digit(code: str) -> int:
     return total % 11 % 10
 
 
-def classify_identifier(shipment_id: str) -> IdentifierCheck:
+def classify_identifier(shipment_id: str, *, mode: str | None = None) -> IdentifierCheck:
     """Which known form `shipment_id` has, and whether its check digit is right.
 
-    Surrounding spaces and lower case are tolerated; anything else unknown is kind "other".
+    Surrounding spaces and lower case are tolerated; anything else unknown is kind "other". Eleven
+    bare digits are an air waybill only in air cargo (or when the mode is not known): couriers
+    number parcels with plain eleven-digit serials that have no AWB check digit to fail.
     """
     text = shipment_id.strip().upper()
     length = len(text)
@@ -85,7 +87,7 @@ def classify_identifier(shipment_id: str) -> IdentifierCheck:
             return _RESULTS["s10", s10_check_digit(match[2]) == int(match[3])]
     if 11 <= length <= 12:
         match = _AWB.fullmatch(text)
-        if match:
+        if match and (mode in (None, "air_cargo") or not text.isdigit()):
             return _RESULTS["awb", int(match[2]) % 7 == int(match[3])]
         if length == 11:
             match = _ISO6346.fullmatch(text)

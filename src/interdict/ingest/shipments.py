@@ -77,15 +77,16 @@ def _party(prefix: str, party: Party) -> dict[str, Any]:
 
 def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The flattened current-version row and its item rows, in the targeting column contract."""
-    identifier = classify_identifier(record.shipment_id)
+    identifier = classify_identifier(record.shipment_id, mode=record.mode)
     items = []
     net_total = 0
-    net_known = False
+    net_known = True  # only a total over every item: a partial sum would look like missing weight
     for line_no, item in enumerate(record.items, start=1):
         net = _grams(item.net_weight_kg)
         if net is not None:
             net_total += net
-            net_known = True
+        else:
+            net_known = False
         currency = item.currency or record.currency
         items.append(
             {
