@@ -113,6 +113,12 @@ def test_train_score_register_activate_rollback(engine, traffic):
     riskiest = int(np.argmax(scored.score))
     assert scored.top_features[riskiest] and all(v > 0 for _, v in scored.top_features[riskiest])
     assert set(scored.shipment_pk.tolist()) <= set(shipments.column("id").to_pylist())
+    # Explaining only the shipments that can reach a lane gives them the same features, the rest none.
+    threshold = int(np.median(scored.score)) + 1
+    partly = registry.score_shipments(engine=engine, since=cut, explain_from=threshold)
+    assert partly.score.tolist() == scored.score.tolist()
+    assert all(top == ([] if s < threshold else full)
+               for s, top, full in zip(scored.score, partly.top_features, scored.top_features, strict=True))
 
 
 def test_evaluation_against_truth_beats_random(engine, traffic):

@@ -11,6 +11,7 @@ import re._parser as _regex_parser  # the only portable way to inspect a regex's
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Mapping, Protocol
 
 # The column contract (docs/targeting.md): which fields a condition may name, and of what kind.
@@ -285,6 +286,7 @@ class Keywords(Condition):
     stems: tuple[str, ...]
     words: tuple[str, ...]
 
+    @lru_cache(maxsize=1024)  # noqa: B019 - conditions are few and live as long as their profiles
     def _needles(self) -> list[str]:
         return [f" {s}" for s in self.stems] + [f" {w} " for w in self.words]
 

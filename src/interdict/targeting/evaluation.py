@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Iterable, Mapping, Sequence
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -152,47 +151,56 @@ def _describe(fired: list[tuple[Profile, Any]], profiles: Sequence[Profile]) -> 
 def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]) -> pa.Table:
     """Scores, reasons and lane eligibility from the indicator booleans, the same for every engine.
 
-    The booleans are packed into bit masks; each distinct combination (a few thousand in a million
-    shipments) is described once by `_describe` and joined back.
+    The booleans are packed into bit masks; each distinct combination (thousands in a million
+    shipments) is described once by `_describe`. Reasons, indicators and profiles are dictionary
+    columns over those descriptions, so a million rows do not copy a million reason texts.
     """
     indicators = [(p, i) for p in profiles for i in p.indicators]
     if not indicators:
         raise InvalidInput("no indicators to score with", problems=[Problem("profiles", "non_empty", [], "load at least one profile")])
     chunks = [range(start, min(start + _MASK_BITS, len(indicators))) for start in range(0, len(indicators), _MASK_BITS)]
-    masks = ", ".join(
-        "CAST(" + " + ".join(f"CASE WHEN f{n} THEN {1 << (n - chunk.start)} ELSE 0 END" for n in chunk) + f" AS BIGINT) AS m{c}"
-        for c, chunk in enumerate(chunks))
-    names = [f"m{c}" for c in range(len(chunks))]
-    con = duckdb.connect()
-    try:
-        con.register("fired", fired)
-        con.execute(f"CREATE TEMP TABLE masked AS SELECT id, {masks} FROM fired")
-        combinations = con.sql(f"SELECT DISTINCT {', '.join(names)} FROM masked").fetchall()
-        described = []
-        for combination in combinations:
-            hit = [indicators[chunk.start + b] for chunk, m in zip(chunks, combination) for b in range(len(chunk)) if m >> b & 1]
-            described.append({**dict(zip(names, combination)), **_describe(hit, profiles)})
-        con.register("described", pa.Table.from_pylist(described, schema=pa.schema(
-            [(n, pa.int64()) for n in names] + [("score", pa.int32()), ("reasons", pa.string()),
-             ("indicators", pa.list_(pa.string())), ("profiles", pa.list_(pa.string())), ("red_eligible", pa.bool_()),
-             ("yellow_eligible", pa.bool_()), ("priority", pa.bool_())])))
-        con.register("shipments", shipments.select(["id", "reporter", "shipment_id", "reported_at", "unit", "day"]))
-        return con.sql(f"""
-            SELECT s.id, s.reporter, s.shipment_id, s.reported_at, s.unit, s.day, d.score, d.reasons, d.indicators,
-                   d.profiles, d.red_eligible, d.yellow_eligible, d.priority
-            FROM masked m JOIN described d USING ({', '.join(names)}) JOIN shipments s ON s.id = m.id
-            ORDER BY d.score DESC, s.reporter, s.shipment_id, s.id""").to_arrow_table()
-    finally:
-        con.close()
+    masks = np.zeros((len(chunks), fired.num_rows), dtype=np.int64)
+    for c, chunk in enumerate(chunks):
+        for n in chunk:
+            masks[c] |= fired.column(f"f{n}").fill_null(False).to_numpy(zero_copy_only=False).astype(np.int64) << (n - chunk.start)
+    if len(chunks) == 1:
+        combinations, which = np.unique(masks[0], return_inverse=True)
+        combinations = combinations.reshape(-1, 1)
+    else:
+        combinations, which = np.unique(masks.T, axis=0, return_inverse=True)
+    described = [_describe([indicators[chunk.start + b] for chunk, m in zip(chunks, combination.tolist())
+                            for b in range(len(chunk)) if m >> b & 1], profiles)
+                 for combination in combinations]
+    which = which.reshape(-1)
+    score = np.array([d["score"] for d in described], dtype=np.int32)[which]
+    ids = fired.column("id").to_numpy()
+    order = np.lexsort((ids, -score))  # riskiest first; the id makes the order of ties repeatable
+    which = pa.array(which[order].astype(np.int32))
+    where = pc.index_in(pa.array(ids[order]), shipments.column("id"))  # the engine may return rows in any order
+    columns = {name: shipments.column(name).take(where) for name in ("id", "reporter", "shipment_id", "reported_at", "unit", "day")}
+    columns["score"] = pa.array(score[order])
+    for name, kind in (("reasons", pa.string()), ("indicators", pa.list_(pa.string())), ("profiles", pa.list_(pa.string()))):
+        columns[name] = pa.DictionaryArray.from_arrays(which, pa.array([d[name] for d in described], kind))
+    for name in ("red_eligible", "yellow_eligible", "priority"):
+        columns[name] = pa.array(np.array([d[name] for d in described], dtype=bool)[which.to_numpy()])
+    return pa.table(columns)
 
 
 # --- one shipment at a time ---------------------------------------------------------------------
+
+_AGGREGATES: dict[int, tuple[Profile, list[Aggregate]]] = {}  # by id(profile); the profile is kept, so the id stays its
+
 
 def aggregates_needed(profiles: Iterable[Profile]) -> list[Aggregate]:
     """The cross-shipment figures the profiles use: what a caller of `score_one` must provide."""
     seen: dict[Aggregate, None] = {}
     for p in profiles:
-        for a in p.aggregates():
+        known = _AGGREGATES.get(id(p))
+        if known is None:  # walking the condition trees on every single-shipment request costs more than the scoring
+            if len(_AGGREGATES) > 1024:
+                _AGGREGATES.clear()
+            known = _AGGREGATES[id(p)] = (p, p.aggregates())
+        for a in known[1]:
             seen.setdefault(a)
     return list(seen)
 

@@ -135,7 +135,7 @@ def _name_watchlist_matches(scored: pa.Table, shipments: pa.Table) -> pa.Table:
 def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int) -> pa.Table:
     """Blend the active model's score in; a shipment the model rates highly may go red or yellow
     even when no profile reached its lane threshold (that is what the model is for)."""
-    result = score_shipments(engine=engine, since=since)
+    result = score_shipments(engine=engine, since=since, explain_from=MODEL_YELLOW_FROM)  # only those reasons are shown
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
     model = [by_pk.get(pk, (0, []))[0] for pk in pks]

@@ -1,51 +1,114 @@
 """Scoring one shipment now, as the batch would: the same flattening as ingest, the active
-profiles, and the cross-shipment figures counted over the related shipments in the store."""
+profiles, and the cross-shipment figures counted over the related shipments in the store.
+
+Real-time callers score many shipments with the same profiles, so per process the active
+versions are compiled once into a plan (the keys counted by, the widest window, the query for the
+related shipments); a request then costs two small indexed queries and the conditions in Python.
+"""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, Select, and_, bindparam, select, union
 
 from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
 from interdict.ingest.shipments import shipment_columns
 from interdict.targeting.evaluation import aggregates_needed, score_one
+from interdict.targeting.models import ProfileVersionRow
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
-from interdict.targeting.service import HISTORY, _CONTRACT
+from interdict.targeting.service import HISTORY
 
 _TABLE = Shipment.__table__
+_VERSIONS = ProfileVersionRow.__table__
+_ACTIVE = select(_VERSIONS.c.path, _VERSIONS.c.content_hash).where(_VERSIONS.c.active.is_(True)).order_by(_VERSIONS.c.profile_id)
+
+
+@dataclass
+class _Plan:
+    """What scoring with one set of profiles needs from the store, worked out once."""
+
+    profiles: list[Profile]
+    keys: tuple[str, ...]  # the stored columns cross-shipment figures count by
+    columns: tuple[str, ...]  # what counting reads from a related shipment
+    before: timedelta
+    after: timedelta
+    queries: dict[tuple[str, ...], Select]
+
+    @classmethod
+    def of(cls, profiles: list[Profile]) -> _Plan:
+        needed = aggregates_needed(profiles)
+        longest = timedelta(days=max((a.days for a in needed), default=0))
+        counted = {a.per for a in needed} | {a.of for a in needed if a.of}
+        return cls(profiles=profiles, keys=tuple(sorted(k for k in {a.per for a in needed} if k in _TABLE.c)),
+                   columns=("id", "reporter", "shipment_id", "reported_at", *sorted(c for c in counted if c in _TABLE.c)),
+                   before=min(HISTORY, longest), after=longest, queries={})
+
+    def related_query(self, keys: tuple[str, ...]) -> Select:
+        """Shipments sharing one of `keys` within the window, and the stored version of this one.
+
+        One SELECT per key joined by UNION, so that every branch is an index lookup on both stores.
+        """
+        query = self.queries.get(keys)
+        if query is None:
+            columns = [_TABLE.c[name] for name in self.columns]
+            window = and_(_TABLE.c.reported_at >= bindparam("since"), _TABLE.c.reported_at <= bindparam("until"))
+            branches = [select(*columns).where(_TABLE.c[key] == bindparam(f"key_{key}"), window) for key in keys]
+            branches.append(select(*columns).where(_TABLE.c.reporter == bindparam("reporter"),
+                                                   _TABLE.c.shipment_id == bindparam("shipment_id")))
+            query = self.queries[keys] = union(*branches) if len(branches) > 1 else branches[0]
+        return query
+
+
+_PLANS: dict[tuple, _Plan] = {}
+_LOCK = threading.Lock()
+
+
+def _plan(engine: Engine, profiles: list[Profile] | None) -> _Plan:
+    if profiles is not None:
+        return _Plan.of(profiles)
+    with engine.connect() as conn:
+        state = tuple(conn.execute(_ACTIVE).all())
+    plan = _PLANS.get(state) if state else None
+    if plan is None:
+        profiles = active_profiles(engine=engine)  # registers the starter library in a new store
+        with engine.connect() as conn:
+            state = tuple(conn.execute(_ACTIVE).all())
+        plan = _Plan.of(profiles)
+        with _LOCK:
+            if len(_PLANS) > 64:
+                _PLANS.clear()
+            _PLANS[state] = plan
+    return plan
 
 
 def related_shipments(*, engine: Engine, row: dict[str, Any], profiles: list[Profile]) -> list[dict[str, Any]]:
     """Stored shipments that share a counted key (phone, address, name…) with `row`, in the window."""
-    keys = {a.per for a in aggregates_needed(profiles)}
-    longest = max((a.days for a in aggregates_needed(profiles)), default=0)
-    matches = [_TABLE.c[k] == row[k] for k in sorted(keys) if k in _TABLE.c and row.get(k) not in (None, "")]
-    if not matches:
-        return []
+    return _related(engine, row, _Plan.of(profiles))[1]
+
+
+def _related(engine: Engine, row: dict[str, Any], plan: _Plan) -> tuple[int | None, list[dict[str, Any]]]:
+    """(the stored id of this shipment or None, the other related shipments)."""
+    keys = tuple(k for k in plan.keys if row.get(k) not in (None, ""))
     moment = row["reported_at"]
-    query = select(*(_TABLE.c[name] for name in _CONTRACT)).where(
-        or_(*matches),
-        _TABLE.c.reported_at >= moment - min(HISTORY, timedelta(days=longest)),
-        _TABLE.c.reported_at <= moment + timedelta(days=longest),
-    )
+    values = {f"key_{k}": row[k] for k in keys}
+    values.update(since=moment - plan.before, until=moment + plan.after, reporter=row["reporter"], shipment_id=row["shipment_id"])
     with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+        found = [dict(r) for r in conn.execute(plan.related_query(keys), values).mappings()]
+    own = [r for r in found if r["reporter"] == row["reporter"] and r["shipment_id"] == row["shipment_id"]]
+    return (own[0]["id"] if own else None), [r for r in found if not own or r["id"] != own[0]["id"]]
 
 
 def score_shipment(*, engine: Engine, record: ShipmentRecord | dict[str, Any], profiles: list[Profile] | None = None) -> dict[str, Any]:
     """`record` is a validated shipment or its flattened row (`shipment_columns`)."""
-    profiles = profiles if profiles is not None else active_profiles(engine=engine)
+    plan = _plan(engine, profiles)
     row = dict(record) if isinstance(record, dict) else shipment_columns(record)[0]
-    with engine.connect() as conn:
-        stored = conn.execute(
-            select(_TABLE.c.id).where(_TABLE.c.reporter == row["reporter"], _TABLE.c.shipment_id == row["shipment_id"])
-        ).scalar()
-    row["id"] = stored
-    history = related_shipments(engine=engine, row=row, profiles=profiles)
-    result = score_one(row, profiles, history=history)
-    result["profile_versions"] = [p.label for p in profiles]
+    row["id"], history = _related(engine, row, plan)
+    result = score_one(row, plan.profiles, history=history)
+    result["profile_versions"] = [p.label for p in plan.profiles]
     return result

@@ -47,13 +47,21 @@ class BatchEngine(ABC):
                         query=lambda table: indicator_query(profiles=profiles, dialect=self, since=since, table=table))
 
 
-def indicator_query(*, profiles: Sequence[Profile], dialect: BatchEngine, since: int | None, table: str) -> str:
-    indicators = [i for p in profiles for i in p.indicators]
+def aggregate_columns(profiles: Sequence[Profile]) -> dict[Aggregate, str]:
+    """Every cross-shipment figure the profiles use, with the column name the query gives it."""
     aggregates: dict[Aggregate, str] = {}
-    for indicator in indicators:
+    for indicator in (i for p in profiles for i in p.indicators):
         for aggregate in indicator.condition.aggregates():
             aggregates.setdefault(aggregate, f"_a{len(aggregates)}")
-    windows = [f"{a.window_sql(dialect=dialect)} AS {alias}" for a, alias in aggregates.items()]
+    return aggregates
+
+
+def indicator_query(*, profiles: Sequence[Profile], dialect: BatchEngine, since: int | None, table: str,
+                    counted: bool = False) -> str:
+    """The query; with `counted`, the table already holds the cross-shipment figures (`_a0`...)."""
+    indicators = [i for p in profiles for i in p.indicators]
+    aggregates = aggregate_columns(profiles)
+    windows = [] if counted else [f"{a.window_sql(dialect=dialect)} AS {alias}" for a, alias in aggregates.items()]
     columns = [f"{i.condition.sql(dialect=dialect, aggregates=aggregates)} AS f{n}" for n, i in enumerate(indicators)]
     where = f"WHERE _t >= {int(since)}" if since is not None else ""
     if not windows:

@@ -1,14 +1,20 @@
-"""The embedded engine: DuckDB over Arrow, zero-copy, vectorised, no server."""
+"""The embedded engine: DuckDB over Arrow, zero-copy, vectorised, no server.
+
+The cross-shipment figures are counted in numpy before the query (`windows.count_windows`), not
+by SQL window functions: the same numbers at a fraction of the cost on one machine.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 import duckdb
 import pyarrow as pa
 
-from interdict.targeting.engine.base import BatchEngine
+from interdict.targeting.engine.base import BatchEngine, aggregate_columns, indicator_query
+from interdict.targeting.engine.windows import count_windows
+from interdict.targeting.profile import Profile
 
 
 class DuckDBEngine(BatchEngine):
@@ -34,6 +40,12 @@ class DuckDBEngine(BatchEngine):
         # One RE2 alternation scans the text once; OR-ed contains() scan it once per needle (15x slower).
         pattern = "|".join(re.sub(r"([^A-Za-z0-9 ])", r"\\\1", n) for n in needles)
         return f"regexp_matches({column_sql}, {self.literal(pattern)})"
+
+    def fired(self, *, shipments: pa.Table, profiles: Sequence[Profile], since: int | None = None) -> pa.Table:
+        for alias, counts in count_windows(shipments, aggregate_columns(profiles)).items():
+            shipments = shipments.append_column(alias, counts)
+        return self.run(shipments=shipments, query=lambda table: indicator_query(
+            profiles=profiles, dialect=self, since=since, table=table, counted=True))
 
     def run(self, *, shipments: pa.Table, query: Callable[[str], str]) -> pa.Table:
         con = self.connection.cursor()  # a cursor per run: safe to share the engine between threads

@@ -163,12 +163,13 @@ class ScoredShipments:
 
 def score_shipments(*, engine: Engine | None = None, table: pa.Table | None = None,
                     model: training.ShipmentModel | int | None = None, outcomes: pa.Table | None = None,
-                    since: datetime | None = None, top: int = 3) -> ScoredShipments:
+                    since: datetime | None = None, top: int = 3, explain_from: int = 0) -> ScoredShipments:
     """Score shipments with `model` (a model, a version number, or the active one by default).
 
     From the store (`engine`) or a table in the column contract (`table`, its own history); the
     outcomes known feed the parties' history. `since`: score only shipments reported from then on,
-    the earlier ones being history. The result is what `blend_model_score` takes.
+    the earlier ones being history. The result is what `blend_model_score` takes. Top features
+    are worked out for shipments scoring at least `explain_from` (the others' lists are empty).
     """
     if (engine is None) == (table is None):
         raise InvalidInput("give exactly one of engine and table",
@@ -187,6 +188,6 @@ def score_shipments(*, engine: Engine | None = None, table: pa.Table | None = No
         table = shipment_features.with_profile_indicators(shipments=table)
     prepared = training.prepare(shipments=table, outcomes=outcomes)
     rows = prepared.rows_between(since, None)
-    scored = training.score(model=model, prepared=prepared, rows=rows, contributions=top)
+    scored = training.score(model=model, prepared=prepared, rows=rows, contributions=top, explain_from=explain_from)
     pks = table.column("id").to_numpy(zero_copy_only=False)[rows].astype(np.int64)
     return ScoredShipments(pks, scored.score, scored.top_features or [[] for _ in rows])

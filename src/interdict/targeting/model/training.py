@@ -294,11 +294,12 @@ class Scores:
 
 
 def score(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray | None = None,
-          contributions: int = 0) -> Scores:
+          contributions: int = 0, explain_from: int = 0) -> Scores:
     """Score `rows` (all by default); with `contributions=k`, each row's k features that raised its score most.
 
     Contributions are LightGBM's tree contributions (`pred_contrib=True`, SHAP values in log-odds),
-    averaged over the boosters.
+    averaged over the boosters. They cost several times the prediction, so they are worked out
+    only for rows scoring at least `explain_from`; the others get an empty list.
     """
     rows = np.arange(prepared.shipments.num_rows) if rows is None else rows
     features = _features(prepared=prepared, rows=rows, encodings=model.encodings, ngram_rates=model.ngram_rates)
@@ -309,12 +310,14 @@ def score(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray | None =
     probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
     result = Scores(rows, probability, score_0_100(probability))
     if contributions:
-        contrib = np.mean([b.predict(matrix, pred_contrib=True, num_threads=model.settings.threads)
-                           for b in model.boosters], axis=0)[:, :-1]
+        explained = np.flatnonzero(result.score >= explain_from)
+        contrib = np.mean([b.predict(matrix[explained], pred_contrib=True, num_threads=model.settings.threads)
+                           for b in model.boosters], axis=0)[:, :-1] if len(explained) else np.zeros((0, len(model.feature_names)))
         top = np.argsort(-contrib, axis=1)[:, :contributions]
         names = model.feature_names
-        result.top_features = [[(names[j], round(float(contrib[i, j]), 3)) for j in top[i] if contrib[i, j] > 0]
-                               for i in range(len(rows))]
+        result.top_features = [[] for _ in range(len(rows))]
+        for k, i in enumerate(explained):
+            result.top_features[i] = [(names[j], round(float(contrib[k, j]), 3)) for j in top[k] if contrib[k, j] > 0]
     return result
 
 

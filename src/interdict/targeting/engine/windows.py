@@ -1,0 +1,92 @@
+"""Cross-shipment figures counted by sorting, in numpy: the numbers the query's window functions
+give (`Aggregate.window_sql`), for the embedded engine, where a sorted array and a binary search
+cost a small fraction of a SQL window over string partitions (BENCHMARKS.md, "Targeting").
+
+Keys and counted values are replaced by integer codes first; a key and a time become one int64
+(`code * span + time`), so "rows of the same key within [t - a, t + b]" is two `searchsorted`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from interdict.targeting.condition import SECONDS_PER_DAY, Aggregate
+
+
+def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """An integer per value, -1 for NULL and '' (a missing key is never a group of its own)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        column = pc.if_else(pc.equal(column, ""), pa.scalar(None, column.type), column)
+    encoded = pc.dictionary_encode(column)
+    return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict[str, pa.Array]:
+    """One int64 column per aggregate (by its alias), NULL where the shipment has no key.
+
+    count: shipments of the same key reported in the window (the shipment itself included).
+    count_distinct: distinct non-empty values of `of` among them. Windows are [t - days, t + days]
+    ("around") or [t - days, t] ("before"), ends included, as the SQL's RANGE frames.
+    """
+    n = shipments.num_rows
+    if n == 0:
+        return {alias: pa.array([], pa.int64()) for alias in aggregates.values()}
+    t = shipments.column("_t").to_numpy().astype(np.int64)
+    longest = max((a.days for a in aggregates), default=0) * SECONDS_PER_DAY
+    base = int(t.min()) - longest - 1
+    stride = int(t.max()) - base + longest + 2  # room for every t +/- the widest window
+    codes: dict[str, np.ndarray] = {}
+    sorted_by: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    out: dict[str, pa.Array] = {}
+    for aggregate, alias in aggregates.items():
+        for name in (aggregate.per, aggregate.of):
+            if name and name not in codes:
+                codes[name] = _codes(shipments.column(name))
+        key = codes[aggregate.per]
+        if aggregate.per not in sorted_by:
+            if (int(key.max()) + 1) * stride >= 2**62:
+                raise OverflowError("too many keys over too long a period to count in one int64")
+            rows = np.flatnonzero(key >= 0)
+            point = key[rows] * stride + (t[rows] - base)  # where each shipment sits among its key's
+            order = np.argsort(point, kind="stable")
+            sorted_by[aggregate.per] = rows[order], point[order]
+        rows, point = sorted_by[aggregate.per]
+        before = aggregate.days * SECONDS_PER_DAY
+        after = before if aggregate.side == "around" else 0
+        if aggregate.function == "count":
+            counts = np.searchsorted(point, point + after, "right") - np.searchsorted(point, point - before, "left")
+        else:
+            counts = _distinct_in_window(rows=rows, point=point, value=codes[aggregate.of], stride=stride,
+                                         before=before, after=after)
+        column = np.zeros(n, dtype=np.int64)
+        column[rows] = counts
+        out[alias] = pa.array(column, mask=key < 0)
+    return out
+
+
+def _distinct_in_window(*, rows: np.ndarray, point: np.ndarray, value: np.ndarray, stride: int,
+                        before: int, after: int) -> np.ndarray:
+    """Distinct values per key within [t - before, t + after], for the shipments `rows` in the
+    order of `point` (key, then time).
+
+    A value counts at time s when one of its shipments is within the window of s, i.e. s lies in
+    [t_j - after, t_j + before] for one of them. Those spans are merged per key and value into
+    disjoint islands; the distinct count at s is then the islands of the key that have started
+    by s minus those that ended before s: two `searchsorted` again.
+    """
+    values = value[rows]
+    known = np.flatnonzero(values >= 0)
+    pair = (point[known] // stride) * (int(value.max()) + 1) + values[known]
+    order = known[np.argsort(pair, kind="stable")]  # by key, value, then time (stable keeps time order)
+    at = point[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (values[order[1:]] != values[order[:-1]]) | (at[1:] - at[:-1] > before + after)
+    first = np.flatnonzero(new)  # a key change shows as a jump of at least `stride` in `at`
+    last = np.append(first[1:], len(order))[: len(first)].astype(np.int64) - 1
+    starts = np.sort(at[first] - after)
+    ends = np.sort(at[last] + before)
+    return np.searchsorted(starts, point, "right") - np.searchsorted(ends, point, "left")
