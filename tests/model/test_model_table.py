@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 from typer.testing import CliRunner
 
@@ -230,3 +232,64 @@ def test_shipped_mappings_load_and_fit_the_published_columns(name):
     with train_file.open(newline="") as handle:
         header = next(csv.reader(handle))
     assert set(mapping.feature_columns()) | {mapping.id, mapping.date, mapping.label.column} <= set(header)
+
+
+def test_time_ordered_folds_train_on_the_past_and_measure_the_next_period(files):
+    mapping = model_table.load_mapping(path=files["mapping"])
+    table = model_table.read_table(paths=[files["train"]], mapping=mapping, purpose="train")
+    dates = table.columns["date"]
+    folds = model_table.time_ordered_folds(table=table, mapping=mapping, folds=3)
+    assert len(folds) == 3
+    measured = np.concatenate([test for _, test in folds])
+    # The three measured periods do not overlap and cover about the last three quarters of the rows.
+    assert len(set(measured.tolist())) == len(measured) == pytest.approx(len(table) * 3 / 4, abs=20)
+    for (train, test), (later_train, _) in zip(folds, folds[1:]):
+        assert set(train.tolist()) | set(test.tolist()) == set(later_train.tolist())
+    for train, test in folds:
+        # Not one measured row is as old as the newest training row: no date lies on both sides.
+        assert dates[train].max() < dates[test].min()
+
+
+def test_more_folds_than_dates_is_an_error_naming_folds(files, tmp_path):
+    mapping = model_table.load_mapping(path=files["mapping"])
+    rows = declarations(rows=200, start_day=0, seed=6, days=2)
+    table = model_table.read_table(paths=[write_csv(tmp_path / "two-days.csv", rows)], mapping=mapping, purpose="train")
+    with pytest.raises(InvalidInput) as caught:
+        model_table.time_ordered_folds(table=table, mapping=mapping, folds=3)
+    assert caught.value.problems[0].field == "folds"
+
+
+def test_fit_table_without_valid_trains_on_every_file_given(files, tmp_path):
+    # What an evaluator runs for a later quarter: both periods as training data, no --valid.
+    runner = CliRunner()
+    model_dir = tmp_path / "model"
+    fitted = runner.invoke(app, ["fit-table", "--config", str(files["mapping"]), "--train", str(files["train"]),
+                                 "--train", str(files["valid"]), "--out", str(model_dir)])
+    assert fitted.exit_code == 0, fitted.output
+    metrics = json.loads((model_dir / "metrics.json").read_text())
+    assert metrics["fitted_on"]["rows"] == 2100 and "metrics_on_valid" not in metrics
+    assert metrics["fitted_on"]["last_date"] > "2020-10-27"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=120),
+    folds=st.integers(min_value=1, max_value=6),
+)
+def test_time_ordered_folds_never_put_one_date_on_both_sides(days, folds):
+    mapping = model_table.TableMapping.model_validate(MAPPING)
+    dates = np.array([(date(2020, 1, 1) + timedelta(days=d)).isoformat() for d in days], dtype=object)
+    table = model_table.Table({"date": dates}, ["generated"])
+    try:
+        split = model_table.time_ordered_folds(table=table, mapping=mapping, folds=folds)
+    except InvalidInput as refused:
+        # Refused only when there are too few distinct dates to give every period one.
+        assert refused.problems[0].field == "folds"
+        assert len(set(days)) <= folds
+        return
+    assert len(set(days)) > folds and len(split) == folds
+    for i, (train, test) in enumerate(split):
+        assert len(train) and len(test)
+        assert dates[train].max() < dates[test].min()
+        if i + 1 < folds:
+            assert set(split[i + 1][0].tolist()) == set(train.tolist()) | set(test.tolist())

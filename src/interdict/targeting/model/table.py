@@ -758,6 +758,41 @@ def _check_later(*, train: dict[str, Any], valid: dict[str, Any]) -> None:
         )
 
 
+def time_ordered_folds(*, table: Table, mapping: TableMapping, folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Rolling-origin folds: the rows, cut by date into `folds` + 1 periods of about equal size;
+    fold i trains on periods 0..i and is measured on period i+1 (row numbers of each side).
+
+    A cut never splits one date, so no measured row is older than a training row.
+    """
+    if folds < 1:
+        raise InvalidInput(
+            "At least one time-ordered fold is needed",
+            problems=[Problem("folds", "at_least_one", str(folds), "give 1 or more folds (3 splits a year into quarters)")],
+        )
+    dates = table.columns[mapping.date].astype(str)
+    order = np.argsort(dates, kind="stable")
+    ordered = dates[order]
+    # A cut may only fall where the date changes, so that a date lies wholly on one side.
+    starts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+    if len(starts) < folds:
+        raise InvalidInput(
+            f"{folds} time-ordered folds need {folds + 1} distinct dates; the rows have {len(starts) + 1}",
+            problems=[Problem("folds", "distinct_dates", str(folds), "use fewer folds")],
+        )
+    cuts: list[int] = []
+    for part in range(1, folds + 1):
+        # Nearest date change to an equal share of rows, leaving one for every later cut.
+        low = np.searchsorted(starts, cuts[-1], side="right") if cuts else 0
+        allowed = starts[low : len(starts) - (folds - part)]
+        cuts.append(int(allowed[np.argmin(np.abs(allowed - len(order) * part / (folds + 1)))]))
+    bounds = [0, *cuts, len(order)]
+    out = []
+    for i in range(folds):
+        train, test = order[: bounds[i + 1]], order[bounds[i + 1] : bounds[i + 2]]
+        out.append((np.sort(train), np.sort(test)))
+    return out
+
+
 def score(*, model: TableModel, table: Table) -> np.ndarray:
     """Risk scores (mean predicted probability of the boosters) for each row of `table`."""
     features = features_for_scoring(table=table, mapping=model.mapping, encodings=model.encodings)
