@@ -20,6 +20,7 @@ import asyncio
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -118,7 +119,7 @@ def start_server(url: str, home: Path, port: int, workers: int) -> subprocess.Po
     env = os.environ | {"INTERDICT_DATABASE_URL": url, "INTERDICT_HOME": str(home)}
     command = [sys.executable, "-m", "uvicorn", "interdict.web.app:create_app", "--factory", "--host", "127.0.0.1",
                "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--backlog", "2048"]  # fmt: skip
-    server = subprocess.Popen(command, env=env)
+    server = subprocess.Popen(command, env=env, start_new_session=True)
     deadline = time.monotonic() + 600  # two cores shared with others: importing alone can take a minute
     while time.monotonic() < deadline:
         try:
@@ -161,7 +162,7 @@ def main() -> None:
     errors: list[str] = []
     try:
         base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base) as warm:  # first requests load profiles and templates: not measured
+        with httpx.Client(base_url=base, timeout=300) as warm:  # first requests load profiles and templates: not measured
             for token in sessions[: args.workers * 2]:
                 warm.get("/hits", cookies={"interdict_session": token})
                 warm.post("/api/v1/score", json=parcel(999_999), headers={"Authorization": f"Bearer {key}"})
@@ -172,8 +173,12 @@ def main() -> None:
 
         asyncio.run(run())
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # uvicorn lets requests in flight finish: give it a minute, then kill
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)  # the parent and its worker processes
+            server.wait()
         shutil.rmtree(folder, ignore_errors=True)
     total = sum(len(t) for t in timings.values())
     print(f"{args.clients} clients, {args.seconds:.0f} s, {args.workers} uvicorn worker(s), {total:,} requests "
