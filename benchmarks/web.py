@@ -1,12 +1,15 @@
 """Benchmark: 50 concurrent clients on the hit list page and the score API for 60 seconds.
 
 Builds a SQLite store (or uses --database-url) with --shipments shipments, a red or yellow hit on
-one in ten, 50 officers' sessions and one partner's API key; starts `uvicorn
+one in ten, 50 officers' sessions and one partner's API key (--store PATH builds the store there once
+and runs every time on a fresh copy of it, so runs of two versions compare on the same data); starts `uvicorn
 interdict.web.app:create_app --factory` in a separate process (--workers, default 2) on a free port
 of 127.0.0.1; then 50 httpx async clients rotate GET /hits (the page, session cookie), GET
 /api/v1/scores (JSON, session cookie) and POST /api/v1/score (one shipment scored in real time,
-partner key). Prints p50 and p99 latency per route and the error count (anything but 200).
-Run: PYTHONPATH=. .venv/bin/python benchmarks/web.py [--clients 50] [--seconds 60] [--shipments 20000] [--workers 2]
+partner key); --routes hits,scores picks some of them. Prints p50 and p99 latency per route and the
+error count (anything but 200).
+Run: PYTHONPATH=src:. nice python benchmarks/web.py [--clients 50] [--seconds 60] [--shipments 20000] [--workers 2]
+     [--routes hits,scores,score] [--store /tmp/web-20k.db]
 Target: zero errors; p99 under one second for 50 clients on two cores.
 """
 
@@ -16,6 +19,8 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -25,12 +30,14 @@ import time
 from pathlib import Path
 
 import httpx
+from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.factories builds the records
 
 from interdict.access.keys import create_api_key
 from interdict.access.sessions import start_session
-from interdict.access.users import UserCreate, create_user, ensure_agency
+from interdict.access.users import User, UserCreate, create_user, ensure_agency
+from interdict.ingest.models import Shipment
 from interdict.ingest.readers import read_bytes
 from interdict.ingest.service import ingest_records
 from interdict.inspections.hits import create_hits
@@ -46,18 +53,14 @@ def parcel(n: int) -> dict:
                     shipper={"name": f"Trading Co {n % 1499}", "city": "Shenzhen", "country": "CN"})  # fmt: skip
 
 
-def build(url: str, shipments: int, clients: int) -> tuple[list[str], str]:
-    """The store; returns the officers' session cookies and the partner's API key."""
+def build(url: str, shipments: int) -> None:
+    """The store: shipments, hits on one in ten, an officer and its agency."""
     engine = make_engine(url)
     ensure_schema(engine)
     rng = random.Random(7)
     records = [parcel(n) for n in range(shipments)]
     _source, rows = read_bytes(ndjson(records), name="bench.ndjson", kind="shipments")
     ingest_records(rows, engine=engine, kind="shipments", source_name="bench")
-    from sqlalchemy import select
-
-    from interdict.ingest.models import Shipment
-
     with engine.connect() as conn:
         pks = list(conn.execute(select(Shipment.id)).scalars())
     scored = [{"shipment_pk": pk, "unit": "postal:MK", "lane": rng.choice(["red", "yellow"]), "score": rng.randint(25, 100),
@@ -65,21 +68,31 @@ def build(url: str, shipments: int, clients: int) -> tuple[list[str], str]:
                "profile_versions": {"firearms_inbound": 1}} for pk in pks[::10]]  # fmt: skip
     create_hits(engine=engine, scored=scored)
     ensure_agency(engine=engine, code="CUSTOMS-MK", name="Customs MK", jurisdiction="MK", kind="customs")
-    user_id = create_user(engine=engine, new=UserCreate("bench-officer", "Bench Officer", "officer", "CUSTOMS-MK", "benchmark-password-1"))
+    create_user(engine=engine, new=UserCreate("bench-officer", "Bench Officer", "officer", "CUSTOMS-MK", "benchmark-password-1"))
+    engine.dispose()
+
+
+def sign_in(url: str, clients: int) -> tuple[list[str], str]:
+    """The officers' session cookies and the partner's API key, on a store built by `build`."""
+    engine = make_engine(url)
+    ensure_schema(engine)  # a store built by an older version is brought up to this one's schema
+    with engine.connect() as conn:
+        user_id = conn.execute(select(User.id).where(User.username == "bench-officer")).scalar_one()
     sessions = [start_session(engine=engine, user_id=user_id) for _ in range(clients)]
     _prefix, key = create_api_key(engine=engine, name="bench partner", reporters=["MKPOST"])
     engine.dispose()
     return sessions, key
 
 
-ROUTES = ("GET /hits", "GET /api/v1/scores", "POST /api/v1/score")
+ROUTES = {"hits": "GET /hits", "scores": "GET /api/v1/scores", "score": "POST /api/v1/score"}
 
 
-async def client(number: int, base: str, token: str, key: str, until: float, timings: dict[str, list[float]], errors: list[str]) -> None:
+async def client(number: int, base: str, token: str, key: str, until: float, routes: list[str], timings: dict[str, list[float]],
+                 errors: list[str]) -> None:  # fmt: skip
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         n = number  # clients start on different routes
         while time.perf_counter() < until:
-            route = ROUTES[n % len(ROUTES)]
+            route = routes[n % len(routes)]
             n += 1
             start = time.perf_counter()
             try:
@@ -106,8 +119,8 @@ def start_server(url: str, home: Path, port: int, workers: int) -> subprocess.Po
     env = os.environ | {"INTERDICT_DATABASE_URL": url, "INTERDICT_HOME": str(home)}
     command = [sys.executable, "-m", "uvicorn", "interdict.web.app:create_app", "--factory", "--host", "127.0.0.1",
                "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--backlog", "2048"]  # fmt: skip
-    server = subprocess.Popen(command, env=env)
-    deadline = time.monotonic() + 60
+    server = subprocess.Popen(command, env=env, start_new_session=True)
+    deadline = time.monotonic() + 600  # two cores shared with others: importing alone can take a minute
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/login", timeout=2).status_code == 200:
@@ -118,7 +131,7 @@ def start_server(url: str, home: Path, port: int, workers: int) -> subprocess.Po
             raise SystemExit(f"the server exited with {server.returncode}")
         time.sleep(0.2)
     server.terminate()
-    raise SystemExit("the server did not start within 60 s")
+    raise SystemExit("the server did not start within 600 s")
 
 
 def main() -> None:
@@ -128,30 +141,45 @@ def main() -> None:
     parser.add_argument("--shipments", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url")
+    parser.add_argument("--store", type=Path, help="a SQLite store built once (if missing) and copied for each run")
+    parser.add_argument("--routes", default="hits,scores,score", help=f"some of {','.join(ROUTES)}")
     args = parser.parse_args()
+    routes = [ROUTES[name] for name in args.routes.split(",")]
     folder = Path(tempfile.mkdtemp(prefix="interdict-bench-"))
     url = args.database_url or f"sqlite:///{folder / 'bench.db'}"
-    print(f"building {args.shipments:,} shipments in {url} …")
-    sessions, key = build(url, args.shipments, args.clients)
+    if args.store and not args.store.exists():
+        print(f"building {args.shipments:,} shipments in {args.store} …")
+        build(f"sqlite:///{args.store}", args.shipments)
+    if args.store:
+        shutil.copyfile(args.store, folder / "bench.db")
+    else:
+        print(f"building {args.shipments:,} shipments in {url} …")
+        build(url, args.shipments)
+    sessions, key = sign_in(url, args.clients)
     port = free_port()
     server = start_server(url, folder / "home", port, args.workers)
     timings: dict[str, list[float]] = {}
     errors: list[str] = []
     try:
         base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base) as warm:  # first requests load profiles and templates: not measured
+        with httpx.Client(base_url=base, timeout=300) as warm:  # first requests load profiles and templates: not measured
             for token in sessions[: args.workers * 2]:
                 warm.get("/hits", cookies={"interdict_session": token})
                 warm.post("/api/v1/score", json=parcel(999_999), headers={"Authorization": f"Bearer {key}"})
         until = time.perf_counter() + args.seconds
 
         async def run() -> None:
-            await asyncio.gather(*(client(i, base, token, key, until, timings, errors) for i, token in enumerate(sessions)))
+            await asyncio.gather(*(client(i, base, token, key, until, routes, timings, errors) for i, token in enumerate(sessions)))
 
         asyncio.run(run())
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.terminate()  # uvicorn lets requests in flight finish: give it a minute, then kill
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)  # the parent and its worker processes
+            server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
     total = sum(len(t) for t in timings.values())
     print(f"{args.clients} clients, {args.seconds:.0f} s, {args.workers} uvicorn worker(s), {total:,} requests "
           f"({total / args.seconds:,.0f}/s), errors: {len(errors)}")  # fmt: skip

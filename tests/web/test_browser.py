@@ -1,5 +1,6 @@
-"""Chromium driving each role's main journey against a real server: an officer signs in, claims
-a hit and records a seizure; a partner sees only its own; an admin verifies the audit trail."""
+"""Chromium driving each role's main journey against a real server, on a 768-px tablet, on SQLite
+and PostgreSQL: an officer signs in, claims a hit and records a seizure; a partner sees only its
+own; an admin verifies the audit trail."""
 
 from __future__ import annotations
 
@@ -31,8 +32,6 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def site(engine: Engine) -> Iterator[str]:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the browser journeys run once, on SQLite; the services are tested on both stores")
     data = world(engine)
     all_roles(engine)
     with socket.socket() as s:
@@ -50,7 +49,7 @@ def site(engine: Engine) -> Iterator[str]:
 
 
 def _sign_in(browser, site: str, username: str):  # noqa: ANN001, ANN202
-    page = browser.new_page(viewport={"width": 1024, "height": 768})  # a tablet in landscape
+    page = browser.new_page(viewport={"width": 768, "height": 1024})  # a tablet upright
     page.goto(f"{site}/login")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
@@ -64,6 +63,9 @@ def test_officer_claims_a_hit_and_records_a_seizure(browser, site: str) -> None:
     assert page.get_by_role("heading", name="Hit list").is_visible()
     first = page.locator("table.hits tbody tr").first
     assert "pistol parts described as car parts" in first.inner_text()
+    claim = first.get_by_role("button", name="Claim").bounding_box()
+    assert claim and claim["x"] + claim["width"] <= 768  # on the screen, no sideways scrolling to claim
+    assert page.evaluate("document.documentElement.scrollWidth") <= 768
     first.get_by_role("button", name="Claim").click()  # HTMX swaps the row in place
     page.get_by_role("link", name="Seizure", exact=True).first.wait_for()
     page.get_by_role("link", name="Seizure", exact=True).first.click()

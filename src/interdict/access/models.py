@@ -1,4 +1,5 @@
-"""Who is who: agencies in jurisdictions, their users with a role, and partners' API keys.
+"""Who is who: agencies in jurisdictions, their users with a role, and partners' API keys; and
+the recent sign-in attempts by address that the login rate limit counts.
 
 Keys are stored as hashes only; the key itself is shown once, when created.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc
@@ -39,3 +40,15 @@ class ApiKey(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginAttempt(Base):
+    """One sign-in attempt from an address, kept for the rate limit's window only. In the database
+    so that every server process (uvicorn workers) counts the same attempts."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_address_at", "address", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import ColumnElement, and_, case, false, func, select, tuple_
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, select, tuple_
 
 from interdict.errors import AccessDenied, Problem
 from interdict.ingest.models import Shipment
@@ -90,7 +90,9 @@ def hits_in_scope(viewer: Viewer) -> ColumnElement[bool]:
 
     if not (viewer.can("hits.view") or viewer.can("partner.portal")):
         return false()
-    clause = Hit.shipment_pk.in_(select(Shipment.id).where(shipments_in_scope(viewer)))
+    # A correlated EXISTS looks up each candidate hit's shipment by key; `IN (SELECT id …)` made
+    # SQLite scan every shipment on every hit-list request.
+    clause = exists(select(Shipment.id).where(Shipment.id == Hit.shipment_pk, shipments_in_scope(viewer)).correlate_except(Shipment))
     if viewer.role == "officer" and viewer.unit:
         clause = and_(clause, Hit.unit == viewer.unit)
     if viewer.role == "partner":

@@ -7,11 +7,13 @@ PostgreSQL. Every claim, release and status change is in the audit trail.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Engine, ForeignKey, Index, Integer, String, UniqueConstraint, func, insert, select, update
+from sqlalchemy import Boolean, Engine, ForeignKey, Index, Integer, String, UniqueConstraint, func, insert, select, text, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from interdict.access import audit
@@ -22,13 +24,17 @@ from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc
 
 LANES = ("red", "yellow")
 STATUSES = ("open", "claimed", "inspected", "released")
+COUNT_CAP = 1000
 
 
 class Hit(Base):
     __tablename__ = "hits"
     __table_args__ = (
         UniqueConstraint("shipment_pk", "unit"),
-        Index("ix_hits_unit_status_score", "unit", "status", "score"),
+        # The hit list walks these in order (score high to low, then oldest) and stops at a page:
+        # a unit's officers by unit and status, everyone else by status (migration 0002).
+        Index("ix_hits_unit_status_rank", "unit", "status", text("score DESC"), "id"),
+        Index("ix_hits_status_rank", "status", text("score DESC"), "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -105,26 +111,40 @@ _LIST_COLUMNS = (
 
 
 def list_hits(*, engine: Engine, viewer: Viewer, status: Sequence[str] = ("open", "claimed"), lane: str | None = None,
-              limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
-    """The viewer's hits, highest risk first."""
+              claimed_by: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
+    """The viewer's hits, highest risk first (score, then oldest hit); no `status` means every status.
+
+    One ordered walk per status, merged: on the (status, score, id) index each walk stops after
+    `offset + limit` hits in scope, where one query with `status IN (…)` had to look up the
+    shipment of every open hit in the jurisdiction and sort them all.
+    """
     if not viewer.can("partner.portal"):
         require(viewer, "hits.view")
-    query = (
-        select(*_LIST_COLUMNS).join(_SHIPMENTS, _SHIPMENTS.c.id == _HITS.c.shipment_pk)
-        .where(hits_in_scope(viewer)).order_by(_HITS.c.score.desc(), _HITS.c.id).limit(min(limit, 1000)).offset(offset)
-    )  # fmt: skip
-    if status:
-        query = query.where(_HITS.c.status.in_(list(status)))
+    limit = min(limit, 1000)
+    query = select(*_LIST_COLUMNS).join(_SHIPMENTS, _SHIPMENTS.c.id == _HITS.c.shipment_pk).where(hits_in_scope(viewer))
     if lane:
         query = query.where(_HITS.c.lane == lane)
+    if claimed_by:
+        query = query.where(_HITS.c.claimed_by == claimed_by)
+    walks = []
     with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+        for one in dict.fromkeys(status or STATUSES):
+            ranked = query.where(_HITS.c.status == one).order_by(_HITS.c.score.desc(), _HITS.c.id).limit(offset + limit)
+            walks.append([dict(r) for r in conn.execute(ranked).mappings()])
+    merged = heapq.merge(*walks, key=lambda h: (-h["score"], h["id"]))
+    return list(itertools.islice(merged, offset, offset + limit))
 
 
-def count_hits(*, engine: Engine, viewer: Viewer) -> dict[str, int]:
-    query = select(_HITS.c.status, func.count()).where(hits_in_scope(viewer)).group_by(_HITS.c.status)
+def count_hits(*, engine: Engine, viewer: Viewer, status: Sequence[str] = ("open", "claimed"), cap: int = COUNT_CAP) -> dict[str, int]:
+    """How many hits of each status the viewer has to work, counted up to `cap` (cap + 1 means
+    "more than cap"): each hit counted is a look-up of its shipment's scope, so the count is bounded
+    like the page. Closed hits are not counted by default: they only grow."""
+    counts = {}
     with engine.connect() as conn:
-        return {status: n for status, n in conn.execute(query)}
+        for one in dict.fromkeys(status):
+            capped = select(_HITS.c.id).where(hits_in_scope(viewer), _HITS.c.status == one).limit(cap + 1).subquery()
+            counts[one] = conn.execute(select(func.count()).select_from(capped)).scalar_one()
+    return counts
 
 
 def get_hit(*, engine: Engine, viewer: Viewer, hit_id: int) -> dict[str, Any]:

@@ -5,24 +5,27 @@ for a cookie every state-changing request must carry the session's CSRF token. R
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict, deque
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, delete, func, insert, select
 
 from interdict.access.dependencies import EngineDep
 from interdict.access.keys import verify_api_key
+from interdict.access.models import LoginAttempt
 from interdict.access.scope import Viewer, require
 from interdict.access.sessions import NotSignedIn, SignedIn, csrf_matches, resume_session
 from interdict.errors import AccessDenied, InterdictError, Problem
+from interdict.store.database import now_utc
 
 SESSION_COOKIE = "interdict_session"
 LOGIN_COOKIE = "interdict_login"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_ATTEMPTS = LoginAttempt.__table__
 
 _bearer = HTTPBearer(auto_error=False, description="a partner API key: `Authorization: Bearer idk_…`")
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="a partner API key")
@@ -77,22 +80,23 @@ class TooManyAttempts(InterdictError):
 
 
 class LoginThrottle:
-    """At most `limit` login attempts per address in `window` seconds, in this process.
+    """At most `limit` login attempts per address in `window` seconds, counted in the database so
+    the limit holds across server processes. Two processes checking at the same instant may each
+    let one more through; the per-account lock-out (users.authenticate) is exact.
 
-    The per-account lock-out (users.authenticate) holds across processes; this only slows a
-    password-guessing client down before it reaches Argon2.
+    It slows a password-guessing client down before it reaches Argon2.
     """
 
     def __init__(self, limit: int = 20, window: float = 300.0):
         self.limit, self.window = limit, window
-        self._attempts: dict[str, deque[float]] = defaultdict(deque)
 
-    def check(self, address: str) -> None:
-        now = time.monotonic()
-        attempts = self._attempts[address]
-        while attempts and attempts[0] < now - self.window:
-            attempts.popleft()
-        if len(attempts) >= self.limit:
-            raise TooManyAttempts("too many login attempts from your address: wait a few minutes",
-                                  problems=[Problem("address", "rate_limit", address, f"at most {self.limit} attempts in {int(self.window / 60)} minutes")])  # fmt: skip
-        attempts.append(now)
+    def check(self, *, engine: Engine, address: str) -> None:
+        now = now_utc()
+        since = now - timedelta(seconds=self.window)
+        with engine.begin() as conn:
+            conn.execute(delete(_ATTEMPTS).where(_ATTEMPTS.c.at < since))  # only the window is kept
+            attempts = conn.execute(select(func.count()).where(_ATTEMPTS.c.address == address, _ATTEMPTS.c.at >= since)).scalar_one()
+            if attempts >= self.limit:
+                raise TooManyAttempts("too many login attempts from your address: wait a few minutes",
+                                      problems=[Problem("address", "rate_limit", address, f"at most {self.limit} attempts in {int(self.window / 60)} minutes")])  # fmt: skip
+            conn.execute(insert(_ATTEMPTS).values(address=address[:64], at=now))

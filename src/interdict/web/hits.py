@@ -14,7 +14,7 @@ from interdict.access import audit
 from interdict.access.dependencies import EngineDep
 from interdict.access.scope import Viewer
 from interdict.errors import InvalidInput, Problem
-from interdict.inspections.hits import claim_hit, clear_hit, count_hits, get_hit, list_hits, release_hit
+from interdict.inspections.hits import COUNT_CAP, claim_hit, clear_hit, count_hits, get_hit, list_hits, release_hit
 from interdict.inspections.recording import FINDING_CATEGORIES, METHODS, InspectionCreate, record_inspection
 from interdict.web.auth import allowed
 from interdict.web.rendering import page
@@ -23,19 +23,21 @@ router = APIRouter(include_in_schema=False)
 HitViewer = Annotated[Viewer, allowed("hits.view")]
 HitWorker = Annotated[Viewer, allowed("hits.work")]
 FINDING_ROWS = 6
+PAGE_SIZE = 50  # hits per page: a shift's worth to pick from, quick to render on a tablet
 STATUS_CHOICES = {"open": ("open", "claimed"), "mine": ("claimed",), "all": ("open", "claimed", "inspected", "released")}
 
 
 @router.get("/hits")
 def hit_list(request: Request, engine: EngineDep, viewer: HitViewer, show: str = "open", lane: str | None = None, page_no: int = 1) -> Response:
-    statuses = STATUS_CHOICES.get(show, STATUS_CHOICES["open"])
+    show = show if show in STATUS_CHOICES else "open"
     lane = lane if lane in ("red", "yellow") else None
     page_no = max(1, min(page_no, 1000))
-    hits = list_hits(engine=engine, viewer=viewer, status=statuses, lane=lane, limit=100, offset=(page_no - 1) * 100)
-    if show == "mine":
-        hits = [h for h in hits if h["claimed_by"] == viewer.name]
-    return page(request, "hits.html", hits=hits, show=show, lane=lane, page_no=page_no,
-                counts=count_hits(engine=engine, viewer=viewer))  # fmt: skip
+    mine = viewer.name if show == "mine" else None
+    # One more than a page tells whether there is a next page without counting everything.
+    hits = list_hits(engine=engine, viewer=viewer, status=STATUS_CHOICES[show], lane=lane, claimed_by=mine,
+                     limit=PAGE_SIZE + 1, offset=(page_no - 1) * PAGE_SIZE)  # fmt: skip
+    return page(request, "hits.html", hits=hits[:PAGE_SIZE], more=len(hits) > PAGE_SIZE, show=show, lane=lane, page_no=page_no,
+                page_size=PAGE_SIZE, counts=count_hits(engine=engine, viewer=viewer), count_cap=COUNT_CAP)  # fmt: skip
 
 
 @router.get("/hits/export.csv")

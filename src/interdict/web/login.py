@@ -56,7 +56,7 @@ async def login(
         raise AccessDenied("the sign-in form expired or was not sent from this site: reload it and try again",
                            problems=[Problem("csrf_token", "matches_cookie", None, "reload the sign-in page")])  # fmt: skip
     address = request.client.host if request.client else "unknown"
-    request.app.state.login_throttle.check(address)
+    await run_in_threadpool(request.app.state.login_throttle.check, engine=engine, address=address)
     try:
         user_id = await run_in_threadpool(authenticate, engine=engine, username=username.strip(), password=password, ip=address)
     except LoginRefused as refused:

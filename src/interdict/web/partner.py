@@ -23,7 +23,9 @@ PartnerUser = Annotated[Viewer, allowed("partner.portal")]
 
 @router.get("/partner")
 def portal(request: Request, engine: EngineDep, viewer: PartnerUser, q: str | None = None, reported: int | None = None) -> Response:
-    holds = list_hits(engine=engine, viewer=viewer, status=("open", "claimed"), limit=200)
+    # Parcels still to hold first, oldest request first; never by score, which the partner must not infer.
+    holds = sorted(list_hits(engine=engine, viewer=viewer, status=("open", "claimed"), limit=200),
+                   key=lambda h: (h["held_at"] is not None, h["created_at"], h["id"]))  # fmt: skip
     shipments = list_shipments(engine=engine, viewer=viewer, search=q, limit=50)
     reports = [r for reporter in sorted(viewer.reporters) for r in parcel_reports(engine=engine, reporter=reporter, limit=20)]
     return page(request, "partner.html", holds=holds, shipments=shipments, reports=reports, q=q or "", reported=reported)

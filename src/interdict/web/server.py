@@ -1,6 +1,8 @@
 """Serving the web application: `serve(engine=…, host=…, port=…)` and the `interdict serve` command.
 
 TLS is a reverse proxy's job; run uvicorn with forwarded headers so cookies get `Secure` behind it.
+With `--workers N` uvicorn runs N processes, each opening the configured store itself: everything
+they must agree on (sessions, sign-outs, the login rate limit, the audit chain) is in the database.
 """
 
 from __future__ import annotations
@@ -16,17 +18,23 @@ from interdict.store.schema import ready_engine
 from interdict.web.app import create_app
 
 
-def serve(*, engine: Engine, host: str = "127.0.0.1", port: int = 8000, proxy: bool = False) -> None:
-    """Serve until interrupted. `proxy`: trust X-Forwarded-Proto/For from a local reverse proxy."""
-    app = create_app(engine=engine)
+def serve(*, engine: Engine, host: str = "127.0.0.1", port: int = 8000, proxy: bool = False, workers: int = 1) -> None:
+    """Serve until interrupted. `proxy`: trust X-Forwarded-Proto/For from a local reverse proxy.
+    `workers` > 1 needs `engine` to be the configured store (INTERDICT_DATABASE_URL): each worker
+    process opens it again."""
     console.print(f"Interdict on http://{host}:{port}/  (API documentation: http://{host}:{port}/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=proxy, forwarded_allow_ips="127.0.0.1" if proxy else None)
+    options = {"host": host, "port": port, "log_level": "warning", "proxy_headers": proxy, "forwarded_allow_ips": "127.0.0.1" if proxy else None}
+    if workers > 1:
+        uvicorn.run("interdict.web.app:create_app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(engine=engine), **options)
 
 
 def serve_command(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 8000,
     proxy: Annotated[bool, typer.Option(help="behind a TLS reverse proxy on this machine")] = False,
+    workers: Annotated[int, typer.Option(min=1, max=32, help="server processes (about one per core)")] = 1,
 ) -> None:
     """Serve the web application and the JSON API."""
-    serve(engine=ready_engine(), host=host, port=port, proxy=proxy)
+    serve(engine=ready_engine(), host=host, port=port, proxy=proxy, workers=workers)
