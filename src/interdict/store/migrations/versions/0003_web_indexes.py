@@ -2,8 +2,8 @@
 at a page, instead of sorting every open hit of a jurisdiction on each request; and the recent
 sign-in attempts by address, so the login rate limit holds across server processes.
 
-Revision ID: 0002_web
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-28 19:00:00
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 import interdict.store.database
 
 
-revision = '0002_web'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
