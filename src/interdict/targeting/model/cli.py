@@ -22,7 +22,7 @@ from rich.table import Table as RichTable
 from interdict.errors import InterdictError, InvalidInput, Problem
 from interdict.targeting.model import table as model_table
 
-app = typer.Typer(help="Learned risk model trained on a table of past declarations, through a column mapping.")
+app = typer.Typer(help="Learned risk model: trained on the store's inspection outcomes, or on a table of past declarations through a column mapping.")
 console = Console()
 
 
