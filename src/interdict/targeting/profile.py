@@ -46,6 +46,7 @@ class IndicatorSpec(BaseModel):
     weight: int = Field(ge=1, le=100)
     reason: str = Field(min_length=3, max_length=200)
     when: Any
+    family: str | None = Field(None, pattern=_ID, description="indicators of one family are one sign: only the strongest counts")
 
 
 class ProfileSpec(BaseModel):
@@ -79,10 +80,16 @@ class Indicator:
     weight: int
     reason: str
     condition: Condition
+    family: str | None = None  # shared across profiles; None: a family of its own
 
     @property
     def key(self) -> str:
         return f"{self.profile_id}.{self.id}"
+
+    @property
+    def sign(self) -> str:
+        """What the indicator is evidence of: its family, else itself (see evaluation.combined_score)."""
+        return self.family or self.key
 
 
 @dataclass(frozen=True)
@@ -455,7 +462,7 @@ def load_profile(path: str | Path) -> Profile:
             condition = _parse_condition(item.when, ("indicators", i, "when"), source=source, lists=lists)
             if gate is not None:
                 condition = All((gate, condition))
-            indicators.append(Indicator(spec.id, item.id, item.weight, item.reason.strip(), condition))
+            indicators.append(Indicator(spec.id, item.id, item.weight, item.reason.strip(), condition, item.family))
     except InvalidInput as err:  # a broken list file: say which profile needed it
         raise InvalidInput(f"profile {path} uses a list that is not valid: {err.message}", problems=err.problems) from None
     for i, name in enumerate(spec.lanes.priority):
