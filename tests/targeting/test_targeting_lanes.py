@@ -140,3 +140,20 @@ def test_yellow_lane_is_bounded_and_takes_the_riskiest_of_the_rest(starter_profi
     assert {r["id"] for r in rows[100:120]} <= yellow
     unbounded = assign_lanes(scored, random_share=0, yellow_share=None).to_pylist()
     assert sum(r["lane"] == "yellow" for r in unbounded) == 120
+
+
+def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter_profiles):
+    """A week with nothing red-eligible: the first day's place, about to be lost, goes to the day's
+    riskiest yellow-eligible shipment; a day's places are never spent twice."""
+    days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(9)]
+    days[7][0] = shipment(id=701, reported_at=later(days=7), category="documents", gross_weight_g=800,
+                          items_net_weight_g=700, descriptions="Documents", hs_codes="4901")  # 20: yellow-eligible
+    days[7][1] = shipment(id=702, reported_at=later(days=7), gross_weight_g=2000, declared_value_eur_cents=500,
+                          items_net_weight_g=1900)  # 10: yellow-eligible, weaker
+    scored = evaluate(table([r for day in days for r in day]), starter_profiles)
+    laned = {r["id"]: r for r in assign_lanes(scored, random_share=0).to_pylist()}
+    assert laned[701]["lane"] == "red" and not laned[701]["red_eligible"] and laned[701]["reasons"]
+    assert laned[702]["lane"] == "yellow"  # one place expired that day, and 701 was riskier
+    assert sum(r["lane"] == "red" for r in laned.values()) == 1
+    kept = {r["id"]: r for r in assign_lanes(scored, random_share=0, use_expiring=False).to_pylist()}
+    assert kept[701]["lane"] == "yellow"
