@@ -74,3 +74,11 @@ def test_a_listed_name_at_the_listed_address_goes_first_a_homonym_does_not(start
     assert not homonym["red_eligible"]
     assert at_address["red_eligible"] and at_address["priority"]
     assert phone["red_eligible"] and "phone or e-mail is on a watchlist" in phone["reasons"]
+
+
+def test_a_detour_through_two_transit_countries_is_a_reason(starter_profiles, engine):
+    rows = [shipment(transit_countries="TR|BG"), shipment(transit_countries="DE"), shipment(transit_countries=""),
+            shipment(transit_countries="TR|BG", direction="export", destination_country="DE")]
+    fired = {r["id"]: r["indicators"] for r in evaluate(table(rows), starter_profiles, engine=engine).to_pylist()}
+    key = "routing.two_or_more_transit_countries"
+    assert [key in fired[r["id"]] for r in rows] == [True, False, False, False]

@@ -328,7 +328,7 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
             source.problem(where, "value_type", value, "missing: true or false")
             return fail
         return Missing(name, value)
-    if kind != "text":
+    if kind != "text" and not (op == "regex" and kind == "list"):
         source.problem(at + ("field",), "field_type", name, f"'{op}' needs a text field (best a *_norm one)")
         return fail
     if op == "keywords":
@@ -340,8 +340,9 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
         return fail
     for message in regex_portability_problems(value):
         source.problem(where, "regex_portable", value, message)
-    if not name.endswith("_norm"):
-        source.problem(at + ("field",), "regex_field", name, "match regexes on a folded *_norm field; raw text differs by script and case")
+    if not name.endswith("_norm") and SHIPMENT_FIELDS.get(name) != "list":
+        # List fields (codes, '|'-joined) are written one way in every script, so they qualify too.
+        source.problem(at + ("field",), "regex_field", name, "match regexes on a folded *_norm field or a list field; raw text differs by script and case")
     return Regex(name, value)
 
 
