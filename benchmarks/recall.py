@@ -55,10 +55,32 @@ def prepare(folder: Path, *, seed: int | None, shipments: int, days: int) -> Non
     pq.write_table(table, folder / "screened.parquet")
 
 
-def measure(folder: Path, *, profiles: list, red_share: float, detail: bool, **lanes) -> tuple[float, float]:
+def _with_model(folder: Path, *, profiles: list, red_share: float, table: pa.Table) -> pa.Table:
+    """The whole period scored on the store with its active learned model blended in
+    (targeting.service.score_period), the screening hits taken from `prepare`."""
+    from sqlalchemy import create_engine
+
+    from interdict.targeting.service import score_period
+
+    hits = dict(zip(table.column("id").to_pylist(), table.column("watchlist_hits").to_pylist(), strict=True))
+    _, laned = score_period(engine=create_engine(f"sqlite:///{folder / 'store.db'}"), profiles=profiles, keep=False,
+                            red_share=red_share, watchlist_hits=lambda t: pa.array(
+                                [hits.get(pk) or [] for pk in t.column("id").to_pylist()], pa.list_(pa.string())))
+    return laned
+
+
+def measure(folder: Path, *, profiles: list, red_share: float, detail: bool, model: bool = False,
+            since: str | None = None, **lanes) -> tuple[float, float]:
     table = pq.read_table(folder / "screened.parquet")
     truth = read_truth(folder / "truth.ndjson")
-    laned = assign_lanes(evaluate(table, profiles), red_share=red_share, **lanes)
+    if model:
+        laned = _with_model(folder, profiles=profiles, red_share=red_share, table=table)
+    else:
+        laned = assign_lanes(evaluate(table, profiles), red_share=red_share, **lanes)
+    if since:  # only the weeks after the learned model's training window count
+        import pyarrow.compute as pc
+
+        laned = laned.filter(pc.greater_equal(pc.cast(laned.column("day"), pa.string()), since))
     rows = laned.select(["reporter", "shipment_id", "lane", "selected_at_random", "indicators", "score"]).to_pylist()
     red = [r for r in rows if r["lane"] == "red" and not r["selected_at_random"]]
     hit = [r for r in red if (r["reporter"], r["shipment_id"]) in truth]
@@ -97,6 +119,8 @@ def main() -> None:
     m.add_argument("--detail", action="store_true")
     m.add_argument("--red-min-score", type=int, help="try another red_min_score in every profile")
     m.add_argument("--no-expiring", action="store_true", help="lose places at the end of their carry")
+    m.add_argument("--model", action="store_true", help="score on the store with its active learned model")
+    m.add_argument("--since", help="count only shipments of days from YYYY-MM-DD (after the training window)")
     args = parser.parse_args()
     if args.command == "prepare":
         prepare(args.out, seed=args.seed, shipments=args.shipments, days=args.days)
@@ -106,6 +130,7 @@ def main() -> None:
         for profile in profiles:
             profile.lanes.red_min_score = args.red_min_score
     lanes = {"use_expiring": False} if args.no_expiring else {}
+    lanes.update(model=args.model, since=args.since)
     results = [measure(f, profiles=profiles, red_share=args.red_share, detail=args.detail, **lanes) for f in args.folders]
     print(f"mean recall {sum(r for r, _ in results) / len(results):.3f}, "
           f"mean precision {sum(p for _, p in results) / len(results):.3f}")
