@@ -7,6 +7,7 @@ import pytest
 from factories import BASE_TIME, later, shipment, table
 
 from interdict.targeting import evaluate
+from interdict.targeting.evaluation import combined_score
 
 
 def scored_by_id(rows, profiles, engine, **kwargs):
@@ -36,8 +37,8 @@ def test_heavy_gift_of_little_value_says_why(starter_profiles, engine):
     assert "Declared as a gift or documents but weighs 2 kg or more" in hit["reasons"].split("; ")
     assert "Declared value under 5 EUR per kg on a parcel of 1 kg or more" in hit["reasons"].split("; ")
     assert "firearms_inbound@3" in hit["profiles"]
-    weights = {i.key: i.weight for p in starter_profiles for i in p.indicators}
-    assert hit["score"] == sum(weights[k] for k in hit["indicators"]) > 0
+    indicators = {i.key: i for p in starter_profiles for i in p.indicators}
+    assert hit["score"] == combined_score([indicators[k] for k in hit["indicators"]]) > 0
     assert not hit["red_eligible"]  # weak signals alone (weight, value) do not earn a red place
 
 
