@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pyarrow as pa
 
 from interdict.ingest.service import ingest_path
-from interdict.targeting.screening.hits import screener_from_store, watchlist_hits
+from interdict.targeting.screening.hits import hit_kinds, screener_from_store, watchlist_hits
 from tests.factories import ndjson, watch_entry
 
 _PARTY = ("name", "street", "city", "postcode", "country", "phone_norm", "email_norm")
@@ -38,7 +38,7 @@ def test_shipments_get_readable_hits_from_the_stored_watchlists(engine, tmp_path
     )
     hits = watchlist_hits(table, screener=screener).to_pylist()
     assert len(hits) == 3
-    assert len(hits[0]) == 1 and hits[0][0].startswith("NATIONAL-MK/P-001: consignee name matches '")
+    assert len(hits[0]) == 1 and hits[0][0].startswith("NATIONAL-MK/P-001: consignee name and country match '")
     assert hits[1] == []  # expired entries are not screened against
     assert "NATIONAL-MK/T-7: shipper phone matches '070 123 456' (100: phone)" in hits[2]
     assert "NATIONAL-MK/P-001: consignee name matches 'Петровић Марко' (100: same name)" in hits[2]
@@ -52,6 +52,24 @@ def test_a_transliterated_swapped_name_says_why(engine, tmp_path):
     [hit] = hits.to_pylist()[0]
     assert hit.startswith("NATIONAL-MK/P-001: consignee name matches 'Петровић Марко' (")
     assert "transliteration" in hit and "token order" in hit
+
+
+def test_a_listed_name_says_what_else_of_the_entry_agrees(engine, tmp_path):
+    """A homonym elsewhere is a name alone; the same name in the listed town or at the listed
+    address is what targeting weighs (the hit kinds)."""
+    _store(engine, tmp_path, [watch_entry(aliases=["Marko Petrovic"], street="Партизанска 12", city="Скопје",
+                                          postcode="1000")])
+    table = _shipments(
+        {"consignee_name": "Marko Petrovic", "consignee_country": "RS", "consignee_city": "Niš"},
+        {"consignee_name": "Marko Petrovic", "consignee_country": "MK", "consignee_city": "Bitola"},
+        {"consignee_name": "Marko Petrovic", "consignee_country": "MK", "consignee_city": "Skopje"},
+        {"consignee_name": "Marko Petrovic", "consignee_country": "MK", "consignee_city": "Skopje",
+         "consignee_street": "ul. Partizanska 12", "consignee_postcode": "1000"},
+        {"shipper_name": "Nobody", "consignee_name": "Ana Ilić"},
+    )
+    hits = watchlist_hits(table, screener=screener_from_store(engine=engine))
+    assert hit_kinds(hits).to_pylist() == [["name"], ["name+country"], ["name+city"], ["name+address"], []]
+    assert "P-001: consignee name and city match '" in hits.to_pylist()[2][0]
 
 
 def test_no_shipments_and_absent_columns_give_empty_hits(engine):

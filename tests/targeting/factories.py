@@ -33,7 +33,7 @@ SCHEMA = pa.schema([
     ("item_count", pa.int32()), ("items_net_weight_g", pa.int64()), ("descriptions", pa.string()),
     ("descriptions_norm", pa.string()), ("hs_codes", pa.string()), ("id_kind", pa.string()),
     ("id_check_valid", pa.bool_()), ("version_count", pa.int32()),
-    ("watchlist_hits", pa.list_(pa.string())),
+    ("watchlist_hits", pa.list_(pa.string())), ("watchlist_hit_kinds", pa.list_(pa.string())),
 ])
 
 
@@ -54,7 +54,7 @@ def shipment(**overrides: Any) -> dict[str, Any]:
         "pieces": 1, "gross_weight_g": 400, "declared_value_minor": 2500, "currency": "EUR",
         "declared_value_eur_cents": 2500, "payment_method": "prepaid", "item_count": 1, "items_net_weight_g": 350,
         "descriptions": "Book", "hs_codes": "4901", "id_kind": "s10", "id_check_valid": True, "version_count": 1,
-        "watchlist_hits": [],
+        "watchlist_hits": [], "watchlist_hit_kinds": [],
     }
     row.update(overrides)
     if isinstance(row["descriptions"], list):

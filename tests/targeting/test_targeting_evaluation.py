@@ -7,6 +7,7 @@ import pytest
 from factories import BASE_TIME, later, shipment, table
 
 from interdict.targeting import evaluate
+from interdict.targeting.evaluation import combined_score
 
 
 def scored_by_id(rows, profiles, engine, **kwargs):
@@ -18,7 +19,8 @@ def scored_by_id(rows, profiles, engine, **kwargs):
     "glock barrel", "Ударна игла", "PRIGUŠIVAČ", "munícija 9x19",
 ])
 def test_firearm_words_in_any_script_make_a_red_eligible_hit(description, starter_profiles, engine):
-    rows = [shipment(id=1, descriptions=["Socks", description]), shipment(id=2, descriptions="Socks")]
+    rows = [shipment(id=1, descriptions=["Socks", description], hs_codes="6115"),
+            shipment(id=2, descriptions="Socks", hs_codes="6115")]
     scored = scored_by_id(rows, starter_profiles, engine)
     assert scored[1]["score"] >= 50 and scored[1]["red_eligible"], scored[1]
     assert scored[2]["score"] == 0 and scored[2]["reasons"] == ""
@@ -34,9 +36,9 @@ def test_heavy_gift_of_little_value_says_why(starter_profiles, engine):
     hit = scored_by_id(rows, starter_profiles, engine)[1]
     assert "Declared as a gift or documents but weighs 2 kg or more" in hit["reasons"].split("; ")
     assert "Declared value under 5 EUR per kg on a parcel of 1 kg or more" in hit["reasons"].split("; ")
-    assert "firearms_inbound@2" in hit["profiles"]
-    weights = {i.key: i.weight for p in starter_profiles for i in p.indicators}
-    assert hit["score"] == sum(weights[k] for k in hit["indicators"]) > 0
+    assert "firearms_inbound@3" in hit["profiles"]
+    indicators = {i.key: i for p in starter_profiles for i in p.indicators}
+    assert hit["score"] == combined_score([indicators[k] for k in hit["indicators"]]) > 0
     assert not hit["red_eligible"]  # weak signals alone (weight, value) do not earn a red place
 
 

@@ -103,7 +103,7 @@ def test_cli_validates_and_tests_a_profile_on_files(tmp_path, starter_profiles):
     profile = next(p for p in starter_profiles if p.id == "firearms_inbound").source
     runner = CliRunner()
     ok = runner.invoke(app, ["profile", "validate", profile])
-    assert ok.exit_code == 0 and "firearms_inbound@2" in ok.output
+    assert ok.exit_code == 0 and "firearms_inbound@3" in ok.output
     (tmp_path / "bad.yaml").write_text("id: Bad Id\nversion: 1\ntitle: x\nindicators: []\n")
     bad = runner.invoke(app, ["profile", "validate", str(tmp_path / "bad.yaml")])
     assert bad.exit_code == 1 and "bad.yaml:1" in bad.output
@@ -124,3 +124,36 @@ def test_unused_red_places_of_quiet_days_serve_a_burst_within_the_week(starter_p
     daily = assign_lanes(scored, random_share=0, carry_days=0).to_pylist()
     assert sum(r["lane"] == "red" for r in daily if r["id"] > 1000) == 1
     assert sum(r["lane"] == "red" for r in carried) <= 4  # never more than 2 % of the period's 200 shipments
+
+
+def test_yellow_lane_is_bounded_and_takes_the_riskiest_of_the_rest(starter_profiles):
+    rows = [shipment(id=i, reported_at=later(hours=i % 10)) for i in range(1, 501)]
+    for i in range(100):  # cheap for its weight: yellow-eligible, weak
+        rows[i] = shipment(id=rows[i]["id"], gross_weight_g=2000, declared_value_eur_cents=500, items_net_weight_g=1900)
+    for i in range(100, 120):  # documents that weigh: a stronger sign, still below red
+        rows[i] = shipment(id=rows[i]["id"], category="documents", gross_weight_g=800, items_net_weight_g=700,
+                           descriptions="Documents", hs_codes="4901")
+    scored = evaluate(table(rows), starter_profiles)
+    laned = assign_lanes(scored, random_share=0).to_pylist()
+    yellow = {r["id"] for r in laned if r["lane"] == "yellow"}
+    assert len(yellow) == 40  # 8 % of the unit's 500 shipments that day
+    assert {r["id"] for r in rows[100:120]} <= yellow
+    unbounded = assign_lanes(scored, random_share=0, yellow_share=None).to_pylist()
+    assert sum(r["lane"] == "yellow" for r in unbounded) == 120
+
+
+def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter_profiles):
+    """A week with nothing red-eligible: the first day's place, about to be lost, goes to the day's
+    riskiest yellow-eligible shipment; a day's places are never spent twice."""
+    days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(9)]
+    days[7][0] = shipment(id=701, reported_at=later(days=7), category="documents", gross_weight_g=800,
+                          items_net_weight_g=700, descriptions="Documents", hs_codes="4901")  # 20: yellow-eligible
+    days[7][1] = shipment(id=702, reported_at=later(days=7), gross_weight_g=2000, declared_value_eur_cents=500,
+                          items_net_weight_g=1900)  # 10: yellow-eligible, weaker
+    scored = evaluate(table([r for day in days for r in day]), starter_profiles)
+    laned = {r["id"]: r for r in assign_lanes(scored, random_share=0).to_pylist()}
+    assert laned[701]["lane"] == "red" and not laned[701]["red_eligible"] and laned[701]["reasons"]
+    assert laned[702]["lane"] == "yellow"  # one place expired that day, and 701 was riskier
+    assert sum(r["lane"] == "red" for r in laned.values()) == 1
+    kept = {r["id"]: r for r in assign_lanes(scored, random_share=0, use_expiring=False).to_pylist()}
+    assert kept[701]["lane"] == "yellow"

@@ -40,9 +40,12 @@ def random_rows(n: int, *, seed: int) -> list[dict]:
             gross_weight_g=weight, items_net_weight_g=rnd.choice([None, weight // 3, weight - 1, weight + 10]),
             declared_value_eur_cents=rnd.choice([None, 0, 500, 999, 1000, 2999, 25000]),
             payment_method=rnd.choice(["prepaid", "card", "cash_on_delivery"]),
-            descriptions=rnd.choice(DESCRIPTIONS), hs_codes=rnd.choice(["", "8708", "930200", "9503|8205", "0901"]),
+            descriptions=rnd.choice(DESCRIPTIONS), hs_codes=rnd.choice(["", "8708", "930200", "9503|8205", "0901", "4901"]),
+            item_count=rnd.choice([1, 1, 2]),
             pieces=rnd.choice([1, 2]), id_check_valid=rnd.choice([True, False, None]),
-            watchlist_hits=rnd.choice([[], [], ["EU:1"]]),
+            **rnd.choice([{}, {}, {"watchlist_hits": ["EU:1"], "watchlist_hit_kinds": ["name"]},
+                          {"watchlist_hits": ["EU:2"], "watchlist_hit_kinds": ["name+address"]},
+                          {"watchlist_hits": ["EU:3"], "watchlist_hit_kinds": ["phone", "name+city"]}]),
         ))
     return rows
 

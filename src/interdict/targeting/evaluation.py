@@ -1,8 +1,9 @@
 """Scoring shipments with profiles: in batch on an engine, or one shipment at a time.
 
 Both paths decide the same indicators (the batch one in SQL, the single one in Python) and turn
-them into the same score, reasons and profile versions. The score is the sum of the weights of the
-indicators that fired, capped at 100; a learned model's score can be blended in afterwards.
+them into the same score, reasons and profile versions. The score adds the weights of the
+indicators that fired, the strongest of each family only, capped at 100; a learned model's score
+can be blended in afterwards.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from interdict.targeting.condition import (
     SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, Condition, Keywords, Not, epoch_seconds,
 )
 from interdict.targeting.engine import BatchEngine, get_engine
-from interdict.targeting.profile import Profile, required_fields
+from interdict.targeting.profile import Indicator, Profile, required_fields
 
 _UNIT_FIELDS = ("mode", "direction", "destination_country", "departure_country", "origin_country")
 _ARROW_TYPES = {"text": pa.string(), "number": pa.int64(), "bool": pa.bool_(), "list": pa.string()}
@@ -127,6 +128,21 @@ def evaluate(shipments: pa.Table, profiles: Sequence[Profile], *, engine: str | 
     return explain(fired=fired, shipments=prepared, profiles=profiles)
 
 
+def combined_score(fired: Sequence[Indicator]) -> int:
+    """The score of a set of fired indicators: per family (one sign said several ways, e.g.
+    "heavy for a gift" and "heavy for documents"), only the strongest weight counts; the families
+    add up, capped at 100.
+
+    Several indicators often restate one fact; summed, a pile of restatements outranked one strong,
+    independent sign and filled the red lane with look-alikes. An officer can still check the
+    arithmetic: the strongest reason of each kind, added.
+    """
+    strongest: dict[str, int] = {}
+    for indicator in fired:
+        strongest[indicator.sign] = max(strongest.get(indicator.sign, 0), indicator.weight)
+    return min(100, sum(strongest.values()))
+
+
 _MASK_BITS = 62  # indicators per BIGINT bit mask
 
 
@@ -135,7 +151,7 @@ def _describe(fired: list[tuple[Profile, Any]], profiles: Sequence[Profile]) -> 
 
     The one place where these are formed: batch (once per distinct combination) and single path.
     """
-    score = min(100, sum(i.weight for _, i in fired))
+    score = combined_score([i for _, i in fired])
     hit_profiles = [p for p in profiles if any(q is p for q, _ in fired)]
     return {
         "score": score,

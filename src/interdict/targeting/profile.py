@@ -46,6 +46,7 @@ class IndicatorSpec(BaseModel):
     weight: int = Field(ge=1, le=100)
     reason: str = Field(min_length=3, max_length=200)
     when: Any
+    family: str | None = Field(None, pattern=_ID, description="indicators of one family are one sign: only the strongest counts")
 
 
 class ProfileSpec(BaseModel):
@@ -79,10 +80,16 @@ class Indicator:
     weight: int
     reason: str
     condition: Condition
+    family: str | None = None  # shared across profiles; None: a family of its own
 
     @property
     def key(self) -> str:
         return f"{self.profile_id}.{self.id}"
+
+    @property
+    def sign(self) -> str:
+        """What the indicator is evidence of: its family, else itself (see evaluation.combined_score)."""
+        return self.family or self.key
 
 
 @dataclass(frozen=True)
@@ -321,7 +328,7 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
             source.problem(where, "value_type", value, "missing: true or false")
             return fail
         return Missing(name, value)
-    if kind != "text":
+    if kind != "text" and not (op == "regex" and kind == "list"):
         source.problem(at + ("field",), "field_type", name, f"'{op}' needs a text field (best a *_norm one)")
         return fail
     if op == "keywords":
@@ -333,8 +340,9 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
         return fail
     for message in regex_portability_problems(value):
         source.problem(where, "regex_portable", value, message)
-    if not name.endswith("_norm"):
-        source.problem(at + ("field",), "regex_field", name, "match regexes on a folded *_norm field; raw text differs by script and case")
+    if not name.endswith("_norm") and SHIPMENT_FIELDS.get(name) != "list":
+        # List fields (codes, '|'-joined) are written one way in every script, so they qualify too.
+        source.problem(at + ("field",), "regex_field", name, "match regexes on a folded *_norm field or a list field; raw text differs by script and case")
     return Regex(name, value)
 
 
@@ -455,7 +463,7 @@ def load_profile(path: str | Path) -> Profile:
             condition = _parse_condition(item.when, ("indicators", i, "when"), source=source, lists=lists)
             if gate is not None:
                 condition = All((gate, condition))
-            indicators.append(Indicator(spec.id, item.id, item.weight, item.reason.strip(), condition))
+            indicators.append(Indicator(spec.id, item.id, item.weight, item.reason.strip(), condition, item.family))
     except InvalidInput as err:  # a broken list file: say which profile needed it
         raise InvalidInput(f"profile {path} uses a list that is not valid: {err.message}", problems=err.problems) from None
     for i, name in enumerate(spec.lanes.priority):
