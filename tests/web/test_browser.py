@@ -4,50 +4,11 @@ own; an admin verifies the audit trail."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Iterator
-
 import pytest
-import uvicorn
-from sqlalchemy import Engine
 
-from interdict.web.app import create_app
-from tests.inspections.hit_factories import PASSWORD, all_roles, world
+from tests.inspections.hit_factories import PASSWORD
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def site(engine: Engine) -> Iterator[str]:
-    data = world(engine)
-    all_roles(engine)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(engine=engine), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    assert data
-
-
 def _sign_in(browser, site: str, username: str):  # noqa: ANN001, ANN202
     page = browser.new_page(viewport={"width": 768, "height": 1024})  # a tablet upright
     page.goto(f"{site}/login")

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.inspections.hit_factories import user
-from tests.web.test_browser import _sign_in, browser, site  # noqa: F401 (fixtures)
+from tests.web.test_browser import _sign_in
 from tests.web.test_firearm_pages import _earlier, _seizure_outcome
 
 pytestmark = pytest.mark.browser

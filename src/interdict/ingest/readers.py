@@ -178,7 +178,7 @@ def _ndjson_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecor
     transcode = source.encoding not in ("utf-8", "utf-8-sig")
     number = 0
     for number, line in enumerate(_lines(stream), start=1):
-        if line.startswith(b"\xef\xbb\xbf"):  # the first line's, or a concatenated file's
+        if line.startswith(b"\xef\xbb\xbf") and (number == 1 or line[3:].strip()):  # the file's, or a joined file's
             line = line[3:]
         for part in line.split(b"\r") if b"\r" in line.rstrip(b"\r\n") else (line,):
             body = part.strip()
