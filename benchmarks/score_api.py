@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-from benchmarks.web import build, free_port, parcel, start_server
+from benchmarks.web import build, free_port, parcel, sign_in, start_server
 
 
 async def open_loop(base: str, key: str, *, rate: float, seconds: float) -> tuple[list[float], list[str]]:
@@ -58,7 +58,8 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="interdict-score-api-"))
     url = f"sqlite:///{folder / 'bench.db'}"
     print(f"building {args.shipments:,} shipments in {url} …", flush=True)
-    _sessions, key = build(url, args.shipments, 1)
+    build(url, args.shipments)
+    _sessions, key = sign_in(url, 1)
     port = free_port()
     server = start_server(url, folder / "home", port, args.workers)
     base = f"http://127.0.0.1:{port}"
