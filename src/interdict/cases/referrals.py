@@ -12,12 +12,11 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import Engine, ForeignKey, Integer, String, UniqueConstraint, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
 from interdict.firearms.models import problems_from
-from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc, session_for
+from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc, session_for, storing
 
 __all__ = [
     "CaseReferral",
@@ -146,9 +145,11 @@ def store_referral(
     """Keep a referral (ours, or received when `origin_agency` is given); Conflict on a repeated id."""
     from interdict.firearms.tables import SeizureRow
 
-    own = session is None
-    session = session or session_for(engine)
-    try:
+    def conflict() -> Conflict:
+        return Conflict(f"{referral.from_agency} already has a case referral {referral.referral_id}.",
+                        problems=[Problem("referral_id", "unique", referral.referral_id, "referral ids are unique within the referring agency")])
+
+    with storing(engine, session, conflict=conflict) as session:
         if seizure_id is None and referral.seizure_report_ids:
             seizure_id = session.scalars(select(SeizureRow.id).where(SeizureRow.report_id.in_(referral.seizure_report_ids))
                                          .order_by(SeizureRow.received_from.is_not(None), SeizureRow.id)).first()
@@ -161,16 +162,7 @@ def store_referral(
         )
         session.add(row)
         session.flush()
-        if own:
-            session.commit()
-        return row.id
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(f"{referral.from_agency} already has a case referral {referral.referral_id}.",
-                       problems=[Problem("referral_id", "unique", referral.referral_id, "referral ids are unique within the referring agency")]) from None
-    finally:
-        if own:
-            session.close()
+    return row.id
 
 
 def refer_case(

@@ -12,7 +12,6 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from sqlalchemy import ColumnElement, Engine, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
@@ -29,7 +28,7 @@ from interdict.firearms.models import (
     read_part,
 )
 from interdict.firearms.tables import AmmunitionRow, FirearmBlockingKey, FirearmRow, PartRow, SeizureAmendment, SeizureRow
-from interdict.store.database import now_utc, session_for
+from interdict.store.database import now_utc, session_for, storing
 
 __all__ = [
     "FirearmMatch",
@@ -182,9 +181,14 @@ def record_seizure(
         raise InvalidInput("A seizure report says what was found.",
                            problems=[Problem("findings", "required", None, "give findings, or the firearms, parts or ammunition seized")])
 
-    own = session is None
-    session = session or session_for(engine)
-    try:
+    def conflict() -> Conflict:
+        return Conflict(
+            f"{report.reporting_agency} already has a seizure report {report.report_id}.",
+            problems=[Problem("report_id", "unique", report.report_id, "report ids are unique within the reporting agency")],
+            hint="Use a new report id, or amend the stored report.",
+        )
+
+    with storing(engine, session, conflict=conflict) as session:
         if report.outcome_id is not None:
             report = _outcome_fill(session, report)
         row = SeizureRow(
@@ -208,18 +212,6 @@ def record_seizure(
                                 serial_normalised=part.serial_normalised, record=part.model_dump(mode="json", exclude_none=True)))
         session.flush()
         seizure_id = row.id
-        if own:
-            session.commit()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(
-            f"{report.reporting_agency} already has a seizure report {report.report_id}.",
-            problems=[Problem("report_id", "unique", report.report_id, "report ids are unique within the reporting agency")],
-            hint="Use a new report id, or amend the stored report.",
-        ) from None
-    finally:
-        if own:
-            session.close()
     return seizure_id
 
 

@@ -10,7 +10,6 @@ from datetime import datetime
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
@@ -33,7 +32,7 @@ from interdict.firearms.tracing import (
     record_response,
     request_outcome,
 )
-from interdict.store.database import now_utc, session_for
+from interdict.store.database import now_utc, session_for, storing
 
 __all__ = [
     "change_tracing_status",
@@ -111,25 +110,18 @@ def store_tracing_request(
     bundle_id: str | None = None, session: Session | None = None,
 ) -> int:
     """Keep `request` (ours, or received when `origin_agency` is given); Conflict on a repeated id."""
-    own = session is None
-    session = session or session_for(engine)
-    try:
+    def conflict() -> Conflict:
+        return Conflict(
+            f"{request.requesting_agency} already has a tracing request {request.request_id}.",
+            problems=[Problem("request_id", "unique", request.request_id, "request ids are unique within the requesting agency")],
+        )
+
+    with storing(engine, session, conflict=conflict) as session:
         row = TracingRequestRow(request_id=request.request_id, requesting_agency=request.requesting_agency, firearm_row_id=stored_firearm_id,
                                 origin_agency=origin_agency, bundle_id=bundle_id, **_row_values(request))
         session.add(row)
         session.flush()
-        if own:
-            session.commit()
-        return row.id
-    except IntegrityError:
-        session.rollback()
-        raise Conflict(
-            f"{request.requesting_agency} already has a tracing request {request.request_id}.",
-            problems=[Problem("request_id", "unique", request.request_id, "request ids are unique within the requesting agency")],
-        ) from None
-    finally:
-        if own:
-            session.close()
+    return row.id
 
 
 def _row(session: Session, request_id: str, requesting_agency: str | None) -> TracingRequestRow:

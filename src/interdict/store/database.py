@@ -7,12 +7,15 @@ timeout); PostgreSQL needs nothing special. Tables are created by Alembic migrat
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
 import orjson
 from sqlalchemy import JSON, DateTime, Engine, MetaData, String, create_engine, event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -90,8 +93,26 @@ def session_for(engine: Engine) -> Session:
     return sessionmaker(engine, expire_on_commit=False)()
 
 
+@contextmanager
+def storing(engine: Engine, session: Session | None, *, conflict: Callable[[], Exception]) -> Iterator[Session]:
+    """The caller's session (its transaction is the caller's to end), or one of our own committed
+    at the end; a unique key already taken rolls back and raises `conflict()`."""
+    own = session is None
+    session = session or session_for(engine)
+    try:
+        yield session
+        if own:
+            session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise conflict() from None
+    finally:
+        if own:
+            session.close()
+
+
 # Shared column types, so every table spells them the same way.
 Code = String(32)
 Text200 = String(200)
 JSONValue = JSON(none_as_null=True)
-__all__ = ["Base", "UTCDateTime", "JSONValue", "Code", "now_utc", "make_engine", "get_engine", "session_for"]
+__all__ = ["Base", "UTCDateTime", "JSONValue", "Code", "now_utc", "make_engine", "get_engine", "session_for", "storing"]
