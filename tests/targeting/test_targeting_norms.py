@@ -3,6 +3,8 @@ of its description, and the declared value per kg among the shipments of the sam
 
 from __future__ import annotations
 
+import threading
+
 from factories import later, shipment, table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -104,3 +106,22 @@ def test_the_batch_field_reaches_every_engine_alike(starter_profiles, engine):
     scored = {r["id"]: r for r in evaluate(table([*rows, odd]), starter_profiles, engine=engine).to_pylist()}
     assert "misdeclared_goods.hs_code_unusual_for_description" in scored[odd["id"]]["indicators"]
     assert not any("hs_code_unusual" in i for r in rows for i in scored[r["id"]]["indicators"])
+
+
+def test_the_store_path_builds_its_norms_once_and_refreshes_them_without_making_a_request_wait(tmp_path, monkeypatch):
+    from sqlalchemy import create_engine
+
+    from interdict.store.schema import ensure_schema
+    from interdict.targeting import single
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    ensure_schema(engine)
+    first = single._store_norms(engine, None)[0]
+    assert single._store_norms(engine, None)[0] is first  # cached
+    key = engine.url.render_as_string(hide_password=True)
+    built, low, high, norms = single._NORMS[key]
+    single._NORMS[key] = (built - single.NORMS_SECONDS - 1, low, high, norms)  # grown old
+    assert single._store_norms(engine, None)[0] is first  # the request goes on with what it has
+    for thread in [t for t in threading.enumerate() if t.name == "norms-refresh"]:
+        thread.join(timeout=30)
+    assert single._NORMS[key][3] is not first and key not in single._REFRESHING

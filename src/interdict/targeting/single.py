@@ -108,27 +108,48 @@ def _related(engine: Engine, row: dict[str, Any], plan: _Plan) -> tuple[int | No
 
 
 # What the traffic declares (norms.py: words per HS chapter, values per kg per chapter), from the
-# store's latest shipments; rebuilt per process when older than NORMS_SECONDS, so a request does
-# not pay for it. The batch judges against its own period instead: the two can differ slightly.
+# store's latest shipments. Built on the first request of a process; when older than NORMS_SECONDS
+# it is rebuilt in a background thread while requests go on with the one they have, so no request
+# waits for it again. The batch judges against its own period instead: the two can differ slightly.
 NORMS_SECONDS = 900
 NORMS_ROWS = 200_000
 _NORMS: dict[str, tuple[float, int, int, TrafficNorms]] = {}  # url -> (built, first id, last id, norms)
+_REFRESHING: set[str] = set()
+
+
+def _build_norms(engine: Engine, key: str) -> tuple[float, int, int, TrafficNorms]:
+    query = select(_TABLE.c.id, *(_TABLE.c[c] for c in READS)).order_by(_TABLE.c.id.desc()).limit(NORMS_ROWS)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    ids = [r[0] for r in rows]
+    columns = {c: pa.array([r[n + 1] for r in rows], pa.string() if c in ("descriptions_norm", "hs_codes") else pa.int64())
+               for n, c in enumerate(READS)}
+    built = (time.monotonic(), min(ids, default=0), max(ids, default=-1), TrafficNorms.of(columns))
+    with _LOCK:
+        _NORMS[key] = built
+    return built
+
+
+def _refresh_norms(engine: Engine, key: str) -> None:
+    try:
+        _build_norms(engine, key)
+    finally:
+        with _LOCK:
+            _REFRESHING.discard(key)
 
 
 def _store_norms(engine: Engine, own_id: int | None) -> tuple[TrafficNorms, bool]:
     """The store's norms, and whether they count the stored shipment `own_id`."""
     key = engine.url.render_as_string(hide_password=True)
     known = _NORMS.get(key)
-    if known is None or time.monotonic() - known[0] > NORMS_SECONDS:
-        query = select(_TABLE.c.id, *(_TABLE.c[c] for c in READS)).order_by(_TABLE.c.id.desc()).limit(NORMS_ROWS)
-        with engine.connect() as conn:
-            rows = conn.execute(query).all()
-        ids = [r[0] for r in rows]
-        columns = {c: pa.array([r[n + 1] for r in rows], pa.string() if c in ("descriptions_norm", "hs_codes") else pa.int64())
-                   for n, c in enumerate(READS)}
-        known = (time.monotonic(), min(ids, default=0), max(ids, default=-1), TrafficNorms.of(columns))
+    if known is None:
+        known = _build_norms(engine, key)
+    elif time.monotonic() - known[0] > NORMS_SECONDS:
         with _LOCK:
-            _NORMS[key] = known
+            start = key not in _REFRESHING
+            _REFRESHING.add(key)
+        if start:
+            threading.Thread(target=_refresh_norms, args=(engine, key), name="norms-refresh", daemon=True).start()
     _, first, last, norms = known
     return norms, own_id is not None and first <= own_id <= last
 
