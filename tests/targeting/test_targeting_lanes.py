@@ -103,7 +103,7 @@ def test_cli_validates_and_tests_a_profile_on_files(tmp_path, starter_profiles):
     profile = next(p for p in starter_profiles if p.id == "firearms_inbound").source
     runner = CliRunner()
     ok = runner.invoke(app, ["profile", "validate", profile])
-    assert ok.exit_code == 0 and "firearms_inbound@4" in ok.output
+    assert ok.exit_code == 0 and "firearms_inbound@5" in ok.output
     (tmp_path / "bad.yaml").write_text("id: Bad Id\nversion: 1\ntitle: x\nindicators: []\n")
     bad = runner.invoke(app, ["profile", "validate", str(tmp_path / "bad.yaml")])
     assert bad.exit_code == 1 and "bad.yaml:1" in bad.output
