@@ -4,9 +4,9 @@ behind the names and contacts of shipment parties, scored 0-100 and explained.
 Two implementations of one surface: `Screener` (blocking keys, for production) and
 `BruteForceScreener` (every query against every listed name, the reference that measures what
 blocking loses). Both take many parties at once: the work is done once per distinct folded
-name, the cheap C-speed comparison (rapidfuzz) first, then a vectorised upper bound of the careful
-score (`bounds.py`), and the careful word-by-word score only for pairs that can still reach the
-threshold.
+name, the cheap C-speed comparison (rapidfuzz) first, then the careful score of every remaining
+pair at once (`batch.py`, the same scores as `scoring.compare_names`); only the pairs that reach
+the threshold are explained.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from interdict.targeting.screening.blocking import BlockingIndex
-from interdict.targeting.screening.bounds import WordTable, upper_bounds
+from interdict.targeting.screening.batch import WordTable, batch_scores
 from interdict.targeting.screening.models import Match, Query, WatchlistEntry
 from interdict.targeting.screening.scoring import (
     NameComparison,
@@ -49,6 +49,10 @@ DEFAULT_MIN_SCORE = 87.0
 # A listed person's or company's address matching the party's adds this much (and says so).
 ADDRESS_BONUS = 5.0
 PHONE_SCORE, PHONE_DIGITS_SCORE, EMAIL_SCORE = 100.0, 90.0, 100.0
+# Distinct names scored together (the arrays of a batch stay in the processor's cache).
+_BATCH = 10_000
+# Scores are rounded to 0.1; a raw score this close below the threshold may round up to it.
+_ROUNDING = 0.1
 _NAME_KINDS = ("person", "organisation")
 
 
@@ -117,7 +121,7 @@ class Matcher(ABC):
         self._variant_organisation = np.fromiter(
             (self.entries[v.entry].kind == "organisation" for v in self.variants), dtype=bool, count=len(self.variants))
         self._word_table = WordTable()
-        self._variant_words = self._word_table.encode([v.form for v in self.variants])
+        self._variant_words = self._word_table.encode_listed([v.form for v in self.variants])
         self._variant_initials = self._has_initials([v.form for v in self.variants])
         self._build()
 
@@ -138,7 +142,9 @@ class Matcher(ABC):
         """(form index, variant index) pairs worth comparing, possibly with repeats."""
 
     # ---- names --------------------------------------------------------------------------------
-    def _name_scores(self, forms: Sequence[NameForm], *, min_score: float) -> list[tuple[int, int, NameComparison]]:
+    def _name_scores(
+        self, forms: Sequence[NameForm], *, min_score: float, careful: bool = False
+    ) -> list[tuple[int, int, NameComparison]]:
         """(form index, variant index, comparison) for every pair scoring at or above `min_score`.
 
         Names written differently but alike once folded (scripts, diacritics, case, titles) are
@@ -150,7 +156,7 @@ class Matcher(ABC):
         first_of = np.full(len(distinct), -1, dtype=np.int64)
         first_of[same_as[::-1]] = np.arange(len(forms) - 1, -1, -1)
         unique = [forms[i] for i in first_of.tolist()]
-        scored = self._distinct_name_scores(unique, min_score=min_score)
+        scored = self._distinct_name_scores(unique, min_score=min_score, careful=careful)
         if len(unique) == len(forms):
             return scored
         members: dict[int, list[int]] = defaultdict(list)
@@ -159,7 +165,18 @@ class Matcher(ABC):
         return [(f, v, score) for slot, v, score in scored for f in members[slot]]
 
     def _distinct_name_scores(
-        self, forms: Sequence[NameForm], *, min_score: float
+        self, forms: Sequence[NameForm], *, min_score: float, careful: bool = False
+    ) -> list[tuple[int, int, NameComparison]]:
+        """`_name_scores` of distinct names, a batch at a time (arrays of a batch stay in cache)."""
+        scored: list[tuple[int, int, NameComparison]] = []
+        for start in range(0, len(forms), _BATCH):
+            batch = forms[start : start + _BATCH]
+            scored += [(f + start, v, comparison) for f, v, comparison in
+                       self._batch_name_scores(batch, min_score=min_score, careful=careful)]
+        return scored
+
+    def _batch_name_scores(
+        self, forms: Sequence[NameForm], *, min_score: float, careful: bool
     ) -> list[tuple[int, int, NameComparison]]:
         form_index, variant_index = self._candidates(forms)
         if len(form_index) == 0:
@@ -176,21 +193,26 @@ class Matcher(ABC):
         initials = self._has_initials(forms)[form_index] | self._variant_initials[variant_index]
         keep = np.nonzero(quick >= np.where(initials, PREFILTER_WITH_INITIALS, PREFILTER))[0]
         form_index, variant_index = form_index[keep], variant_index[keep]
-        # The highest score each pair could reach, at C speed; only pairs that can still reach
-        # `min_score` are scored word by word.
-        query_words = self._word_table.encode(list(forms))
-        bound = upper_bounds(
-            tuple(w[form_index] for w in query_words),
-            tuple(w[variant_index] for w in self._variant_words),
-            organisation=self._variant_organisation[variant_index],
-            table=self._word_table,
-        )
-        keep = np.nonzero(bound >= min_score)[0]
-        scored: list[tuple[int, int, NameComparison]] = []
         variants = self.variants
         organisation = self._variant_organisation
-        for f, v in zip(form_index[keep].tolist(), variant_index[keep].tolist()):
-            comparison = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v]))
+        scored: list[tuple[int, int, NameComparison]] = []
+        if careful:  # the reference: every pair word by word
+            for f, v in zip(form_index.tolist(), variant_index.tolist()):
+                comparison = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v]))
+                if comparison.score >= min_score:
+                    scored.append((f, v, comparison))
+            return scored
+        # The careful score of every pair at C speed; names too long for it are scored word by word.
+        queries, words = self._word_table.encode_queries(list(forms))
+        scores = batch_scores(queries.take(form_index), self._variant_words.take(variant_index),
+                              organisation=organisation[variant_index], table=words)
+        left = np.isnan(scores.raw)
+        for k in np.flatnonzero(left | (scores.raw >= min_score - _ROUNDING)).tolist():
+            f, v = int(form_index[k]), int(variant_index[k])
+            if left[k]:
+                comparison = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v]))
+            else:
+                comparison = scores.comparison(k)
             if comparison.score >= min_score:
                 scored.append((f, v, comparison))
         return scored

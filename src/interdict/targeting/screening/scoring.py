@@ -61,7 +61,7 @@ def name_forms(names: Iterable[tuple[str, str | None]]) -> list[NameForm]:
     return forms
 
 
-def _gendered(a: str, b: str) -> bool:
+def gendered(a: str, b: str) -> bool:
     """Ivan/Ivana, Jovanov/Jovanova, Petrovski/Petrovska, Petar/Petra, Gëzim/Gëzime: a man's and a
     woman's name."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
@@ -102,7 +102,7 @@ def _similarity(a: str, b: str) -> tuple[float, str]:
         return 1.0, EXACT
     if len(a) == 1 or len(b) == 1:
         return (0.9, INITIAL) if a[0] == b[0] else (0.0, OTHER)
-    if _gendered(a, b):
+    if gendered(a, b):
         return 0.35, GENDER
     longest = max(len(a), len(b))
     edits = OSA.distance(a, b)
