@@ -81,3 +81,14 @@ def test_the_screener_finds_the_same_matches_with_batched_and_careful_scores(see
         careful = screener._name_scores(forms, min_score=min_score, careful=True)
         assert len(careful) > 500  # the comparison says something
         assert batched == careful
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=6), st.lists(_WORDS, min_size=1, max_size=6))
+def test_the_quick_filter_on_sorted_words_is_the_token_sort_ratio(a, b):
+    from rapidfuzz import fuzz
+
+    from interdict.targeting.screening.matcher import _sorted_words
+
+    one, other = _sorted_words([tuple(a), tuple(b)])
+    assert fuzz.ratio(one, other) == fuzz.token_sort_ratio(" ".join(a), " ".join(b))

@@ -77,6 +77,12 @@ def _address(street: str | None, postcode: str | None, city: str | None, country
     return parts if parts.street else None
 
 
+def _sorted_words(names: Iterable[tuple[str, ...]]) -> np.ndarray:
+    """Each name's words sorted and joined by spaces: `fuzz.ratio` of two of them is the
+    `fuzz.token_sort_ratio` of the names, without sorting each name again for every pair."""
+    return np.array([" ".join(sorted(words)) for words in names], dtype=object)
+
+
 def _phone_digits(e164: str) -> str:
     return e164[-8:]
 
@@ -116,8 +122,8 @@ class Matcher(ABC):
                 self._entry_address[index] = address
                 for key in self._address_keys(address):
                     self._addresses[key].append(index)
-        self._skeletons = np.array([" ".join(v.form.skeleton) for v in self.variants], dtype=object)
-        self._folded = np.array([" ".join(v.form.folded) for v in self.variants], dtype=object)
+        self._skeletons = _sorted_words([v.form.skeleton for v in self.variants])
+        self._folded = _sorted_words([v.form.folded for v in self.variants])
         self._variant_organisation = np.fromiter(
             (self.entries[v.entry].kind == "organisation" for v in self.variants), dtype=bool, count=len(self.variants))
         self._word_table = WordTable()
@@ -181,15 +187,16 @@ class Matcher(ABC):
         form_index, variant_index = self._candidates(forms)
         if len(form_index) == 0:
             return []
-        query_skeletons = np.array([" ".join(f.skeleton) for f in forms], dtype=object)
-        query_folded = np.array([" ".join(f.folded) for f in forms], dtype=object)
+        # The token-sorted Indel ratio (`fuzz.token_sort_ratio`), on words sorted once per name.
+        query_skeletons = _sorted_words([f.skeleton for f in forms])
         quick = process.cpdist(query_skeletons[form_index], self._skeletons[variant_index],
-                               scorer=fuzz.token_sort_ratio, workers=1)
+                               scorer=fuzz.ratio, workers=1)
         # A typo can change a skeleton more than the word; the folded forms get a second look.
         unsure = np.nonzero(quick < PREFILTER)[0]
         if len(unsure):
+            query_folded = _sorted_words([f.folded for f in forms])
             quick[unsure] = process.cpdist(query_folded[form_index[unsure]], self._folded[variant_index[unsure]],
-                                           scorer=fuzz.token_sort_ratio, workers=1)
+                                           scorer=fuzz.ratio, workers=1)
         initials = self._has_initials(forms)[form_index] | self._variant_initials[variant_index]
         keep = np.nonzero(quick >= np.where(initials, PREFILTER_WITH_INITIALS, PREFILTER))[0]
         form_index, variant_index = form_index[keep], variant_index[keep]
@@ -408,9 +415,9 @@ class BruteForceScreener(Matcher):
         if not forms or not self.variants:
             return np.empty(0, np.int32), np.empty(0, np.int32)
         quick = process.cdist(
-            [" ".join(f.skeleton) for f in forms],
+            list(_sorted_words([f.skeleton for f in forms])),
             list(self._skeletons),
-            scorer=fuzz.token_sort_ratio,
+            scorer=fuzz.ratio,
             score_cutoff=PREFILTER_WITH_INITIALS,
             dtype=np.uint8,
             workers=-1,

@@ -56,8 +56,9 @@ def name_forms(names: Iterable[tuple[str, str | None]]) -> list[NameForm]:
         # drop), so each piece between spaces is folded on its own.
         words = [w for piece in written.split(" ") if piece for w in _folded_words(piece)]
         folded = identifying_words(words, kind=name_kind)
+        plain = written.isascii()
         forms.append(NameForm(written, folded, tuple(map(spelling_skeleton, folded)),
-                              cyrillic(written) is not None, written.isascii()))
+                              not plain and cyrillic(written) is not None, plain))
     return forms
 
 
