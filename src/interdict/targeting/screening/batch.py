@@ -189,12 +189,23 @@ def batch_scores(queries: EncodedNames, entries: EncodedNames, *, organisation: 
     result = BatchScores(raw, queries.counts, entries.counts, chosen, values, kinds)
     if pairs == 0:
         return result
-    q_skel, e_skel = queries.skeletons, entries.skeletons
-    valid = (q_skel[:, :, None] != _NO_WORD) & (e_skel[:, None, :] != _NO_WORD)
-    shape = (pairs, MAX_WORDS, MAX_WORDS)
-    a_skel, b_skel = np.broadcast_to(q_skel[:, :, None], shape)[valid], np.broadcast_to(e_skel[:, None, :], shape)[valid]
-    a_fold = np.broadcast_to(queries.folded[:, :, None], shape)[valid]
-    b_fold = np.broadcast_to(entries.folded[:, None, :], shape)[valid]
+    # Pairs grouped by their names' word counts (m, n); every (query word, entry word) cell of
+    # every group in one flat array, so that word similarities are computed in one go.
+    q_count, e_count = queries.counts, entries.counts
+    groups = []
+    cells: list[tuple[np.ndarray, ...]] = []
+    for m in range(1, MAX_WORDS + 1):
+        for n in range(1, MAX_WORDS + 1):
+            rows = np.flatnonzero((q_count == m) & (e_count == n))
+            if len(rows):
+                groups.append((m, n, rows))
+                shape = (len(rows), m, n)
+                cells.append(tuple(np.broadcast_to(x, shape).ravel() for x in (
+                    queries.skeletons[rows, :m, None], entries.skeletons[rows, None, :n],
+                    queries.folded[rows, :m, None], entries.folded[rows, None, :n])))
+    if not groups:
+        return result
+    a_skel, b_skel, a_fold, b_fold = (np.concatenate(parts) for parts in zip(*cells))
     # `word_similarity`: on the skeletons, or on the folded words where a slip changed the skeleton
     # more than the word and the folded words are more alike.
     value, kind = _word_similarities(a_skel, b_skel, table)
@@ -203,57 +214,48 @@ def batch_scores(queries: EncodedNames, entries: EncodedNames, *, organisation: 
         on_folded, folded_kind = _word_similarities(a_fold[unsure], b_fold[unsure], table)
         better = on_folded > value[unsure]
         value[unsure[better]], kind[unsure[better]] = on_folded[better], folded_kind[better]
-    similarity = np.zeros(shape, dtype=np.float64)
-    similarity[valid] = value
-    kind_of = np.full(shape, _OTHER, dtype=np.int8)
-    kind_of[valid] = kind
     # A pair of written words both longer than one letter, alike or a typo apart: initials alone
     # identify no one.
-    strong = np.zeros(shape, dtype=bool)
-    strong[valid] = (((kind == _EXACT) | (kind == _TYPO)) & (table.lengths[a_fold] > 1)
-                     & (table.lengths[b_fold] > 1))
+    lengths = table.lengths
+    strong = ((kind == _EXACT) | (kind == _TYPO)) & (lengths[a_fold] > 1) & (lengths[b_fold] > 1)
     # `scoring._weight`, on the skeletons
-    la = np.zeros(shape, dtype=np.int64)
-    lb = np.zeros(shape, dtype=np.int64)
-    la[valid], lb[valid] = table.lengths[a_skel], table.lengths[b_skel]
+    la, lb = lengths[a_skel], lengths[b_skel]
     weight = np.where(np.minimum(la, lb) == 1, 4, np.maximum(4, np.maximum(la, lb))).astype(np.float64)
 
-    q_count, e_count = queries.counts, entries.counts
-    for m in range(1, MAX_WORDS + 1):
-        for n in range(1, MAX_WORDS + 1):
-            rows = np.flatnonzero((q_count == m) & (e_count == n))
-            if len(rows) == 0:
-                continue
-            sims, weights, strongs, group_kinds = (x[rows, :m, :n] for x in (similarity, weight, strong, kind_of))
-            if m > n:  # the words of the shorter name are paired, as `_align` does
-                sims, weights, strongs, group_kinds = (x.transpose(0, 2, 1) for x in
-                                                       (sims, weights, strongs, group_kinds))
-            small, large = min(m, n), max(m, n)
-            best = np.full(len(rows), -1.0)
-            best_choice = np.zeros(len(rows), dtype=np.int64)
-            for number, choice in enumerate(_CHOICES[small, large].tolist()):
-                total = weights[:, 0, choice[0]] * sims[:, 0, choice[0]]
-                weight_sum = weights[:, 0, choice[0]]
-                for i in range(1, small):
-                    total = total + weights[:, i, choice[i]] * sims[:, i, choice[i]]
-                    weight_sum = weight_sum + weights[:, i, choice[i]]
-                ratio = total / weight_sum
-                better = ratio > best
-                best[better] = ratio[better]
-                best_choice[better] = number
-            columns = _CHOICES[small, large][best_choice]
-            at = np.arange(len(rows))[:, None], np.arange(small)[None, :], columns
-            aligned = np.where(strongs[at].any(axis=1), best, np.minimum(best, 0.5))
-            extra = m + n - 2 * small
-            if extra:
-                if small == 1:
-                    aligned = aligned * 0.75
-                else:
-                    organisation_rows = organisation[rows]
-                    aligned = aligned * np.where(organisation_rows, _EXTRA_FACTOR[True, extra],
-                                                 _EXTRA_FACTOR[False, extra])
-            raw[rows] = 100.0 * aligned
-            chosen[rows, :small] = columns
-            values[rows, :small] = sims[at]
-            kinds[rows, :small] = group_kinds[at]
+    at = 0
+    for m, n, rows in groups:
+        size = len(rows) * m * n
+        sims, weights, strongs, group_kinds = (x[at : at + size].reshape(len(rows), m, n)
+                                               for x in (value, weight, strong, kind))
+        at += size
+        if m > n:  # the words of the shorter name are paired, as `_align` does
+            sims, weights, strongs, group_kinds = (x.transpose(0, 2, 1) for x in
+                                                   (sims, weights, strongs, group_kinds))
+        small, large = min(m, n), max(m, n)
+        best = np.full(len(rows), -1.0)
+        best_choice = np.zeros(len(rows), dtype=np.int64)
+        for number, choice in enumerate(_CHOICES[small, large].tolist()):
+            total = weights[:, 0, choice[0]] * sims[:, 0, choice[0]]
+            weight_sum = weights[:, 0, choice[0]]
+            for i in range(1, small):
+                total = total + weights[:, i, choice[i]] * sims[:, i, choice[i]]
+                weight_sum = weight_sum + weights[:, i, choice[i]]
+            ratio = total / weight_sum
+            better = ratio > best
+            best[better] = ratio[better]
+            best_choice[better] = number
+        columns = _CHOICES[small, large][best_choice]
+        picked = np.arange(len(rows))[:, None], np.arange(small)[None, :], columns
+        aligned = np.where(strongs[picked].any(axis=1), best, np.minimum(best, 0.5))
+        extra = m + n - 2 * small
+        if extra:
+            if small == 1:
+                aligned = aligned * 0.75
+            else:
+                aligned = aligned * np.where(organisation[rows], _EXTRA_FACTOR[True, extra],
+                                             _EXTRA_FACTOR[False, extra])
+        raw[rows] = 100.0 * aligned
+        chosen[rows, :small] = columns
+        values[rows, :small] = sims[picked]
+        kinds[rows, :small] = group_kinds[picked]
     return result

@@ -226,7 +226,7 @@ class Matcher(ABC):
 
     def _name_matches(
         self, names: Sequence[tuple[str, str | None]], *, min_score: float
-    ) -> list[tuple[int, int, float, list[str]]]:
+    ) -> list[tuple[int, int, float, str]]:
         """(name index, variant index, score, explanation) of distinct (name, kind) pairs: the
         whole work on names, done where the names are (in a worker process for big batches)."""
         forms = name_forms(names)
@@ -238,12 +238,12 @@ class Matcher(ABC):
             explanation = explain_names(forms[f], variant.form, comparison)
             if variant.alias:
                 explanation.insert(0, "alias")
-            found.append((f, v, comparison.score, explanation))
+            found.append((f, v, comparison.score, "; ".join(explanation)))
         return found
 
     def _name_matches_in_parallel(
         self, names: Sequence[tuple[str, str | None]], *, min_score: float, workers: int
-    ) -> list[tuple[int, int, float, list[str]]]:
+    ) -> list[tuple[int, int, float, str]]:
         if workers <= 1 or len(names) < 20_000 or os.name != "posix":
             return self._name_matches(names, min_score=min_score)
         global _FORKED
@@ -307,7 +307,7 @@ class Matcher(ABC):
         streets_ = list(streets_)
         # A query of kind phone / e-mail / address carries it in `name` (records.md §5 has no
         # other field for it).
-        for i, kind in enumerate(kinds_):
+        for i, kind in enumerate(() if kinds is None else kinds):
             if kind == "phone":
                 phones_[i], names_[i] = phones_[i] or names_[i], None
             elif kind == "email":
@@ -315,15 +315,14 @@ class Matcher(ABC):
             elif kind == "address":
                 streets_[i], names_[i] = streets_[i] or names_[i], None
 
-        best: dict[tuple[int, int], Match] = {}
+        # The best (score, name matched, explanation) of each (party, entry index).
+        best: dict[tuple[int, int], tuple[float, str, str]] = {}
 
-        def offer(party: int, entry_index: int, written: str, score: float, reasons: list[str]) -> None:
-            entry = self.entries[entry_index]
+        def offer(party: int, entry_index: int, written: str, score: float, explanation: str) -> None:
             key = (party, entry_index)
             held = best.get(key)
-            if held is None or score > held.score:
-                best[key] = Match(ids[party], party, entry.list_id, entry.entry_id, written,
-                                  round(min(score, 100.0), 1), "; ".join(reasons))
+            if held is None or score > held[0]:
+                best[key] = (round(min(score, 100.0), 1), written, explanation)
 
         # Names: once per distinct (name, kind).
         distinct: dict[tuple[str, str | None], int] = {}
@@ -331,43 +330,50 @@ class Matcher(ABC):
         for party, name in enumerate(names_):
             if not name:
                 continue
-            kind = kinds_[party] if kinds_[party] in _NAME_KINDS else None
+            kind = kinds_[party] if kinds is not None and kinds_[party] in _NAME_KINDS else None
             slot = distinct.setdefault((name, kind), len(distinct))
             if slot == len(parties_of):
-                parties_of.append([])
-            parties_of[slot].append(party)
+                parties_of.append([party])
+            else:
+                parties_of[slot].append(party)
         party_address: dict[int, Address | None] = {}
+        entry_address = self._entry_address
         for slot, v, score, explanation in self._name_matches_in_parallel(
             list(distinct), min_score=min_score - ADDRESS_BONUS, workers=workers
         ):
             variant = self.variants[v]
-            listed_address = self._entry_address.get(variant.entry)
+            listed_address = entry_address.get(variant.entry)
+            if listed_address is None:
+                if score >= min_score:
+                    for party in parties_of[slot]:
+                        offer(party, variant.entry, variant.written, score, explanation)
+                continue
             for party in parties_of[slot]:
                 reasons, total = explanation, score
-                if listed_address is not None:
-                    if party not in party_address:
-                        party_address[party] = _address(streets_[party], postcodes_[party], cities_[party],
-                                                        countries_[party])
-                    if party_address[party] is not None and compare_addresses(party_address[party],
-                                                                              listed_address) >= 85:
-                        reasons = [*explanation, "address"]
-                        total += ADDRESS_BONUS
+                if party not in party_address:
+                    party_address[party] = _address(streets_[party], postcodes_[party], cities_[party],
+                                                    countries_[party])
+                if party_address[party] is not None and compare_addresses(party_address[party],
+                                                                          listed_address) >= 85:
+                    reasons = f"{explanation}; address"
+                    total += ADDRESS_BONUS
                 if total >= min_score:
                     offer(party, variant.entry, variant.written, total, reasons)
 
         # Phones, e-mails and addresses: exact keys after normalisation.
-        for party in range(count):
+        contacts = phones is not None or emails is not None or streets is not None or kinds is not None
+        for party in range(count if contacts else 0):
             if phones_[party]:
                 phone = normalise_phone(phones_[party], country=countries_[party])
                 if phone:
                     for e in self._phones.get(phone, ()):
-                        offer(party, e, self.entries[e].name, PHONE_SCORE, ["phone"])
+                        offer(party, e, self.entries[e].name, PHONE_SCORE, "phone")
                     for e in self._phone_digits.get(_phone_digits(phone), ()):
-                        offer(party, e, self.entries[e].name, PHONE_DIGITS_SCORE, ["phone (same last 8 digits)"])
+                        offer(party, e, self.entries[e].name, PHONE_DIGITS_SCORE, "phone (same last 8 digits)")
             if emails_[party]:
                 email = normalise_email(emails_[party])
                 for e in self._emails.get(email, ()) if email else ():
-                    offer(party, e, self.entries[e].name, EMAIL_SCORE, ["e-mail"])
+                    offer(party, e, self.entries[e].name, EMAIL_SCORE, "e-mail")
             if streets_[party] and self._addresses:
                 address = party_address.get(party) or _address(streets_[party], postcodes_[party],
                                                                cities_[party], countries_[party])
@@ -381,15 +387,18 @@ class Matcher(ABC):
                         seen.add(e)
                         score = compare_addresses(address, self._entry_address[e])
                         if score >= min_score:
-                            offer(party, e, self.entries[e].name or self.entries[e].street or "", score, ["address"])
+                            offer(party, e, self.entries[e].name or self.entries[e].street or "", score, "address")
 
-        return sorted(best.values(), key=lambda m: (m.party_index, -m.score, m.list_id, m.entry_id))
+        entries = self.entries
+        matches = [Match(ids[party], party, entries[e].list_id, entries[e].entry_id, written, score, explanation)
+                   for (party, e), (score, written, explanation) in best.items()]
+        return sorted(matches, key=lambda m: (m.party_index, -m.score, m.list_id, m.entry_id))
 
 
 _FORKED: Matcher | None = None
 
 
-def _match_chunk(job: tuple[Sequence[tuple[str, str | None]], int, float]) -> list[tuple[int, int, float, list[str]]]:
+def _match_chunk(job: tuple[Sequence[tuple[str, str | None]], int, float]) -> list[tuple[int, int, float, str]]:
     names, start, min_score = job
     assert _FORKED is not None
     return [(f + start, v, score, reasons) for f, v, score, reasons in _FORKED._name_matches(names, min_score=min_score)]
