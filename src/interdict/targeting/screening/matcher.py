@@ -11,11 +11,13 @@ the threshold are explained.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -75,6 +77,19 @@ def _address(street: str | None, postcode: str | None, city: str | None, country
         return None
     parts = address_parts(street=street, postcode=postcode, city=city, country=country)
     return parts if parts.street else None
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Screening makes millions of small objects and no reference cycles: the cycle collector
+    would walk them, and every listed name, again and again for nothing (~15 % of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _sorted_words(names: Iterable[tuple[str, ...]]) -> np.ndarray:
@@ -292,6 +307,24 @@ class Matcher(ABC):
         Every sequence given must be as long as `names`. A party's name, address, phone and
         e-mail are each screened; a name found with the same address says so and scores higher.
         """
+        with _without_cycle_collection():
+            return self._screen_parties(names, query_ids, kinds, countries, streets, cities, postcodes, phones,
+                                        emails, min_score, workers)
+
+    def _screen_parties(
+        self,
+        names: Sequence[str | None],
+        query_ids: Sequence[str | None] | None,
+        kinds: Sequence[str | None] | None,
+        countries: Sequence[str | None] | None,
+        streets: Sequence[str | None] | None,
+        cities: Sequence[str | None] | None,
+        postcodes: Sequence[str | None] | None,
+        phones: Sequence[str | None] | None,
+        emails: Sequence[str | None] | None,
+        min_score: float,
+        workers: int,
+    ) -> list[Match]:
         count = len(names)
         none = [None] * count
 
@@ -401,6 +434,7 @@ _FORKED: Matcher | None = None
 def _match_chunk(job: tuple[Sequence[tuple[str, str | None]], int, float]) -> list[tuple[int, int, float, str]]:
     names, start, min_score = job
     assert _FORKED is not None
+    gc.disable()  # in the worker process only (see `_without_cycle_collection`)
     return [(f + start, v, score, reasons) for f, v, score, reasons in _FORKED._name_matches(names, min_score=min_score)]
 
 

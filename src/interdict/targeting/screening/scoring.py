@@ -180,6 +180,7 @@ def compare_names(query: NameForm, entry: NameForm, *, organisation: bool = Fals
     return NameComparison(round(100.0 * aligned, 1), pairs, extra)
 
 
+@lru_cache(maxsize=1 << 16)  # a listed name is explained again for every party it matches
 def _stripped_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
@@ -209,11 +210,17 @@ def explain_names(query: NameForm, entry: NameForm, comparison: NameComparison) 
             reasons.append(f"different word {query.folded[i]!r}/{entry.folded[j]!r}")
     if comparison.extra_words:
         reasons.append(f"{comparison.extra_words} word(s) unmatched")
-    if fold(query.written).split() != list(query.folded) or fold(entry.written).split() != list(entry.folded):
+    if _words_dropped(query) or _words_dropped(entry):
         reasons.append("title or legal form ignored")
     if not reasons:
         reasons.append("same name")
     return reasons
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_dropped(form: NameForm) -> bool:
+    """Whether a title or legal form was dropped from the written name."""
+    return fold(form.written).split() != list(form.folded)
 
 
 def compare_addresses(query: Address, entry: Address) -> float:
