@@ -139,14 +139,18 @@ _MERGEABLE = re.compile("|".join([*(re.escape(written) for written, _ in _VARIAN
 
 
 def _merge_sounds(word: str) -> str:
-    if _MERGEABLE.search(word) is None:
-        return word
     # Repeated until nothing changes: one merge can make another possible ("dy" -> "dj" -> "d").
-    while True:
+    # A round over a word with nothing mergeable would change nothing, so it is not run.
+    while _MERGEABLE.search(word) is not None:
         before = word
         for written, compared in _VARIANTS:
             if written in word:
                 word = word.replace(written, compared)
-        word = _DOUBLE_LETTER.sub(r"\1", word)
+        word = _DOUBLE_LETTER.sub(_first_letter, word)
         if word == before:
             return word
+    return word
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)

@@ -96,27 +96,36 @@ class WordTable:
         return encoded, (self._arrays + _Words.of(new) if new else self._arrays)
 
     def _encode(self, forms: list[NameForm], new_ids: dict[str, int], first: int) -> tuple[EncodedNames, list[str]]:
-        known = self._ids
+        known = self._ids.get
         new: list[str] = []
-        count = len(forms)
-        skeletons = np.full((count, MAX_WORDS), _NO_WORD, dtype=np.int64)
-        folded = np.full((count, MAX_WORDS), _NO_WORD, dtype=np.int64)
-        counts = np.zeros(count, dtype=np.int64)
-        for n, form in enumerate(forms):
+
+        def number(word: str) -> int:
+            found = known(word)
+            if found is None:
+                found = new_ids.get(word)
+                if found is None:
+                    found = new_ids[word] = first + len(new)
+                    new.append(word)
+            return found
+
+        padding = [_NO_WORD] * MAX_WORDS
+        skeletons: list[int] = []
+        folded: list[int] = []
+        counts: list[int] = []
+        for form in forms:
             words = len(form.skeleton)
-            counts[n] = min(words, MAX_WORDS + 1)
             if words > MAX_WORDS:
+                counts.append(MAX_WORDS + 1)
+                skeletons += padding
+                folded += padding
                 continue
-            for k, (skeleton, written) in enumerate(zip(form.skeleton, form.folded)):
-                for word, row in ((skeleton, skeletons), (written, folded)):
-                    number = known.get(word)
-                    if number is None:
-                        number = new_ids.get(word)
-                        if number is None:
-                            number = new_ids[word] = first + len(new)
-                            new.append(word)
-                    row[n, k] = number
-        return EncodedNames(skeletons, folded, counts), new
+            counts.append(words)
+            skeletons += [*map(number, form.skeleton), *padding[words:]]
+            folded += [*map(number, form.folded), *padding[words:]]
+        shape = (len(forms), MAX_WORDS)
+        return EncodedNames(np.array(skeletons, dtype=np.int64).reshape(shape),
+                            np.array(folded, dtype=np.int64).reshape(shape),
+                            np.array(counts, dtype=np.int64)), new
 
 
 def _word_similarities(a: np.ndarray, b: np.ndarray, table: _Words) -> tuple[np.ndarray, np.ndarray]:
