@@ -92,3 +92,11 @@ def test_the_quick_filter_on_sorted_words_is_the_token_sort_ratio(a, b):
 
     one, other = _sorted_words([tuple(a), tuple(b)])
     assert fuzz.ratio(one, other) == fuzz.token_sort_ratio(" ".join(a), " ".join(b))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_names_need_no_accent_stripping(text):
+    # `explain_names` compares ASCII names by lower case alone: what stripping accents gives them.
+    from interdict.targeting.screening.scoring import _stripped_accents
+
+    assert _stripped_accents(text) == text.lower()

@@ -191,7 +191,9 @@ def explain_names(query: NameForm, entry: NameForm, comparison: NameComparison) 
     if query.cyrillic != entry.cyrillic:
         reasons.append("transliteration Cyrillic/Latin")
     elif query.plain_ascii != entry.plain_ascii or (
-        query.written != entry.written and _stripped_accents(query.written) == _stripped_accents(entry.written)
+        query.written != entry.written and (
+            query.written.lower() == entry.written.lower() if query.plain_ascii  # ASCII has no accents to strip
+            else _stripped_accents(query.written) == _stripped_accents(entry.written))
     ):
         reasons.append("diacritics")
     if query.folded != entry.folded and sorted(query.skeleton) == sorted(entry.skeleton):
@@ -210,17 +212,17 @@ def explain_names(query: NameForm, entry: NameForm, comparison: NameComparison) 
             reasons.append(f"different word {query.folded[i]!r}/{entry.folded[j]!r}")
     if comparison.extra_words:
         reasons.append(f"{comparison.extra_words} word(s) unmatched")
-    if _words_dropped(query) or _words_dropped(entry):
+    if _words_dropped(query.written, query.folded) or _words_dropped(entry.written, entry.folded):
         reasons.append("title or legal form ignored")
     if not reasons:
         reasons.append("same name")
     return reasons
 
 
-@lru_cache(maxsize=1 << 16)
-def _words_dropped(form: NameForm) -> bool:
+@lru_cache(maxsize=1 << 16)  # the listed names' answers are kept
+def _words_dropped(written: str, folded: tuple[str, ...]) -> bool:
     """Whether a title or legal form was dropped from the written name."""
-    return fold(form.written).split() != list(form.folded)
+    return fold(written).split() != list(folded)
 
 
 def compare_addresses(query: Address, entry: Address) -> float:
