@@ -83,31 +83,22 @@ class WordTable:
         self._arrays = _Words.of([])
 
     def encode_listed(self, forms: list[NameForm]) -> EncodedNames:
-        encoded, new = self._encode(forms, self._ids, len(self._words))
+        encoded, new = self._encode(forms, self._ids)
         self._words += new
-        self._ids.update((w, n) for n, w in enumerate(new, len(self._words) - len(new)))
         self._arrays = _Words.of(self._words)
         return encoded
 
     def encode_queries(self, forms: list[NameForm]) -> tuple[EncodedNames, _Words]:
         """The queries' word ids, and the words of the listed names and these queries by number."""
-        local: dict[str, int] = {}
-        encoded, new = self._encode(forms, local, len(self._words))
+        encoded, new = self._encode(forms, dict(self._ids))
         return encoded, (self._arrays + _Words.of(new) if new else self._arrays)
 
-    def _encode(self, forms: list[NameForm], new_ids: dict[str, int], first: int) -> tuple[EncodedNames, list[str]]:
-        known = self._ids.get
-        new: list[str] = []
-
-        def number(word: str) -> int:
-            found = known(word)
-            if found is None:
-                found = new_ids.get(word)
-                if found is None:
-                    found = new_ids[word] = first + len(new)
-                    new.append(word)
-            return found
-
+    @staticmethod
+    def _encode(forms: list[NameForm], ids: dict[str, int]) -> tuple[EncodedNames, list[str]]:
+        """Numbers the words of `forms`; words not in `ids` are added to it, numbered after the
+        others, and returned in that order."""
+        first = len(ids)
+        number = ids.setdefault
         padding = [_NO_WORD] * MAX_WORDS
         skeletons: list[int] = []
         folded: list[int] = []
@@ -120,12 +111,14 @@ class WordTable:
                 folded += padding
                 continue
             counts.append(words)
-            skeletons += [*map(number, form.skeleton), *padding[words:]]
-            folded += [*map(number, form.folded), *padding[words:]]
+            skeletons += [number(word, len(ids)) for word in form.skeleton]
+            skeletons += padding[words:]
+            folded += [number(word, len(ids)) for word in form.folded]
+            folded += padding[words:]
         shape = (len(forms), MAX_WORDS)
         return EncodedNames(np.array(skeletons, dtype=np.int64).reshape(shape),
                             np.array(folded, dtype=np.int64).reshape(shape),
-                            np.array(counts, dtype=np.int64)), new
+                            np.array(counts, dtype=np.int64)), list(itertools.islice(ids, first, None))
 
 
 def _word_similarities(a: np.ndarray, b: np.ndarray, table: _Words) -> tuple[np.ndarray, np.ndarray]:
