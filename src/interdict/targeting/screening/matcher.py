@@ -243,11 +243,18 @@ class Matcher(ABC):
         self, names: Sequence[tuple[str, str | None]], *, min_score: float
     ) -> list[tuple[int, int, float, str]]:
         """(name index, variant index, score, explanation) of distinct (name, kind) pairs: the
-        whole work on names, done where the names are (in a worker process for big batches)."""
+        whole work on names, done where the names are (in a worker process for big batches).
+
+        A pair is kept when it reaches `min_score`, or `min_score - ADDRESS_BONUS` if the entry has
+        a listed address (the party's may add the bonus)."""
         forms = name_forms(names)
         found = []
-        for f, v, comparison in self._name_scores(forms, min_score=min_score):
+        with_address = self._entry_address
+        lowest = min_score - ADDRESS_BONUS if with_address else min_score
+        for f, v, comparison in self._name_scores(forms, min_score=lowest):
             variant = self.variants[v]
+            if comparison.score < min_score and variant.entry not in with_address:
+                continue
             if not _kinds_compatible(names[f][1], self.entries[variant.entry].kind):
                 continue
             explanation = explain_names(forms[f], variant.form, comparison)
@@ -372,7 +379,7 @@ class Matcher(ABC):
         party_address: dict[int, Address | None] = {}
         entry_address = self._entry_address
         for slot, v, score, explanation in self._name_matches_in_parallel(
-            list(distinct), min_score=min_score - ADDRESS_BONUS, workers=workers
+            list(distinct), min_score=min_score, workers=workers
         ):
             variant = self.variants[v]
             listed_address = entry_address.get(variant.entry)
