@@ -3,6 +3,8 @@ be exactly what the ordinary path stores, and the indexes must come back however
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -102,6 +104,8 @@ def test_a_large_load_stores_exactly_what_the_ordinary_path_stores(
     assert _DEFERRED <= _index_names(engine)
     if engine.dialect.name == "sqlite":  # the indexes were really away during the load
         assert seen_during and all(not (_DEFERRED & names) for names in seen_during)
+        with engine.connect() as conn:  # and the database no longer names a loader
+            assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
 
 
 def test_a_large_load_on_a_store_already_larger_keeps_its_indexes(
@@ -134,14 +138,40 @@ def test_a_load_that_fails_leaves_the_indexes_in_place(
     assert 0 < batch["read"] < 700 and len(stored) <= batch["read"]
 
 
-def test_indexes_a_killed_load_left_dropped_are_built_before_the_next_command(engine: Engine) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("only SQLite loads drop indexes")
-    with engine.begin() as conn:  # what a process killed in the middle of a large load leaves
+def _drop_as_a_loader(engine: Engine, pid: int) -> None:
+    """What a large load in process `pid` leaves while it runs, or when it was killed."""
+    with engine.begin() as conn:
+        conn.execute(text('UPDATE "ingest_batches" SET id = id WHERE 0'))
+        conn.execute(text(f"PRAGMA user_version = {pid}"))
         for name in _DEFERRED:
             conn.execute(text(f'DROP INDEX "{name}"'))
     assert not (_DEFERRED & _index_names(engine))
 
+
+def test_indexes_a_killed_load_left_dropped_are_built_before_the_next_command(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite loads drop indexes")
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()
+    _drop_as_a_loader(engine, killed.pid)
+
     ensure_schema(engine)
 
+    assert _DEFERRED <= _index_names(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
+
+
+def test_a_command_started_during_a_large_load_leaves_the_indexes_to_the_loader(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite loads drop indexes")
+    loader = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        _drop_as_a_loader(engine, loader.pid)
+        ensure_schema(engine)
+        assert not (_DEFERRED & _index_names(engine))
+    finally:
+        loader.kill()
+        loader.wait()
+    ensure_schema(engine)
     assert _DEFERRED <= _index_names(engine)

@@ -8,6 +8,7 @@ ORM would have stored. Primary keys are allocated up front so child rows can ref
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -139,12 +140,16 @@ def indexes_deferred(engine: Engine, tables: Iterable[Table]) -> Iterator[list[I
     Inserting a million rows into an index one by one touches pages all over it; sorting the
     finished column once is several times cheaper. The indexes come back however the load ends:
     here when it returns or raises, and if the process dies in between, `restore_indexes` (run by
-    `ensure_schema` before any command touches the store) builds whatever is missing. Queries that
-    run during the load see the same rows, only without those indexes. PostgreSQL: unchanged.
+    `ensure_schema` before any command touches the store) builds whatever is missing. While the
+    load runs, the database names the loading process (SQLite's `user_version` holds its pid), so
+    that another command started meanwhile does not build the indexes under it. Queries that run
+    during the load see the same rows, only without those indexes. PostgreSQL: unchanged.
     """
     indexes = deferrable_indexes(tables) if engine.dialect.name == "sqlite" else []
     if indexes:
         with engine.begin() as conn:
+            take_write_lock(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {os.getpid()}")
             for index in indexes:
                 conn.execute(DropIndex(index, if_exists=True))
     try:
@@ -154,8 +159,9 @@ def indexes_deferred(engine: Engine, tables: Iterable[Table]) -> Iterator[list[I
             restore_indexes(engine, indexes)
 
 
-def restore_indexes(engine: Engine, indexes: Iterable[Index]) -> list[str]:
-    """Build those of `indexes` that the database lacks (SQLite); their names."""
+def restore_indexes(engine: Engine, indexes: Iterable[Index], *, unless_loading: bool = False) -> list[str]:
+    """Build those of `indexes` that the database lacks (SQLite); their names. `unless_loading`:
+    not while another live process is in the middle of a large load (it builds them itself)."""
     wanted = list(indexes)
     if engine.dialect.name != "sqlite" or not wanted:
         return []
@@ -163,9 +169,26 @@ def restore_indexes(engine: Engine, indexes: Iterable[Index]) -> list[str]:
         present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
         tables = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
         missing = [i for i in wanted if i.name not in present and i.table is not None and i.table.name in tables]
-        if missing:
-            take_write_lock(conn)
-            enlarge_cache(conn)
-            for index in missing:
-                conn.execute(CreateIndex(index, if_not_exists=True))
+        if not missing:
+            return []
+        if unless_loading and _loading_elsewhere(conn.exec_driver_sql("PRAGMA user_version").scalar_one()):
+            return []
+        take_write_lock(conn)
+        enlarge_cache(conn)
+        for index in missing:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+        conn.exec_driver_sql("PRAGMA user_version = 0")
     return [str(i.name) for i in missing]
+
+
+def _loading_elsewhere(pid: int) -> bool:
+    """Whether `pid` (a loader recorded in the database) is another process still running."""
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    return True

@@ -60,7 +60,7 @@ def ensure_schema(engine: Engine) -> None:
     did not finish left dropped (`store.bulk.indexes_deferred`); two queries when all is current."""
     if current_revision(engine) != head_revision(engine):
         command.upgrade(alembic_config(engine), "head")
-    restore_indexes(engine, deferrable_indexes(Base.metadata.tables.values()))
+    restore_indexes(engine, deferrable_indexes(Base.metadata.tables.values()), unless_loading=True)
 
 
 def ready_engine(url: str | None = None) -> Engine:
