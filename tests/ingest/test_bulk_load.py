@@ -93,9 +93,11 @@ def test_a_large_load_stores_exactly_what_the_ordinary_path_stores(
     _empty(engine)
     _large_from_any_size(monkeypatch)
     seen_during: list[set[str]] = []
+    told: list[bool] = []
 
     large = service.ingest_path(mixed_file, engine=engine, kind="shipments",
-                                progress=lambda done, _pos: seen_during.append(_index_names(engine)))  # fmt: skip
+                                progress=lambda done, _pos: seen_during.append(_index_names(engine)),
+                                on_indexing=lambda: told.append(True))  # fmt: skip
 
     assert large.as_dict() == ordinary.as_dict()
     counts = large.as_dict()
@@ -106,6 +108,7 @@ def test_a_large_load_stores_exactly_what_the_ordinary_path_stores(
         assert seen_during and all(not (_DEFERRED & names) for names in seen_during)
         with engine.connect() as conn:  # and the database no longer names a loader
             assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
+        assert told == [True]  # the progress bar says what the wait at the end is
 
 
 def test_a_large_load_on_a_store_already_larger_keeps_its_indexes(

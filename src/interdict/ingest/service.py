@@ -100,16 +100,18 @@ def ingest_path(
     submitted_by: str | None = None,
     progress: Progress | None = None,
     on_open: Callable[[int], None] | None = None,
+    on_indexing: Callable[[], None] | None = None,
 ) -> IngestSummary:
-    """Ingest one file; `on_open` receives its size in bytes, `progress` the running position."""
+    """Ingest one file; `on_open` receives its size in bytes, `progress` the running position,
+    `on_indexing` is told when a large load has read everything and builds the indexes it deferred."""
     _check_kind(kind)
     settings = get_settings()
     source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
     if on_open:
         on_open(source.size)
     deferred = [Shipment.__table__] if kind == "shipments" and _large_load(engine, source.size) else []
-    with indexes_deferred(engine, deferred):
-        return ingest_records(
+    with indexes_deferred(engine, deferred) as dropped:
+        summary = ingest_records(
             records,
             engine=engine,
             kind=kind,
@@ -121,6 +123,9 @@ def ingest_path(
             progress=(lambda done, _pos: progress(done, source.position())) if progress else None,
             workers=settings.ingest_workers if source.size >= PARALLEL_FROM_BYTES else 0,
         )
+        if dropped and on_indexing:
+            on_indexing()
+    return summary
 
 
 def _large_load(engine: Engine, size: int) -> bool:
