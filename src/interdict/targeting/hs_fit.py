@@ -45,16 +45,17 @@ class HsReference:
         return self.words.num_rows
 
 
-def _item_words(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray) -> pa.Table:
-    """One row per (shipment row, item, word) of the shipments whose codes pair with descriptions."""
+def _paired_items(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray
+                  ) -> tuple[np.ndarray, np.ndarray, pa.Array, pa.Array] | None:
+    """(row of each word, item of each word, the words, the chapter of each word's item) of the
+    shipments whose codes pair with their descriptions; None if none do."""
     descriptions = pc.split_pattern(pc.coalesce(descriptions_norm, ""), " | ")
     codes = pc.split_pattern(pc.coalesce(hs_codes, ""), "|")
     paired = pc.and_(pc.equal(pc.list_value_length(descriptions), pc.list_value_length(codes)),
                      pc.greater(pc.utf8_length(pc.coalesce(hs_codes, "")), 0))
     rows = np.flatnonzero(paired.to_numpy(zero_copy_only=False))
     if len(rows) == 0:
-        return pa.table({"row": pa.array([], pa.int64()), "item": pa.array([], pa.int64()),
-                         "word": pa.array([], pa.string()), "chapter": pa.array([], pa.string())})
+        return None
     descriptions = pc.take(descriptions, pa.array(rows))
     codes = pc.take(codes, pa.array(rows))
     item_row = rows[pc.list_parent_indices(descriptions).to_numpy()]
@@ -62,9 +63,17 @@ def _item_words(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Arra
     chapter = pc.utf8_slice_codeunits(pc.list_flatten(codes), 0, 2)
     words = pc.split_pattern(item_text, " ")
     item_of_word = pc.list_parent_indices(words).to_numpy()
-    word = pc.list_flatten(words)
-    table = pa.table({"row": item_row[item_of_word], "item": item_of_word.astype(np.int64), "word": word,
-                      "chapter": pc.take(chapter, pa.array(item_of_word))})
+    return item_row[item_of_word], item_of_word.astype(np.int64), pc.list_flatten(words), pc.take(chapter, pa.array(item_of_word))
+
+
+def _item_words(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray) -> pa.Table:
+    """One row per (shipment row, item, word) of the shipments whose codes pair with descriptions."""
+    found = _paired_items(descriptions_norm, hs_codes)
+    if found is None:
+        return pa.table({"row": pa.array([], pa.int64()), "item": pa.array([], pa.int64()),
+                         "word": pa.array([], pa.string()), "chapter": pa.array([], pa.string())})
+    row, item, word, chapter = found
+    table = pa.table({"row": row, "item": item, "word": word, "chapter": chapter})
     keep = pc.and_(pc.greater_equal(pc.utf8_length(table.column("word")), MIN_WORD_LENGTH),
                    pc.invert(pc.utf8_is_numeric(table.column("word"))))
     keep = pc.and_(keep, pc.equal(pc.utf8_length(table.column("chapter")), 2))
@@ -97,6 +106,70 @@ def build_reference(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.
     return HsReference(words=totals, pairs=pairs)
 
 
+def _judged_words(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray):
+    """The batch's own (row, item, word id, chapter id) of every kept word, deduplicated per item,
+    words and chapters as dictionary indices: counting is then integer work in numpy."""
+    found = _paired_items(descriptions_norm, hs_codes)
+    if found is None:
+        return None
+    row, item, word, chapter = found
+    words, chapters = (pc.dictionary_encode(a.combine_chunks() if isinstance(a, pa.ChunkedArray) else a)
+                       for a in (word, chapter))
+    vocabulary = words.dictionary
+    keep_word = pc.and_(pc.greater_equal(pc.utf8_length(vocabulary), MIN_WORD_LENGTH),
+                        pc.invert(pc.utf8_is_numeric(vocabulary))).to_numpy(zero_copy_only=False)
+    keep_chapter = pc.equal(pc.utf8_length(chapters.dictionary), 2).to_numpy(zero_copy_only=False)
+    word_id = words.indices.to_numpy().astype(np.int64)
+    chapter_id = chapters.indices.to_numpy().astype(np.int64)
+    keep = keep_word[word_id] & keep_chapter[chapter_id]
+    row, item, word_id, chapter_id = row[keep], item[keep], word_id[keep], chapter_id[keep]
+    _, first = np.unique(item * len(vocabulary) + word_id, return_index=True)  # a word said twice counts once
+    return row[first], item[first], word_id[first], chapter_id[first], len(vocabulary), len(chapters.dictionary)
+
+
+def _unusual_within(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray,
+                    out: np.ndarray) -> None:
+    """`unusual_hs_code` of a batch judged against itself, in integer numpy (the same rule as the
+    reference path below, which a property test holds it to): marks `out` 2 where unusual."""
+    judged = _judged_words(descriptions_norm, hs_codes)
+    if judged is None:
+        return
+    row, item, word, chapter, n_words, n_chapters = judged
+    totals = np.bincount(word, minlength=n_words)
+    pair = word * n_chapters + chapter
+    keys, pair_items = np.unique(pair, return_counts=True)
+    same = pair_items[np.searchsorted(keys, pair)] - 1  # the *other* items of this word under this chapter
+    # per word, the commonest chapter (and the count of the next), to know what the others agree on
+    key_word, key_chapter = keys // n_chapters, keys % n_chapters
+    ranked = np.lexsort((key_chapter, -pair_items, key_word))
+    first = np.ones(len(ranked), dtype=bool)
+    first[1:] = key_word[ranked][1:] != key_word[ranked][:-1]
+    top = np.zeros(n_words, dtype=np.int64)
+    top_chapter = np.full(n_words, -1, dtype=np.int64)
+    second = np.zeros(n_words, dtype=np.int64)
+    lead = ranked[first]
+    top[key_word[lead]], top_chapter[key_word[lead]] = pair_items[lead], key_chapter[lead]
+    runner = np.flatnonzero(first)[:-1] + 1
+    runner = np.append(runner, len(ranked))  # the element after each lead, if still the same word
+    has_second = np.zeros(len(lead), dtype=bool)
+    valid = runner < len(ranked)
+    has_second[valid] = ~first[runner[valid]]
+    second[key_word[lead[has_second]]] = pair_items[ranked[runner[has_second]]]
+    others = totals[word] - 1
+    agreed = np.maximum(np.where(top_chapter[word] == chapter, second[word], top[word]), same)
+    speaks = (others >= MIN_SUPPORT) & (agreed >= MIN_CONCENTRATION * others)
+    usual = same >= MIN_SHARE * others
+    row, item, usual = row[speaks], item[speaks], usual[speaks]
+    items, inverse = np.unique(item, return_inverse=True)
+    usual_item = np.zeros(len(items), dtype=bool)
+    np.logical_or.at(usual_item, inverse, usual)
+    item_row = np.zeros(len(items), dtype=np.int64)
+    item_row[inverse] = row
+    judged_items = np.bincount(item_row, minlength=len(out))
+    unusual_items = np.bincount(item_row, weights=~usual_item, minlength=len(out))
+    out[(judged_items > 0) & (unusual_items >= UNUSUAL_ITEMS * judged_items)] = 2
+
+
 def unusual_hs_code(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray, *,
                     reference: HsReference | None = None, counted_in_reference: bool = False) -> pa.BooleanArray:
     """Per shipment: True where at least `UNUSUAL_ITEMS` of its judged items have a code unusual for
@@ -108,14 +181,16 @@ def unusual_hs_code(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.
     """
     n = len(descriptions_norm)
     own = 1 if reference is None or counted_in_reference else 0
-    reference = reference or build_reference(descriptions_norm, hs_codes)
-    words = _item_words(descriptions_norm, hs_codes)
     out = np.zeros(n, dtype=np.int8)  # 0: not paired (null), 1: paired, 2: paired and unusual
     descriptions = pc.split_pattern(pc.coalesce(descriptions_norm, ""), " | ")
     codes = pc.split_pattern(pc.coalesce(hs_codes, ""), "|")
     paired = pc.and_(pc.equal(pc.list_value_length(descriptions), pc.list_value_length(codes)),
                      pc.greater(pc.utf8_length(pc.coalesce(hs_codes, "")), 0)).to_numpy(zero_copy_only=False)
     out[paired] = 1
+    if reference is None:
+        _unusual_within(descriptions_norm, hs_codes, out)
+        return pa.array(np.where(out == 2, True, False), pa.bool_(), mask=out == 0)
+    words = _item_words(descriptions_norm, hs_codes)
     if words.num_rows:
         judged = words.join(reference.words, "word", join_type="inner", use_threads=False)
         judged = judged.filter(pc.greater_equal(judged.column("items"), MIN_SUPPORT + own))
