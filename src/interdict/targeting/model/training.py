@@ -79,7 +79,7 @@ class Prepared:
     numbers: dict[str, np.ndarray]
     history: dict[str, np.ndarray]
     table: model_table.Table
-    ngrams: Any  # scipy CSR matrix
+    ngrams: shipment_features.Ngrams
     seconds: np.ndarray
 
     def rows_between(self, since: datetime | None, until: datetime | None) -> np.ndarray:
@@ -164,15 +164,34 @@ def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSet
 # Features of a trained model
 
 
+def _take(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    # Scoring usually asks for every row in order: no copy then.
+    whole = len(rows) == len(values) and (len(rows) == 0 or (rows[0] == 0 and bool(np.all(np.diff(rows) == 1))))
+    return values if whole else values[rows]
+
+
 def _features(*, prepared: Prepared, rows: np.ndarray, encodings: model_table.Encodings,
               ngram_rates: shipment_features.NgramRates) -> dict[str, np.ndarray]:
     mapping = shipment_features.shipment_mapping()
     table = prepared.table.take(rows)
-    out = {name: values[rows] for name, values in prepared.numbers.items()}
-    out |= {name: values[rows] for name, values in prepared.history.items()}
+    out = {name: _take(values, rows) for name, values in prepared.numbers.items()}
+    out |= {name: _take(values, rows) for name, values in prepared.history.items()}
     out |= model_table.features_for_scoring(table=table, mapping=mapping, encodings=encodings)
-    out |= shipment_features.ngram_features(matrix=prepared.ngrams[rows], rates=ngram_rates)
+    out |= shipment_features.ngram_features_of_rows(ngrams=prepared.ngrams, rows=rows, rates=ngram_rates)
     return out
+
+
+def feature_matrix(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray) -> np.ndarray:
+    """Rows x the model's features, column-major (LightGBM reads either layout; filling by column is cheap).
+
+    A column the model was trained with but the scored table lacks (an optional profile or
+    watchlist column) is missing, not zero: the trees then take their default branch.
+    """
+    features = _features(prepared=prepared, rows=rows, encodings=model.encodings, ngram_rates=model.ngram_rates)
+    matrix = np.empty((len(model.feature_names), len(rows)))
+    for j, name in enumerate(model.feature_names):
+        matrix[j] = features[name] if name in features else np.nan
+    return matrix.T
 
 
 def _training_features(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray
@@ -183,7 +202,7 @@ def _training_features(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarr
     out = {name: values[rows] for name, values in prepared.numbers.items()}
     out |= {name: values[rows] for name, values in prepared.history.items()}
     out |= model_table.features_for_training(table=table, labels=labels, mapping=mapping, encodings=encodings)
-    matrix = prepared.ngrams[rows]
+    matrix = prepared.ngrams.rows(rows)
     folds = np.random.default_rng(mapping.encoding.seed).integers(0, mapping.encoding.folds, size=len(rows))
     out |= shipment_features.ngram_features_out_of_fold(matrix=matrix, labels=labels.astype(float), weights=weights,
                                                         folds=folds)
@@ -302,11 +321,7 @@ def score(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray | None =
     only for rows scoring at least `explain_from`; the others get an empty list.
     """
     rows = np.arange(prepared.shipments.num_rows) if rows is None else rows
-    features = _features(prepared=prepared, rows=rows, encodings=model.encodings, ngram_rates=model.ngram_rates)
-    # A column the model was trained with but the scored table lacks (an optional profile or
-    # watchlist column) is missing, not zero: the trees then take their default branch.
-    missing = np.full(len(rows), np.nan)
-    matrix = np.column_stack([features.get(n, missing).astype(float) for n in model.feature_names])
+    matrix = feature_matrix(model=model, prepared=prepared, rows=rows)
     probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
     result = Scores(rows, probability, score_0_100(probability))
     if contributions:
