@@ -354,6 +354,37 @@ def features_for_training(
     return out
 
 
+def with_profile_indicators(*, shipments: pa.Table, profiles=None) -> pa.Table:
+    """The shipments with `profile_score` and one 0/1 column `indicator_<profile>.<indicator>` per indicator,
+    as the targeting engine's `evaluate` decides them (history: the shipments given).
+
+    The model reads them like any other feature: analysts' knowledge for the patterns too rare in
+    the outcomes to be learned.
+    """
+    from interdict.targeting import evaluate, load_profiles
+
+    profiles = load_profiles() if profiles is None else profiles
+    scored = evaluate(shipments, profiles)
+    position = {int(pk): i for i, pk in enumerate(shipments.column("id").to_pylist())}
+    n = shipments.num_rows
+    score = np.zeros(n, np.int64)
+    keys = [i.key for p in profiles for i in p.indicators]
+    flags = {k: np.zeros(n, np.int8) for k in keys}
+    for pk, value, fired in zip(scored.column("id").to_pylist(), scored.column("score").to_pylist(),
+                                scored.column("indicators").to_pylist()):
+        i = position[int(pk)]
+        score[i] = value
+        for key in fired or ():
+            flags[key][i] = 1
+    out = shipments
+    for name in [c for c in shipments.column_names if c.startswith(("profile_score", "indicator_"))]:
+        out = out.drop_columns([name])
+    out = out.append_column("profile_score", pa.array(score))
+    for key, values in flags.items():
+        out = out.append_column(f"indicator_{key}", pa.array(values))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # training.py's prepare, _features and _training_features, on the functions above
 

@@ -44,6 +44,14 @@ def traffic(tmp_path_factory: pytest.TempPathFactory) -> tuple[pa.Table, pa.Tabl
     return shipments, outcomes
 
 
+def test_profile_indicator_columns_equal_the_row_by_row_ones(traffic):
+    shipments, _ = traffic
+    plain = shipments.drop_columns([c for c in shipments.column_names if c.startswith(("profile_score", "indicator_"))])
+    assert shipments.equals(features.with_profile_indicators(shipments=plain))
+    assert shipments.equals(reference.with_profile_indicators(shipments=plain))
+    assert pc.sum(shipments.column("profile_score")).as_py() > 0
+
+
 def _on_the_hour(table: pa.Table, column: str) -> pa.Table:
     floored = pc.floor_temporal(table.column(column), unit="hour")
     return table.set_column(table.schema.get_field_index(column), column, floored)

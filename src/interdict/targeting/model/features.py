@@ -512,17 +512,20 @@ def with_profile_indicators(*, shipments: pa.Table, profiles=None) -> pa.Table:
 
     profiles = load_profiles() if profiles is None else profiles
     scored = evaluate(shipments, profiles)
-    position = {int(pk): i for i, pk in enumerate(shipments.column("id").to_pylist())}
     n = shipments.num_rows
+    # Each scored row's place in the shipments table, by primary key.
+    position = pc.index_in(scored.column("id"), value_set=shipments.column("id")).to_numpy(zero_copy_only=False)
     score = np.zeros(n, np.int64)
+    score[position.astype(np.int64)] = scored.column("score").to_numpy(zero_copy_only=False)
     keys = [i.key for p in profiles for i in p.indicators]
+    fired = scored.column("indicators").combine_chunks() if scored.num_rows else pa.array([], pa.list_(pa.string()))
+    if pa.types.is_dictionary(fired.type):
+        fired = fired.dictionary_decode()
+    codes, fired_keys = model_table.factorize(pc.list_flatten(fired))
+    fired_at = position.astype(np.int64)[pc.list_parent_indices(fired).to_numpy(zero_copy_only=False)]
     flags = {k: np.zeros(n, np.int8) for k in keys}
-    for pk, value, fired in zip(scored.column("id").to_pylist(), scored.column("score").to_pylist(),
-                                scored.column("indicators").to_pylist()):
-        i = position[int(pk)]
-        score[i] = value
-        for key in fired or ():
-            flags[key][i] = 1
+    for code, key in enumerate(fired_keys.tolist()):
+        flags[key][fired_at[codes == code]] = 1
     out = shipments
     for name in [c for c in shipments.column_names if c.startswith(("profile_score", "indicator_"))]:
         out = out.drop_columns([name])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -98,15 +99,15 @@ def prepare(*, shipments: pa.Table, outcomes: pa.Table, known_until: datetime | 
         outcomes = outcomes.filter(pc.less_equal(outcomes.column("inspected_at"),
                                                  pa.scalar(known_until.astimezone(timezone.utc), outcomes.column("inspected_at").type)))
     labels = shipment_features.label_shipments(shipments=shipments, outcomes=outcomes)
-    return Prepared(
-        shipments=shipments,
-        labels=labels,
-        numbers=shipment_features.shipment_numbers(shipments=shipments),
-        history=shipment_features.party_history(shipments=shipments, outcomes=outcomes, labels=labels),
-        table=shipment_features.encoded_table(shipments=shipments),
-        ngrams=shipment_features.description_ngrams(shipment_features._text(shipments, "descriptions_norm")),
-        seconds=shipment_features._seconds(shipments.column("reported_at")),
-    )
+    # Party history is sorting and searching in numpy, which lets go of the interpreter: it runs
+    # beside the per-value text work on the other core.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        history = beside.submit(shipment_features.party_history, shipments=shipments, outcomes=outcomes, labels=labels)
+        numbers = shipment_features.shipment_numbers(shipments=shipments)
+        table = shipment_features.encoded_table(shipments=shipments)
+        ngrams = shipment_features.description_ngrams(table.columns["descriptions_norm"])
+        return Prepared(shipments=shipments, labels=labels, numbers=numbers, history=history.result(), table=table,
+                        ngrams=ngrams, seconds=shipment_features._seconds(shipments.column("reported_at")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,18 +165,18 @@ def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSet
 # Features of a trained model
 
 
-def _take(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    # Scoring usually asks for every row in order: no copy then.
-    whole = len(rows) == len(values) and (len(rows) == 0 or (rows[0] == 0 and bool(np.all(np.diff(rows) == 1))))
-    return values if whole else values[rows]
+def _whole(rows: np.ndarray, n: int) -> bool:
+    # Scoring usually asks for every row in order: nothing need be copied then.
+    return len(rows) == n and (n == 0 or (rows[0] == 0 and bool(np.all(np.diff(rows) == 1))))
 
 
 def _features(*, prepared: Prepared, rows: np.ndarray, encodings: model_table.Encodings,
               ngram_rates: shipment_features.NgramRates) -> dict[str, np.ndarray]:
     mapping = shipment_features.shipment_mapping()
-    table = prepared.table.take(rows)
-    out = {name: _take(values, rows) for name, values in prepared.numbers.items()}
-    out |= {name: _take(values, rows) for name, values in prepared.history.items()}
+    whole = _whole(rows, len(prepared.seconds))
+    table = prepared.table if whole else prepared.table.take(rows)
+    out = {name: values if whole else values[rows] for name, values in prepared.numbers.items()}
+    out |= {name: values if whole else values[rows] for name, values in prepared.history.items()}
     out |= model_table.features_for_scoring(table=table, mapping=mapping, encodings=encodings)
     out |= shipment_features.ngram_features_of_rows(ngrams=prepared.ngrams, rows=rows, rates=ngram_rates)
     return out
