@@ -179,3 +179,9 @@ def test_table_path_features_equal_the_row_by_row_ones():
            reference.features_for_training(table=train, labels=labels, mapping=mapping, encodings=before))
     _equal(model_table.features_for_scoring(table=later, mapping=mapping, encodings=encodings),
            reference.features_for_scoring(table=later, mapping=mapping, encodings=before))
+
+
+def test_an_empty_table_prepares_to_empty_columns(traffic):
+    prepared = training.prepare(shipments=traffic[0].slice(0, 0), outcomes=features.outcomes_table([]))
+    assert len(prepared.seconds) == 0 and prepared.ngrams.matrix.shape[0] == 0
+    assert all(len(v) == 0 for v in [*prepared.history.values(), *prepared.numbers.values()])

@@ -250,6 +250,10 @@ def _per_distinct(shipments: pa.Table, column: str, function, dtype) -> np.ndarr
     return np.array([function(v) for v in distinct.tolist()], dtype=dtype)[codes]
 
 
+# The columns of `encoded_table`, in the order the encodings read them.
+ENCODED_COLUMNS = (*CATEGORICAL, "hs code", "hs chapter", "carrier", "route", "descriptions_norm", "id")
+
+
 def encoded_table(*, shipments: pa.Table) -> model_table.Table:
     """The text columns the table-path encodings read (categories, codes, route, descriptions)."""
     coded = {c: _coded_text(shipments, c) for c in (*CATEGORICAL, "carrier", "descriptions_norm")}
@@ -263,10 +267,6 @@ def encoded_table(*, shipments: pa.Table) -> model_table.Table:
     columns = {c: distinct[codes] for c, (codes, distinct) in coded.items()}
     columns["id"] = _text(shipments, "id")
     return model_table.Table({c: columns[c] for c in ENCODED_COLUMNS}, ["shipments"], coded)
-
-
-# The columns of `encoded_table`, in the order the encodings read them.
-ENCODED_COLUMNS = (*CATEGORICAL, "hs code", "hs chapter", "carrier", "route", "descriptions_norm", "id")
 
 
 def _distinct_codes(codes: np.ndarray, values: np.ndarray) -> model_table.Coded:
@@ -441,6 +441,10 @@ def description_ngrams(descriptions: np.ndarray) -> Ngrams:
     codes, distinct = model_table.factorize(descriptions)
     vectorizer = HashingVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, n_features=2**NGRAM_BITS,
                                    binary=True, alternate_sign=False, norm=None, dtype=np.float32)
+    if not len(distinct):  # no shipments: HashingVectorizer refuses an empty list
+        from scipy.sparse import csr_matrix
+
+        return Ngrams(csr_matrix((0, 2**NGRAM_BITS), dtype=np.float32), codes)
     return Ngrams(vectorizer.transform([str(d) for d in distinct.tolist()]).tocsr(), codes)
 
 
