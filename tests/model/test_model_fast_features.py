@@ -68,7 +68,7 @@ def _equal(new: dict[str, np.ndarray], old: dict[str, np.ndarray]) -> None:
 
 
 @pytest.mark.parametrize("times", ["as generated", "all on the hour"])
-def test_columnar_features_equal_the_row_by_row_ones(traffic, times):
+def test_columnar_features_equal_the_row_by_row_ones(traffic, times, monkeypatch):
     shipments, outcomes = traffic
     if times == "all on the hour":
         # Reports and inspections share seconds: order by row, and an inspection at the very second
@@ -107,6 +107,14 @@ def test_columnar_features_equal_the_row_by_row_ones(traffic, times):
         assert np.array_equal(matrix, before, equal_nan=True)
         probability = np.mean([b.predict(before) for b in model.boosters], axis=0)
         assert np.array_equal(training.score(model=model, prepared=new, rows=scored).probability, probability)
+
+    # Scored in parts (the next part's features built while one is predicted): the same scores and
+    # the same top features as in one piece.
+    whole = training.score(model=model, prepared=new, contributions=3, explain_from=30)
+    monkeypatch.setattr(training, "SCORING_ROWS", 701)
+    parts = training.score(model=model, prepared=new, contributions=3, explain_from=30)
+    assert np.array_equal(parts.probability, whole.probability) and parts.top_features == whole.top_features
+    assert any(parts.top_features) and not all(parts.top_features)
 
 
 # Reports on days whose differences hit the 7- and 30-day bounds exactly (and a second either side).

@@ -165,18 +165,21 @@ def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSet
 # Features of a trained model
 
 
-def _whole(rows: np.ndarray, n: int) -> bool:
-    # Scoring usually asks for every row in order: nothing need be copied then.
-    return len(rows) == n and (n == 0 or (rows[0] == 0 and bool(np.all(np.diff(rows) == 1))))
+def _contiguous(rows: np.ndarray) -> slice | None:
+    # Scoring asks for every row, or a run of them, in order: a slice then reads without copying.
+    if len(rows) and int(rows[-1]) - int(rows[0]) == len(rows) - 1 and bool(np.all(np.diff(rows) == 1)):
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    return None
 
 
 def _features(*, prepared: Prepared, rows: np.ndarray, encodings: model_table.Encodings,
               ngram_rates: shipment_features.NgramRates) -> dict[str, np.ndarray]:
     mapping = shipment_features.shipment_mapping()
-    whole = _whole(rows, len(prepared.seconds))
-    table = prepared.table if whole else prepared.table.take(rows)
-    out = {name: values if whole else values[rows] for name, values in prepared.numbers.items()}
-    out |= {name: values if whole else values[rows] for name, values in prepared.history.items()}
+    at = _contiguous(rows)
+    at = rows if at is None else at
+    table = prepared.table.take(at)
+    out = {name: values[at] for name, values in prepared.numbers.items()}
+    out |= {name: values[at] for name, values in prepared.history.items()}
     out |= model_table.features_for_scoring(table=table, mapping=mapping, encodings=encodings)
     out |= shipment_features.ngram_features_of_rows(ngrams=prepared.ngrams, rows=rows, rates=ngram_rates)
     return out
@@ -322,19 +325,45 @@ def score(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray | None =
     only for rows scoring at least `explain_from`; the others get an empty list.
     """
     rows = np.arange(prepared.shipments.num_rows) if rows is None else rows
-    matrix = feature_matrix(model=model, prepared=prepared, rows=rows)
-    probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
+    # In parts: while LightGBM (outside the interpreter) predicts one part, the next part's features
+    # are built. At most one part waits, so memory holds two parts' matrices, not all rows'.
+    parts = [rows[i:i + SCORING_ROWS] for i in range(0, len(rows), SCORING_ROWS)] or [rows]
+    with ThreadPoolExecutor(max_workers=1) as predictor:
+        running = []
+        for part in parts:
+            matrix = feature_matrix(model=model, prepared=prepared, rows=part)
+            running.append(predictor.submit(_predict, model=model, matrix=matrix, contributions=contributions,
+                                            explain_from=explain_from))
+            del matrix
+            if len(running) >= 2:
+                running[-2].result()
+        predicted = [r.result() for r in running]
+    probability = np.concatenate([p for p, _ in predicted])
     result = Scores(rows, probability, score_0_100(probability))
     if contributions:
-        explained = np.flatnonzero(result.score >= explain_from)
-        contrib = np.mean([b.predict(matrix[explained], pred_contrib=True, num_threads=model.settings.threads)
-                           for b in model.boosters], axis=0)[:, :-1] if len(explained) else np.zeros((0, len(model.feature_names)))
-        top = np.argsort(-contrib, axis=1)[:, :contributions]
-        names = model.feature_names
-        result.top_features = [[] for _ in range(len(rows))]
-        for k, i in enumerate(explained):
-            result.top_features[i] = [(names[j], round(float(contrib[k, j]), 3)) for j in top[k] if contrib[k, j] > 0]
+        result.top_features = [top for _, tops in predicted for top in tops]
     return result
+
+
+# Rows scored at a time (see `score`).
+SCORING_ROWS = 200_000
+
+
+def _predict(*, model: ShipmentModel, matrix: np.ndarray, contributions: int, explain_from: int
+             ) -> tuple[np.ndarray, list[list[tuple[str, float]]]]:
+    """Mean probability of the boosters for each row; with `contributions`, each row's top features."""
+    probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
+    if not contributions:
+        return probability, []
+    explained = np.flatnonzero(score_0_100(probability) >= explain_from)
+    contrib = np.mean([b.predict(matrix[explained], pred_contrib=True, num_threads=model.settings.threads)
+                       for b in model.boosters], axis=0)[:, :-1] if len(explained) else np.zeros((0, len(model.feature_names)))
+    top = np.argsort(-contrib, axis=1)[:, :contributions]
+    names = model.feature_names
+    tops: list[list[tuple[str, float]]] = [[] for _ in range(len(probability))]
+    for k, i in enumerate(explained):
+        tops[i] = [(names[j], round(float(contrib[k, j]), 3)) for j in top[k] if contrib[k, j] > 0]
+    return probability, tops
 
 
 def score_0_100(probability: np.ndarray) -> np.ndarray:
