@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -171,8 +171,6 @@ class Labels:
 def label_shipments(*, shipments: pa.Table, outcomes: pa.Table) -> Labels:
     """Join outcomes to shipments by (reporter, shipment_id); several inspections of one shipment add up."""
     n = shipments.num_rows
-    where = {key: i for i, key in enumerate(zip(shipments.column("reporter").to_pylist(),
-                                                 shipments.column("shipment_id").to_pylist()))}
     inspected = np.zeros(n, bool)
     target = np.zeros(n, bool)
     other = np.zeros(n, bool)
@@ -180,14 +178,13 @@ def label_shipments(*, shipments: pa.Table, outcomes: pa.Table) -> Labels:
     first = np.full(n, np.inf)
     category = np.full(n, "", dtype=object)
     times = _seconds(outcomes.column("inspected_at"))
-    for reporter, shipment_id, t, result, categories, random_flag in zip(
-        outcomes.column("reporter").to_pylist(), outcomes.column("shipment_id").to_pylist(), times,
-        outcomes.column("result").to_pylist(), outcomes.column("categories").to_pylist(),
-        outcomes.column("selected_at_random").to_pylist(),
+    at = _shipment_of(shipments=shipments, outcomes=outcomes)
+    matched = np.flatnonzero(at >= 0)
+    chosen = outcomes.take(pa.array(matched, pa.int64()))
+    for i, t, result, categories, random_flag in zip(
+        at[matched].tolist(), times[matched].tolist(), chosen.column("result").to_pylist(),
+        chosen.column("categories").to_pylist(), chosen.column("selected_at_random").to_pylist(),
     ):
-        i = where.get((reporter, shipment_id))
-        if i is None:
-            continue
         inspected[i] = True
         first[i] = min(first[i], t)
         at_random[i] |= bool(random_flag)
@@ -205,6 +202,18 @@ def label_shipments(*, shipments: pa.Table, outcomes: pa.Table) -> Labels:
     return Labels(inspected, target, other, at_random, first, category)
 
 
+def _shipment_of(*, shipments: pa.Table, outcomes: pa.Table) -> np.ndarray:
+    """Per outcome, the row of the shipment with its (reporter, shipment_id) (the last such row), or -1."""
+    # Only shipments whose id some outcome names can match: few, so a dictionary of them is cheap.
+    candidates = np.flatnonzero(pc.is_in(shipments.column("shipment_id"),
+                                         value_set=pc.unique(outcomes.column("shipment_id"))).to_numpy(zero_copy_only=False))
+    chosen = shipments.take(pa.array(candidates, pa.int64()))
+    where = dict(zip(zip(chosen.column("reporter").to_pylist(), chosen.column("shipment_id").to_pylist()),
+                     candidates.tolist()))
+    return np.array([where.get(key, -1) for key in zip(outcomes.column("reporter").to_pylist(),
+                                                       outcomes.column("shipment_id").to_pylist())], dtype=np.int64)
+
+
 def _seconds(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     if len(column) == 0:
         return np.zeros(0, dtype=np.int64)
@@ -215,10 +224,16 @@ def _seconds(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
 # Features
 
 
-def _text(shipments: pa.Table, column: str) -> np.ndarray:
+def _coded_text(shipments: pa.Table, column: str) -> model_table.Coded:
+    """A text column as (codes, distinct values), missing as ""."""
     if column not in shipments.column_names:
-        return np.full(shipments.num_rows, "", dtype=object)
-    return np.asarray(pc.fill_null(shipments.column(column).cast(pa.string()), "").to_numpy(zero_copy_only=False), dtype=object)
+        return np.zeros(shipments.num_rows, dtype=np.int64), np.array([""], dtype=object)
+    return model_table.factorize(pc.fill_null(shipments.column(column).cast(pa.string()), ""))
+
+
+def _text(shipments: pa.Table, column: str) -> np.ndarray:
+    codes, distinct = _coded_text(shipments, column)
+    return distinct[codes]
 
 
 def _number(shipments: pa.Table, column: str) -> np.ndarray:
@@ -230,22 +245,34 @@ def _number(shipments: pa.Table, column: str) -> np.ndarray:
     return pc.cast(values, pa.float64()).to_numpy(zero_copy_only=False).astype(float)
 
 
+def _per_distinct(shipments: pa.Table, column: str, function, dtype) -> np.ndarray:
+    codes, distinct = _coded_text(shipments, column)
+    return np.array([function(v) for v in distinct.tolist()], dtype=dtype)[codes]
+
+
+# The columns of `encoded_table`, in the order the encodings read them.
+ENCODED_COLUMNS = (*CATEGORICAL, "hs code", "hs chapter", "carrier", "route", "descriptions_norm", "id")
+
+
 def encoded_table(*, shipments: pa.Table) -> model_table.Table:
     """The text columns the table-path encodings read (categories, codes, route, descriptions)."""
-    columns = {c: _text(shipments, c) for c in CATEGORICAL}
-    codes = _text(shipments, "hs_codes")
-    first_code = np.array([c.split("|", 1)[0] for c in codes.tolist()], dtype=object)
-    columns["hs code"] = first_code
-    columns["hs chapter"] = np.array([c[:2] for c in first_code.tolist()], dtype=object)
-    columns["carrier"] = _text(shipments, "carrier")
-    transit = _text(shipments, "transit_countries")
-    columns["route"] = np.array(
-        [f"{o}>{d}>{t}>{x}" for o, d, t, x in zip(columns["origin_country"].tolist(),
-                                                   columns["departure_country"].tolist(), transit.tolist(),
-                                                   columns["destination_country"].tolist())], dtype=object)
-    columns["descriptions_norm"] = _text(shipments, "descriptions_norm")
+    coded = {c: _coded_text(shipments, c) for c in (*CATEGORICAL, "carrier", "descriptions_norm")}
+    codes, distinct = _coded_text(shipments, "hs_codes")
+    coded["hs code"] = _distinct_codes(codes, np.array([c.split("|", 1)[0] for c in distinct.tolist()], dtype=object))
+    codes, distinct = coded["hs code"]
+    coded["hs chapter"] = _distinct_codes(codes, np.array([c[:2] for c in distinct.tolist()], dtype=object))
+    coded["route"] = model_table.joined_codes([coded["origin_country"], coded["departure_country"],
+                                               _coded_text(shipments, "transit_countries"),
+                                               coded["destination_country"]], ">")
+    columns = {c: distinct[codes] for c, (codes, distinct) in coded.items()}
     columns["id"] = _text(shipments, "id")
-    return model_table.Table(columns, ["shipments"])
+    return model_table.Table({c: columns[c] for c in ENCODED_COLUMNS}, ["shipments"], coded)
+
+
+def _distinct_codes(codes: np.ndarray, values: np.ndarray) -> model_table.Coded:
+    """(codes, values of the distinct values) made distinct again: two values may map to one."""
+    again, distinct = model_table.factorize(values)
+    return again[codes], distinct
 
 
 def shipment_numbers(*, shipments: pa.Table) -> dict[str, np.ndarray]:
@@ -253,8 +280,6 @@ def shipment_numbers(*, shipments: pa.Table) -> dict[str, np.ndarray]:
     gross_kg = _number(shipments, "gross_weight_g") / 1000
     value_eur = _number(shipments, "declared_value_eur_cents") / 100
     net_kg = _number(shipments, "items_net_weight_g") / 1000
-    codes = _text(shipments, "hs_codes")
-    transit = _text(shipments, "transit_countries")
     t = _seconds(shipments.column("reported_at"))
     with np.errstate(divide="ignore", invalid="ignore"):
         out = {
@@ -265,8 +290,10 @@ def shipment_numbers(*, shipments: pa.Table) -> dict[str, np.ndarray]:
             "items": _number(shipments, "item_count"),
             "pieces": _number(shipments, "pieces"),
             "weight per item kg": gross_kg / np.maximum(_number(shipments, "item_count"), 1),
-            "distinct hs chapters": np.array([len({c[:2] for c in s.split("|") if c}) for s in codes.tolist()], float),
-            "transit countries": np.array([len([c for c in s.split("|") if c]) for s in transit.tolist()], float),
+            "distinct hs chapters": _per_distinct(shipments, "hs_codes",
+                                                  lambda s: len({c[:2] for c in s.split("|") if c}), float),
+            "transit countries": _per_distinct(shipments, "transit_countries",
+                                               lambda s: len([c for c in s.split("|") if c]), float),
             "id check valid": _number(shipments, "id_check_valid"),
             "hour reported": ((t % DAY) // 3600).astype(float),
         }
@@ -280,66 +307,96 @@ def party_history(*, shipments: pa.Table, outcomes: pa.Table, labels: Labels) ->
     """Per shipment and party key: earlier shipments, those of the last week, earlier inspections and
     seizures (known before this shipment was reported), distinct senders or names behind one contact.
 
-    Everything counts strictly earlier rows, so a newcomer has zeros and no shipment sees its own fate.
+    Everything counts strictly earlier rows, so a newcomer has zeros and no shipment sees its own fate:
+    "earlier" is earlier in (time reported, row) order; an inspection counts from the second after it
+    was made (one made at the very second of a report is not yet known to it). Counted with sorted
+    arrays and binary search per party key, never row by row.
     """
     n = shipments.num_rows
-    t = _seconds(shipments.column("reported_at"))
-    order = np.arange(n)
-    seized = labels.target | labels.other_contraband
-    data = {"row": order, "t": t, "inspected_t": np.where(labels.inspected, labels.inspected_at, -1).astype(np.int64),
-            "seized": seized}
-    for key in {*PARTY_KEYS, *(c for _, c in DISTINCT_COUNTS)}:
-        values = _text(shipments, key)
-        data[key] = np.where(values == "", None, values)
-    con = duckdb.connect()
-    try:
-        con.execute("SET threads TO 2")
-        con.register("s", pa.table({k: pa.array(v) for k, v in data.items()}))
-        out: dict[str, np.ndarray] = {}
-        for key in PARTY_KEYS:
-            name = key.removesuffix("_norm").replace("_", " ")
-            # Events: shipments (kind 0) and inspection results (kind 1, at the inspection time),
-            # ordered so that a result at the very second of a report is not yet known to it.
-            frame = con.sql(f"""
-                WITH events AS (
-                    SELECT {key} AS k, t, 0 AS kind, row, 0 AS inspected, 0 AS seized FROM s WHERE {key} IS NOT NULL
-                    UNION ALL
-                    SELECT {key}, inspected_t, 1, row, 1, CAST(seized AS INT) FROM s
-                    WHERE {key} IS NOT NULL AND inspected_t >= 0
-                ), counted AS (
-                    SELECT row, kind,
-                        COUNT(*) FILTER (WHERE kind = 0) OVER w_all AS earlier,
-                        SUM(inspected) OVER w_all AS inspections,
-                        SUM(seized) OVER w_all AS seizures
-                    FROM events
-                    WINDOW w_all AS (PARTITION BY k ORDER BY t, kind, row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-                ), recent AS (
-                    SELECT row, COUNT(*) OVER (PARTITION BY {key} ORDER BY t
-                        RANGE BETWEEN {RECENT_DAYS * DAY} PRECEDING AND CURRENT ROW) - 1 AS recent
-                    FROM s WHERE {key} IS NOT NULL
-                )
-                SELECT c.row, c.earlier, c.inspections, c.seizures, r.recent
-                FROM counted c JOIN recent r USING (row) WHERE c.kind = 0
-            """).fetchnumpy()
-            rows = frame["row"].astype(np.int64)
-            for column, label in (("earlier", "earlier shipments"), ("inspections", "earlier inspections"),
-                                  ("seizures", "earlier seizures"), ("recent", f"shipments in last {RECENT_DAYS} days")):
-                values = np.full(n, np.nan)
-                values[rows] = np.asarray(frame[column], dtype=float)
-                out[f"{label} ({name})"] = np.nan_to_num(values, nan=0.0) if column != "earlier" else values
-        for key, other in DISTINCT_COUNTS:
-            frame = con.sql(f"""
-                SELECT row, COUNT(DISTINCT {other}) OVER (PARTITION BY {key} ORDER BY t
-                    RANGE BETWEEN {DISTINCT_DAYS * DAY} PRECEDING AND CURRENT ROW) AS distinct_count
-                FROM s WHERE {key} IS NOT NULL
-            """).fetchnumpy()
-            values = np.full(n, np.nan)
-            values[frame["row"].astype(np.int64)] = np.asarray(frame["distinct_count"], dtype=float)
-            label = f"distinct {other.removesuffix('_norm').replace('_', ' ')}s per {key.removesuffix('_norm').replace('_', ' ')}"
-            out[f"{label} ({DISTINCT_DAYS} days)"] = values
-    finally:
-        con.close()
+    t = _seconds(shipments.column("reported_at")).astype(np.int64)
+    inspected = labels.inspected & (np.where(labels.inspected, labels.inspected_at, -1) >= 0)
+    inspected_t = np.where(inspected, labels.inspected_at, -1).astype(np.int64)
+    seized = (labels.target | labels.other_contraband).astype(np.int64)
+    # Every time that is compared, as its rank among all of them: keys and ranks then combine into
+    # one integer (key x ranks + rank) that sorts by key, then time.
+    ranks = np.unique(np.concatenate([t, inspected_t, t - RECENT_DAYS * DAY, t - DISTINCT_DAYS * DAY]),
+                      return_inverse=True)[1].astype(np.int64).ravel()
+    span = int(ranks.max()) + 1 if len(ranks) else 1
+    rank_t, rank_inspected, rank_recent, rank_distinct = (ranks[i * n:(i + 1) * n] for i in range(4))
+    codes = {key: _party_codes(shipments, key) for key in {*PARTY_KEYS, *(c for _, c in DISTINCT_COUNTS)}}
+    out: dict[str, np.ndarray] = {}
+    for key in PARTY_KEYS:
+        name = key.removesuffix("_norm").replace("_", " ")
+        code = codes[key]
+        present = np.flatnonzero(code >= 0)
+        # Rows of this key in (key, time, row) order: every search below then asks in sorted order.
+        present = present[np.lexsort((present, code[present] * span + rank_t[present]))]
+        group = code[present] * span
+        at = group + rank_t[present]
+        first = np.searchsorted(at, group, side="left")
+        earlier = np.arange(len(present)) - first
+        recent = np.searchsorted(at, at, side="right") - np.searchsorted(at, group + rank_recent[present], side="left") - 1
+        # Inspections and seizures made strictly before the shipment was reported.
+        made = present[inspected[present]]
+        events = code[made] * span + rank_inspected[made]
+        event_order = np.argsort(events, kind="stable")
+        events = events[event_order]
+        seizures_before = np.concatenate([[0], np.cumsum(seized[made][event_order])])
+        low = np.searchsorted(events, group, side="left")
+        high = np.searchsorted(events, at, side="left")
+        for label, values, missing in (("earlier shipments", earlier, np.nan), ("earlier inspections", high - low, 0.0),
+                                       ("earlier seizures", seizures_before[high] - seizures_before[low], 0.0),
+                                       (f"shipments in last {RECENT_DAYS} days", recent, 0.0)):
+            column = np.full(n, missing)
+            column[present] = values
+            out[f"{label} ({name})"] = column
+    for key, other in DISTINCT_COUNTS:
+        label = f"distinct {other.removesuffix('_norm').replace('_', ' ')}s per {key.removesuffix('_norm').replace('_', ' ')}"
+        out[f"{label} ({DISTINCT_DAYS} days)"] = _distinct_in_window(
+            key=codes[key], other=codes[other], t=t, rank_t=rank_t, rank_from=rank_distinct, span=span)
     return out
+
+
+def _party_codes(shipments: pa.Table, key: str) -> np.ndarray:
+    """Each row's party as a number; -1 where the party is not given (missing or empty)."""
+    codes, distinct = _coded_text(shipments, key)
+    return np.where(distinct == "", -1, np.arange(len(distinct)))[codes].astype(np.int64)
+
+
+def _distinct_in_window(*, key: np.ndarray, other: np.ndarray, t: np.ndarray, rank_t: np.ndarray,
+                        rank_from: np.ndarray, span: int) -> np.ndarray:
+    """Per row with a key: the distinct `other` values given on rows of the same key reported within
+    [t - window, t] (rank_from is the rank of t - window); NaN without a key.
+
+    Each (key, other) pair's reports, merged into runs where consecutive reports lie at most a window
+    apart, cover one interval each, [first report, last report + window]; a row at time u counts the
+    pairs of its key whose interval holds u: those begun by u less those ended before it.
+    """
+    n = len(key)
+    result = np.full(n, np.nan)
+    present = np.flatnonzero(key >= 0)
+    if not len(present):
+        return result
+    pairs = present[other[present] >= 0]
+    if not len(pairs):
+        result[present] = 0
+        return result
+    window = DISTINCT_DAYS * DAY
+    pair = np.unique(key[pairs] * (int(other.max()) + 1) + other[pairs], return_inverse=True)[1].ravel()
+    order = np.lexsort((t[pairs], pair))
+    pair, rows = pair[order], pairs[order]
+    starts_run = np.ones(len(rows), bool)
+    starts_run[1:] = (pair[1:] != pair[:-1]) | (t[rows][1:] - t[rows][:-1] > window)
+    ends_run = np.append(starts_run[1:], True)
+    begun = np.sort(key[rows[starts_run]] * span + rank_t[rows[starts_run]])
+    # A run's interval ends at last + window, before u exactly when last < u - window.
+    ended = np.sort(key[rows[ends_run]] * span + rank_t[rows[ends_run]])
+    present = present[np.lexsort((rank_t[present], key[present]))]  # searched in sorted order
+    group = key[present] * span
+    count = (np.searchsorted(begun, group + rank_t[present], side="right")
+             - np.searchsorted(ended, group + rank_from[present], side="left"))
+    result[present] = count
+    return result
 
 
 def check_shipments(shipments: pa.Table) -> None:
@@ -362,17 +419,33 @@ NGRAM_BITS = 20  # hashed n-gram slots: 1M, few collisions among the few hundred
 NGRAM_RANGE = (3, 5)
 
 
-def description_ngrams(descriptions: np.ndarray):
-    """Rows x hashed character n-grams (3 to 5, within words) of the folded descriptions, 0/1.
+@dataclass
+class Ngrams:
+    """Hashed character n-grams, 0/1, of each distinct description (`matrix`), and each row's description."""
+
+    matrix: Any  # scipy CSR matrix: distinct descriptions x 2^NGRAM_BITS
+    of_row: np.ndarray
+
+    def rows(self, rows: np.ndarray):
+        """The n-grams of the given rows, one matrix row each."""
+        return self.matrix[self.of_row[rows]].tocsr()
+
+
+def description_ngrams(descriptions: np.ndarray) -> Ngrams:
+    """Hashed character n-grams (3 to 5, within words) of the folded descriptions, 0/1.
 
     Only distinct descriptions are vectorised: traffic repeats the same few tens of thousands.
     """
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    distinct, inverse = np.unique(descriptions.astype(str), return_inverse=True)
+    codes, distinct = model_table.factorize(descriptions)
     vectorizer = HashingVectorizer(analyzer="char_wb", ngram_range=NGRAM_RANGE, n_features=2**NGRAM_BITS,
                                    binary=True, alternate_sign=False, norm=None, dtype=np.float32)
-    return vectorizer.transform(distinct.tolist())[inverse].tocsr()
+    if not len(distinct):  # no shipments: HashingVectorizer refuses an empty list
+        from scipy.sparse import csr_matrix
+
+        return Ngrams(csr_matrix((0, 2**NGRAM_BITS), dtype=np.float32), codes)
+    return Ngrams(vectorizer.transform([str(d) for d in distinct.tolist()]).tocsr(), codes)
 
 
 @dataclass
@@ -390,6 +463,13 @@ def learn_ngram_rates(*, matrix, labels: np.ndarray, weights: np.ndarray, smooth
     positives = np.asarray(matrix.T @ (weights * labels)).ravel()
     prior = float((weights * labels).sum() / max(weights.sum(), 1e-9))
     return NgramRates(rows, positives, prior, smoothing)
+
+
+def ngram_features_of_rows(*, ngrams: Ngrams, rows: np.ndarray, rates: NgramRates) -> dict[str, np.ndarray]:
+    """`ngram_features` of the given rows, worked out once per distinct description among them."""
+    used, of_row = np.unique(ngrams.of_row[rows], return_inverse=True)
+    per_description = ngram_features(matrix=ngrams.matrix[used], rates=rates)
+    return {name: values[of_row.ravel()] for name, values in per_description.items()}
 
 
 def ngram_features(*, matrix, rates: NgramRates) -> dict[str, np.ndarray]:
@@ -436,17 +516,20 @@ def with_profile_indicators(*, shipments: pa.Table, profiles=None) -> pa.Table:
 
     profiles = load_profiles() if profiles is None else profiles
     scored = evaluate(shipments, profiles)
-    position = {int(pk): i for i, pk in enumerate(shipments.column("id").to_pylist())}
     n = shipments.num_rows
+    # Each scored row's place in the shipments table, by primary key.
+    position = pc.index_in(scored.column("id"), value_set=shipments.column("id")).to_numpy(zero_copy_only=False)
     score = np.zeros(n, np.int64)
+    score[position.astype(np.int64)] = scored.column("score").to_numpy(zero_copy_only=False)
     keys = [i.key for p in profiles for i in p.indicators]
+    fired = scored.column("indicators").combine_chunks() if scored.num_rows else pa.array([], pa.list_(pa.string()))
+    if pa.types.is_dictionary(fired.type):
+        fired = fired.dictionary_decode()
+    codes, fired_keys = model_table.factorize(pc.list_flatten(fired))
+    fired_at = position.astype(np.int64)[pc.list_parent_indices(fired).to_numpy(zero_copy_only=False)]
     flags = {k: np.zeros(n, np.int8) for k in keys}
-    for pk, value, fired in zip(scored.column("id").to_pylist(), scored.column("score").to_pylist(),
-                                scored.column("indicators").to_pylist()):
-        i = position[int(pk)]
-        score[i] = value
-        for key in fired or ():
-            flags[key][i] = 1
+    for code, key in enumerate(fired_keys.tolist()):
+        flags[key][fired_at[codes == code]] = 1
     out = shipments
     for name in [c for c in shipments.column_names if c.startswith(("profile_score", "indicator_"))]:
         out = out.drop_columns([name])

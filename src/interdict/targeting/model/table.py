@@ -24,6 +24,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import lightgbm  # noqa: E402
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import yaml
@@ -215,16 +216,26 @@ def load_mapping(*, path: Path) -> TableMapping:
 
 @dataclass
 class Table:
-    """Rows of one or more files, every column as text exactly as written (codes keep leading zeros)."""
+    """Rows of one or more files, every column as text exactly as written (codes keep leading zeros).
+
+    `coded` may hold columns already factorised (codes, distinct values) by whoever built the table,
+    so that the encodings need not hash the text again.
+    """
 
     columns: dict[str, np.ndarray]
     sources: list[str]
+    coded: dict[str, Coded] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(next(iter(self.columns.values()))) if self.columns else 0
 
     def take(self, rows: np.ndarray) -> Table:
-        return Table({name: values[rows] for name, values in self.columns.items()}, self.sources)
+        return Table({name: values[rows] for name, values in self.columns.items()}, self.sources,
+                     {name: (codes[rows], distinct) for name, (codes, distinct) in self.coded.items()})
+
+    def codes(self, column: str) -> Coded:
+        """The column as (each row's index among the distinct values, the distinct values)."""
+        return self.coded[column] if column in self.coded else factorize(self.columns[column])
 
 
 def _header(path: Path) -> list[str]:
@@ -338,26 +349,84 @@ def _canonical_numbers(values: np.ndarray) -> np.ndarray:
         except ValueError:
             return text
 
-    return np.array([canon(v) for v in values], dtype=object)
+    return per_distinct(values, lambda distinct: np.array([canon(v) for v in distinct.tolist()], dtype=object))
+
+
+# ---------------------------------------------------------------------------------------------
+# Work on distinct values: a column of a million rows holds a few thousand distinct values; what is
+# worked out once per distinct value and spread back by index is what working on each row gives.
+
+
+Coded = tuple[np.ndarray, np.ndarray]  # (index of each row's value among the distinct values, the distinct values)
+
+
+def factorize(values: np.ndarray | pa.Array | pa.ChunkedArray) -> Coded:
+    """Each row's index among the distinct values, and the distinct values in order of first appearance.
+
+    Hash-based (Arrow), not sorted; a missing value (None) is one distinct value of its own.
+    """
+    array = values if isinstance(values, pa.Array | pa.ChunkedArray) else pa.array(values, pa.string())
+    if pa.types.is_integer(array.type) and array.null_count == 0:
+        encoded = pc.dictionary_encode(array)
+        return encoded.indices.to_numpy().astype(np.int64), encoded.dictionary.to_numpy()
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], array.type)
+    encoded = pc.dictionary_encode(array, null_encoding="encode")
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes, np.asarray(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def per_distinct(values: np.ndarray, function: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """`function` (array in, array out, element by element) applied to the distinct values only."""
+    codes, distinct = factorize(values)
+    return np.asarray(function(distinct))[codes]
+
+
+def combine(columns: Sequence[Coded]) -> tuple[np.ndarray, np.ndarray]:
+    """One code per distinct combination of several coded columns, and for each code a row that has it."""
+    combined = np.zeros(len(columns[0][0]), dtype=np.int64)
+    for codes, distinct in columns:
+        # Compacted after each column, so the mixed-radix code stays below rows x distinct values.
+        combined = factorize(pa.array(combined * (len(distinct) + 1) + codes, pa.int64()))[0]
+    first = np.full(int(combined.max()) + 1 if len(combined) else 0, -1, dtype=np.int64)
+    first[combined[::-1]] = np.arange(len(combined))[::-1]
+    return combined, first
+
+
+def joined(columns: Sequence[np.ndarray], separator: str) -> Coded:
+    """Row-wise `separator.join` of text columns, worked out once per distinct combination."""
+    return joined_codes([factorize(c) for c in columns], separator)
+
+
+def joined_codes(columns: Sequence[Coded], separator: str) -> Coded:
+    """`joined` of columns given as (codes, distinct values)."""
+    combined, first = combine(columns)
+    distinct = np.array([separator.join(d[c[i]] for c, d in columns) for i in first.tolist()], dtype=object)
+    return combined, distinct
+
+
+def encoded_key_codes(*, table: Table, mapping: TableMapping) -> dict[str, Coded]:
+    """The key columns whose outcome rates and frequencies are learned, by encoding name, as (codes, distinct)."""
+    numeric = set(mapping.numeric)
+    base: dict[str, Coded] = {}
+    for c in mapping.feature_columns():
+        if c not in mapping.text:
+            codes, distinct = table.codes(c)
+            base[c] = (codes, _canonical_numbers(distinct) if c in numeric else distinct)
+    keys = {c: base[c] for c in [*mapping.categorical, *mapping.identifiers]}
+    for prefix in mapping.prefixes:
+        codes, distinct = base[prefix.column]
+        for length in prefix.lengths:
+            keys[f"{prefix.column}[:{length}]"] = (codes, np.array([v[:length] for v in distinct.tolist()], dtype=object))
+    for combination in mapping.combinations:
+        # The unit separator never occurs in declaration text, so joined keys cannot collide.
+        keys[combination.key_name] = joined_codes([base[c] for c in combination.columns], "\x1f")
+    return keys
 
 
 def encoded_keys(*, table: Table, mapping: TableMapping) -> dict[str, np.ndarray]:
     """The key columns whose outcome rates and frequencies are learned, by encoding name."""
-    numeric = set(mapping.numeric)
-    base = {
-        c: (_canonical_numbers(table.columns[c]) if c in numeric else table.columns[c])
-        for c in mapping.feature_columns()
-        if c not in mapping.text
-    }
-    keys: dict[str, np.ndarray] = {c: base[c] for c in [*mapping.categorical, *mapping.identifiers]}
-    for prefix in mapping.prefixes:
-        for length in prefix.lengths:
-            keys[f"{prefix.column}[:{length}]"] = np.array([v[:length] for v in base[prefix.column]], dtype=object)
-    for combination in mapping.combinations:
-        parts = [base[c] for c in combination.columns]
-        # The unit separator never occurs in declaration text, so joined keys cannot collide.
-        keys[combination.key_name] = np.array(["\x1f".join(row) for row in zip(*parts)], dtype=object)
-    return keys
+    return {name: distinct[codes] for name, (codes, distinct) in encoded_key_codes(table=table, mapping=mapping).items()}
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -378,7 +447,8 @@ def numeric_features(*, table: Table, mapping: TableMapping) -> dict[str, np.nda
         for product in mapping.products:
             out[product.name] = np.prod(np.vstack([numbers[c] for c in product.factors]), axis=0)
     for column in mapping.text:
-        out[f"words({column})"] = np.array([len(_words(v)) for v in table.columns[column]], dtype=float)
+        out[f"words({column})"] = per_distinct(
+            table.columns[column], lambda distinct: np.array([len(_words(v)) for v in distinct.tolist()], dtype=float))
     return out
 
 
@@ -391,12 +461,21 @@ class EncodingTable:
     positives: np.ndarray
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        index = {v: i for i, v in enumerate(self.values.tolist())}
-        at = np.array([index.get(k, -1) for k in keys.tolist()], dtype=np.int64)
+        return self.lookup_coded(factorize(keys))
+
+    def lookup_coded(self, keys: Coded) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and positives of each key given as (codes, distinct values); 0 and 0 for a key never seen."""
+        codes, distinct = keys
+        rows, positives = self.lookup_distinct(distinct)
+        return rows[codes], positives[codes]
+
+    def lookup_distinct(self, distinct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        found = pc.index_in(pa.array(distinct, pa.string()), value_set=pa.array(self.values, pa.string()))
+        at = found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
         known = at >= 0
-        rows = np.where(known, self.rows[np.maximum(at, 0)], 0)
-        positives = np.where(known, self.positives[np.maximum(at, 0)], 0)
-        return rows.astype(float), positives.astype(float)
+        rows = np.where(known, self.rows[np.maximum(at, 0)], 0).astype(float)
+        positives = np.where(known, self.positives[np.maximum(at, 0)], 0).astype(float)
+        return rows, positives
 
 
 def learn_table(*, keys: np.ndarray, labels: np.ndarray) -> EncodingTable:
@@ -406,14 +485,23 @@ def learn_table(*, keys: np.ndarray, labels: np.ndarray) -> EncodingTable:
     return EncodingTable(values.astype(object), rows, positives)
 
 
+def _word_pairs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (row, word) pair of a text column: row numbers, word codes, the distinct words."""
+    codes, distinct = factorize(values)
+    per = [_words(text) for text in distinct.tolist()]
+    lengths = np.array([len(words) for words in per], dtype=np.int64)
+    word_codes, words = factorize(np.array([w for ws in per for w in ws], dtype=object))
+    starts = np.cumsum(lengths) - lengths
+    row_lengths = lengths[codes]
+    row_of = np.repeat(np.arange(len(codes)), row_lengths)
+    within = np.arange(len(row_of)) - np.repeat(np.cumsum(row_lengths) - row_lengths, row_lengths)
+    return row_of, word_codes[np.repeat(starts[codes], row_lengths) + within], words
+
+
 def _word_keys(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every (row, word) pair of a text column, as row numbers and word keys."""
-    rows, words = [], []
-    for i, text in enumerate(values.tolist()):
-        for word in _words(text):
-            rows.append(i)
-            words.append(word)
-    return np.array(rows, dtype=np.int64), np.array(words, dtype=object)
+    row_of, word_codes, words = _word_pairs(values)
+    return row_of, words[word_codes]
 
 
 def _rate(rows: np.ndarray, positives: np.ndarray, *, prior: float, smoothing: float) -> np.ndarray:
@@ -467,31 +555,40 @@ def learn_encodings(*, table: Table, labels: np.ndarray, mapping: TableMapping) 
     )
 
 
-def _categorical_codes(*, table: Table, encodings: Encodings) -> dict[str, np.ndarray]:
+def _categorical_codes(*, table: Table, encodings: Encodings, coded: dict[str, Coded] | None = None) -> dict[str, np.ndarray]:
     out = {}
     for column, vocabulary in encodings.categories.items():
         index = {v: i for i, v in enumerate(vocabulary)}
+        codes, distinct = coded[column] if coded and column in coded else table.codes(column)
         # An unseen category becomes missing: LightGBM then sends it down the default branch.
-        out[f"category({column})"] = np.array([index.get(v, np.nan) for v in table.columns[column].tolist()], float)
+        out[f"category({column})"] = np.array([index.get(v, np.nan) for v in distinct.tolist()], float)[codes]
     return out
+
+
+def _text_features(*, column: str, values: np.ndarray, table: EncodingTable, prior: float, smoothing: float) -> dict[str, np.ndarray]:
+    # A row's word rates depend on its text alone: worked out once per distinct text.
+    codes, distinct = factorize(values)
+    row_of, word_codes, words = _word_pairs(distinct)
+    rows, positives = table.lookup_coded((word_codes, words))
+    out = _text_columns(name=column, n=len(distinct), row_of=row_of, rows=rows, positives=positives,
+                        prior=prior, smoothing=smoothing)
+    return {name: per_text[codes] for name, per_text in out.items()}
 
 
 def features_for_scoring(*, table: Table, mapping: TableMapping, encodings: Encodings) -> dict[str, np.ndarray]:
     """Features of rows the model has never seen, from tables learned on all training rows."""
     out = numeric_features(table=table, mapping=mapping)
-    out |= _categorical_codes(table=table, encodings=encodings)
-    for name, keys in encoded_keys(table=table, mapping=mapping).items():
-        rows, positives = encodings.tables[name].lookup(keys)
-        out |= _encode_columns(
-            name=name, rows=rows, positives=positives, prior=encodings.prior, smoothing=encodings.smoothing
-        )
+    coded = encoded_key_codes(table=table, mapping=mapping)
+    out |= _categorical_codes(table=table, encodings=encodings, coded=coded)
+    for name, (codes, distinct) in coded.items():
+        # Rates depend on the key alone: worked out once per distinct key.
+        rows, positives = encodings.tables[name].lookup_distinct(distinct)
+        encoded = _encode_columns(name=name, rows=rows, positives=positives, prior=encodings.prior,
+                                  smoothing=encodings.smoothing)
+        out |= {column: values[codes] for column, values in encoded.items()}
     for column in mapping.text:
-        row_of, words = _word_keys(table.columns[column])
-        rows, positives = encodings.word_tables[column].lookup(words)
-        out |= _text_columns(
-            name=column, n=len(table), row_of=row_of, rows=rows, positives=positives,
-            prior=encodings.prior, smoothing=encodings.smoothing,
-        )
+        out |= _text_features(column=column, values=table.columns[column], table=encodings.word_tables[column],
+                              prior=encodings.prior, smoothing=encodings.smoothing)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -79,7 +80,7 @@ class Prepared:
     numbers: dict[str, np.ndarray]
     history: dict[str, np.ndarray]
     table: model_table.Table
-    ngrams: Any  # scipy CSR matrix
+    ngrams: shipment_features.Ngrams
     seconds: np.ndarray
 
     def rows_between(self, since: datetime | None, until: datetime | None) -> np.ndarray:
@@ -98,15 +99,15 @@ def prepare(*, shipments: pa.Table, outcomes: pa.Table, known_until: datetime | 
         outcomes = outcomes.filter(pc.less_equal(outcomes.column("inspected_at"),
                                                  pa.scalar(known_until.astimezone(timezone.utc), outcomes.column("inspected_at").type)))
     labels = shipment_features.label_shipments(shipments=shipments, outcomes=outcomes)
-    return Prepared(
-        shipments=shipments,
-        labels=labels,
-        numbers=shipment_features.shipment_numbers(shipments=shipments),
-        history=shipment_features.party_history(shipments=shipments, outcomes=outcomes, labels=labels),
-        table=shipment_features.encoded_table(shipments=shipments),
-        ngrams=shipment_features.description_ngrams(shipment_features._text(shipments, "descriptions_norm")),
-        seconds=shipment_features._seconds(shipments.column("reported_at")),
-    )
+    # Party history is sorting and searching in numpy, which lets go of the interpreter: it runs
+    # beside the per-value text work on the other core.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        history = beside.submit(shipment_features.party_history, shipments=shipments, outcomes=outcomes, labels=labels)
+        numbers = shipment_features.shipment_numbers(shipments=shipments)
+        table = shipment_features.encoded_table(shipments=shipments)
+        ngrams = shipment_features.description_ngrams(table.columns["descriptions_norm"])
+        return Prepared(shipments=shipments, labels=labels, numbers=numbers, history=history.result(), table=table,
+                        ngrams=ngrams, seconds=shipment_features._seconds(shipments.column("reported_at")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,15 +165,37 @@ def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSet
 # Features of a trained model
 
 
+def _contiguous(rows: np.ndarray) -> slice | None:
+    # Scoring asks for every row, or a run of them, in order: a slice then reads without copying.
+    if len(rows) and int(rows[-1]) - int(rows[0]) == len(rows) - 1 and bool(np.all(np.diff(rows) == 1)):
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    return None
+
+
 def _features(*, prepared: Prepared, rows: np.ndarray, encodings: model_table.Encodings,
               ngram_rates: shipment_features.NgramRates) -> dict[str, np.ndarray]:
     mapping = shipment_features.shipment_mapping()
-    table = prepared.table.take(rows)
-    out = {name: values[rows] for name, values in prepared.numbers.items()}
-    out |= {name: values[rows] for name, values in prepared.history.items()}
+    at = _contiguous(rows)
+    at = rows if at is None else at
+    table = prepared.table.take(at)
+    out = {name: values[at] for name, values in prepared.numbers.items()}
+    out |= {name: values[at] for name, values in prepared.history.items()}
     out |= model_table.features_for_scoring(table=table, mapping=mapping, encodings=encodings)
-    out |= shipment_features.ngram_features(matrix=prepared.ngrams[rows], rates=ngram_rates)
+    out |= shipment_features.ngram_features_of_rows(ngrams=prepared.ngrams, rows=rows, rates=ngram_rates)
     return out
+
+
+def feature_matrix(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray) -> np.ndarray:
+    """Rows x the model's features, column-major (LightGBM reads either layout; filling by column is cheap).
+
+    A column the model was trained with but the scored table lacks (an optional profile or
+    watchlist column) is missing, not zero: the trees then take their default branch.
+    """
+    features = _features(prepared=prepared, rows=rows, encodings=model.encodings, ngram_rates=model.ngram_rates)
+    matrix = np.empty((len(model.feature_names), len(rows)))
+    for j, name in enumerate(model.feature_names):
+        matrix[j] = features[name] if name in features else np.nan
+    return matrix.T
 
 
 def _training_features(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray
@@ -183,7 +206,7 @@ def _training_features(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarr
     out = {name: values[rows] for name, values in prepared.numbers.items()}
     out |= {name: values[rows] for name, values in prepared.history.items()}
     out |= model_table.features_for_training(table=table, labels=labels, mapping=mapping, encodings=encodings)
-    matrix = prepared.ngrams[rows]
+    matrix = prepared.ngrams.rows(rows)
     folds = np.random.default_rng(mapping.encoding.seed).integers(0, mapping.encoding.folds, size=len(rows))
     out |= shipment_features.ngram_features_out_of_fold(matrix=matrix, labels=labels.astype(float), weights=weights,
                                                         folds=folds)
@@ -302,23 +325,45 @@ def score(*, model: ShipmentModel, prepared: Prepared, rows: np.ndarray | None =
     only for rows scoring at least `explain_from`; the others get an empty list.
     """
     rows = np.arange(prepared.shipments.num_rows) if rows is None else rows
-    features = _features(prepared=prepared, rows=rows, encodings=model.encodings, ngram_rates=model.ngram_rates)
-    # A column the model was trained with but the scored table lacks (an optional profile or
-    # watchlist column) is missing, not zero: the trees then take their default branch.
-    missing = np.full(len(rows), np.nan)
-    matrix = np.column_stack([features.get(n, missing).astype(float) for n in model.feature_names])
-    probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
+    # In parts: while LightGBM (outside the interpreter) predicts one part, the next part's features
+    # are built. At most one part waits, so memory holds two parts' matrices, not all rows'.
+    parts = [rows[i:i + SCORING_ROWS] for i in range(0, len(rows), SCORING_ROWS)] or [rows]
+    with ThreadPoolExecutor(max_workers=1) as predictor:
+        running = []
+        for part in parts:
+            matrix = feature_matrix(model=model, prepared=prepared, rows=part)
+            running.append(predictor.submit(_predict, model=model, matrix=matrix, contributions=contributions,
+                                            explain_from=explain_from))
+            del matrix
+            if len(running) >= 2:
+                running[-2].result()
+        predicted = [r.result() for r in running]
+    probability = np.concatenate([p for p, _ in predicted])
     result = Scores(rows, probability, score_0_100(probability))
     if contributions:
-        explained = np.flatnonzero(result.score >= explain_from)
-        contrib = np.mean([b.predict(matrix[explained], pred_contrib=True, num_threads=model.settings.threads)
-                           for b in model.boosters], axis=0)[:, :-1] if len(explained) else np.zeros((0, len(model.feature_names)))
-        top = np.argsort(-contrib, axis=1)[:, :contributions]
-        names = model.feature_names
-        result.top_features = [[] for _ in range(len(rows))]
-        for k, i in enumerate(explained):
-            result.top_features[i] = [(names[j], round(float(contrib[k, j]), 3)) for j in top[k] if contrib[k, j] > 0]
+        result.top_features = [top for _, tops in predicted for top in tops]
     return result
+
+
+# Rows scored at a time (see `score`).
+SCORING_ROWS = 200_000
+
+
+def _predict(*, model: ShipmentModel, matrix: np.ndarray, contributions: int, explain_from: int
+             ) -> tuple[np.ndarray, list[list[tuple[str, float]]]]:
+    """Mean probability of the boosters for each row; with `contributions`, each row's top features."""
+    probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
+    if not contributions:
+        return probability, []
+    explained = np.flatnonzero(score_0_100(probability) >= explain_from)
+    contrib = np.mean([b.predict(matrix[explained], pred_contrib=True, num_threads=model.settings.threads)
+                       for b in model.boosters], axis=0)[:, :-1] if len(explained) else np.zeros((0, len(model.feature_names)))
+    top = np.argsort(-contrib, axis=1)[:, :contributions]
+    names = model.feature_names
+    tops: list[list[tuple[str, float]]] = [[] for _ in range(len(probability))]
+    for k, i in enumerate(explained):
+        tops[i] = [(names[j], round(float(contrib[k, j]), 3)) for j in top[k] if contrib[k, j] > 0]
+    return probability, tops
 
 
 def score_0_100(probability: np.ndarray) -> np.ndarray:
