@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -48,6 +49,21 @@ async def open_loop(base: str, key: str, *, rate: float, seconds: float) -> tupl
     return latencies, errors
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and all its descendants so far (Linux /proc), in seconds."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=100)
@@ -67,7 +83,9 @@ def main() -> None:
         with httpx.Client(base_url=base) as warm:  # compiles the profiles in every worker: not measured
             for n in range(args.workers * 4):
                 warm.post("/api/v1/score", json=parcel(10_000_000 + n), headers={"Authorization": f"Bearer {key}"})
+        server_cpu, client_cpu = tree_cpu_seconds(server.pid), time.process_time()
         latencies, errors = asyncio.run(open_loop(base, key, rate=args.rate, seconds=args.seconds))
+        server_cpu, client_cpu = tree_cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -76,6 +94,8 @@ def main() -> None:
     p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
     print(f"POST /api/v1/score at {args.rate:.0f}/s for {args.seconds:.0f} s, {args.workers} uvicorn worker(s): "
           f"{len(latencies):,} requests, p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {latencies[-1] * 1000:.1f} ms, errors {len(errors)}")  # fmt: skip
+    print(f"CPU a request: server {server_cpu / len(latencies) * 1000:.2f} ms (all workers), "
+          f"load generator {client_cpu / len(latencies) * 1000:.2f} ms; load average {os.getloadavg()[0]:.1f}")
     for error in errors[:5]:
         print("  ", error)
 
