@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine, Select, and_, bindparam, select, union
+from sqlalchemy import Connection, Engine, Select, and_, bindparam, select, union
 
 from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
@@ -69,16 +69,20 @@ _PLANS: dict[tuple, _Plan] = {}
 _LOCK = threading.Lock()
 
 
-def _plan(engine: Engine, profiles: list[Profile] | None) -> _Plan:
+def _state(conn: Connection) -> tuple[tuple[Any, ...], ...]:
+    """The active versions (path, content hash), as plain tuples: Row equality is slow to compare."""
+    return tuple(tuple(r) for r in conn.execute(_ACTIVE).all())
+
+
+def _plan(engine: Engine, profiles: list[Profile] | None, conn: Connection) -> _Plan:
     if profiles is not None:
         return _Plan.of(profiles)
-    with engine.connect() as conn:
-        state = tuple(conn.execute(_ACTIVE).all())
+    state = _state(conn)  # every request: an activation or rollback counts at once
     plan = _PLANS.get(state) if state else None
     if plan is None:
         profiles = active_profiles(engine=engine)  # registers the starter library in a new store
-        with engine.connect() as conn:
-            state = tuple(conn.execute(_ACTIVE).all())
+        with engine.connect() as registered:
+            state = _state(registered)
         plan = _Plan.of(profiles)
         with _LOCK:
             if len(_PLANS) > 64:
@@ -89,26 +93,28 @@ def _plan(engine: Engine, profiles: list[Profile] | None) -> _Plan:
 
 def related_shipments(*, engine: Engine, row: dict[str, Any], profiles: list[Profile]) -> list[dict[str, Any]]:
     """Stored shipments that share a counted key (phone, address, name…) with `row`, in the window."""
-    return _related(engine, row, _Plan.of(profiles))[1]
+    with engine.connect() as conn:
+        return _related(conn, row, _Plan.of(profiles))[1]
 
 
-def _related(engine: Engine, row: dict[str, Any], plan: _Plan) -> tuple[int | None, list[dict[str, Any]]]:
+def _related(conn: Connection, row: dict[str, Any], plan: _Plan) -> tuple[int | None, list[dict[str, Any]]]:
     """(the stored id of this shipment or None, the other related shipments)."""
     keys = tuple(k for k in plan.keys if row.get(k) not in (None, ""))
     moment = row["reported_at"]
     values = {f"key_{k}": row[k] for k in keys}
     values.update(since=moment - plan.before, until=moment + plan.after, reporter=row["reporter"], shipment_id=row["shipment_id"])
-    with engine.connect() as conn:
-        found = [dict(r) for r in conn.execute(plan.related_query(keys), values).mappings()]
+    names = plan.columns  # the query's columns, in order: zip is cheaper than a RowMapping per row
+    found = [dict(zip(names, r)) for r in conn.execute(plan.related_query(keys), values).all()]
     own = [r for r in found if r["reporter"] == row["reporter"] and r["shipment_id"] == row["shipment_id"]]
     return (own[0]["id"] if own else None), [r for r in found if not own or r["id"] != own[0]["id"]]
 
 
 def score_shipment(*, engine: Engine, record: ShipmentRecord | dict[str, Any], profiles: list[Profile] | None = None) -> dict[str, Any]:
     """`record` is a validated shipment or its flattened row (`shipment_columns`)."""
-    plan = _plan(engine, profiles)
     row = dict(record) if isinstance(record, dict) else shipment_columns(record)[0]
-    row["id"], history = _related(engine, row, plan)
+    with engine.connect() as conn:  # one connection for both reads: a pool checkout costs as much as a query
+        plan = _plan(engine, profiles, conn)
+        row["id"], history = _related(conn, row, plan)
     result = score_one(row, plan.profiles, history=history)
     result["profile_versions"] = [p.label for p in plan.profiles]
     return result
