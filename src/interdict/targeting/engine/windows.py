@@ -19,10 +19,13 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """An integer per value, -1 for NULL and '' (a missing key is never a group of its own)."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        column = pc.if_else(pc.equal(column, ""), pa.scalar(None, column.type), column)
     encoded = pc.dictionary_encode(column)
-    return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        empty = pc.index(encoded.dictionary, "").as_py()  # '' is no key either: its code becomes -1 (codes need not be dense)
+        if empty >= 0:
+            codes[codes == empty] = -1
+    return codes
 
 
 def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict[str, pa.Array]:
