@@ -67,6 +67,7 @@ class _Plan:
 
 _PLANS: dict[tuple, _Plan] = {}
 _LOCK = threading.Lock()
+_COMPILING = threading.Lock()
 
 
 def _state(conn: Connection) -> tuple[tuple[Any, ...], ...]:
@@ -74,21 +75,31 @@ def _state(conn: Connection) -> tuple[tuple[Any, ...], ...]:
     return tuple(tuple(r) for r in conn.execute(_ACTIVE).all())
 
 
-def _plan(engine: Engine, profiles: list[Profile] | None, conn: Connection) -> _Plan:
+def _known_plan(profiles: list[Profile] | None, conn: Connection) -> _Plan | None:
+    """The plan for `profiles`, or for the active versions when compiled already; else None."""
     if profiles is not None:
         return _Plan.of(profiles)
     state = _state(conn)  # every request: an activation or rollback counts at once
-    plan = _PLANS.get(state) if state else None
-    if plan is None:
-        profiles = active_profiles(engine=engine)  # registers the starter library in a new store
-        with engine.connect() as registered:
-            state = _state(registered)
-        plan = _Plan.of(profiles)
-        with _LOCK:
-            if len(_PLANS) > 64:
-                _PLANS.clear()
-            _PLANS[state] = plan
-    return plan
+    return _PLANS.get(state) if state else None
+
+
+def _compiled_plan(engine: Engine) -> _Plan:
+    """Compile the active versions (registering the starter library in a new store), one thread at
+    a time: requests arriving together wait for one compilation rather than each doing it."""
+    with _COMPILING:
+        with engine.connect() as conn:
+            state = _state(conn)
+        plan = _PLANS.get(state) if state else None
+        if plan is None:
+            profiles = active_profiles(engine=engine)
+            with engine.connect() as conn:
+                state = _state(conn)
+            plan = _Plan.of(profiles)
+            with _LOCK:
+                if len(_PLANS) > 64:
+                    _PLANS.clear()
+                _PLANS[state] = plan
+        return plan
 
 
 def related_shipments(*, engine: Engine, row: dict[str, Any], profiles: list[Profile]) -> list[dict[str, Any]]:
@@ -113,8 +124,13 @@ def score_shipment(*, engine: Engine, record: ShipmentRecord | dict[str, Any], p
     """`record` is a validated shipment or its flattened row (`shipment_columns`)."""
     row = dict(record) if isinstance(record, dict) else shipment_columns(record)[0]
     with engine.connect() as conn:  # one connection for both reads: a pool checkout costs as much as a query
-        plan = _plan(engine, profiles, conn)
-        row["id"], history = _related(conn, row, plan)
+        plan = _known_plan(profiles, conn)
+        if plan is not None:
+            row["id"], history = _related(conn, row, plan)
+    if plan is None:  # compiled with the connection given back: compiling takes connections of its own
+        plan = _compiled_plan(engine)
+        with engine.connect() as conn:
+            row["id"], history = _related(conn, row, plan)
     result = score_one(row, plan.profiles, history=history)
     result["profile_versions"] = [p.label for p in plan.profiles]
     return result
