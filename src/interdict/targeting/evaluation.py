@@ -202,7 +202,11 @@ def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]
     ids = fired.column("id").to_numpy()
     order = np.lexsort((ids, -score))  # riskiest first; the id makes the order of ties repeatable
     which = pa.array(which[order].astype(np.int32))
-    where = pc.index_in(pa.array(ids[order]), shipments.column("id"))  # the engine may return rows in any order
+    given = shipments.column("id").to_numpy()
+    if len(given) == len(ids) and np.array_equal(given, ids):  # rows came back in the order given (DuckDB keeps it)
+        where = pa.array(order)
+    else:  # the engine may return rows in any order
+        where = pc.index_in(pa.array(ids[order]), shipments.column("id"))
     columns = {name: shipments.column(name).take(where) for name in ("id", "reporter", "shipment_id", "reported_at", "unit", "day")}
     columns["score"] = pa.array(score[order])
     for name, kind in (("reasons", pa.string()), ("indicators", pa.list_(pa.string())), ("profiles", pa.list_(pa.string()))):
