@@ -40,9 +40,22 @@ class PlainClient:
         self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
 
     async def score(self, body: bytes) -> tuple[int, bytes]:
-        reader, writer = self.idle.pop() if self.idle else await asyncio.open_connection(self.host, self.port)
-        writer.write(f"{self.head}{len(body)}\r\n\r\n".encode() + body)
-        status = int((await reader.readline()).split()[1])
+        request = f"{self.head}{len(body)}\r\n\r\n".encode() + body
+        reused = bool(self.idle)
+        reader, writer = self.idle.pop() if reused else await asyncio.open_connection(self.host, self.port)
+        try:
+            writer.write(request)
+            line = await reader.readline()
+        except ConnectionError:
+            if not reused:
+                raise
+            line = b""
+        if not line and reused:  # the server closed the idle connection (keep-alive timeout): once more on a new one
+            writer.close()
+            reader, writer = await asyncio.open_connection(self.host, self.port)
+            writer.write(request)
+            line = await reader.readline()
+        status = int(line.split()[1])
         length, keep = 0, True
         while (line := await reader.readline()) not in (b"\r\n", b""):
             name, _, value = line.partition(b":")
