@@ -1,8 +1,10 @@
 """Ingest benchmark: N shipments from NDJSON and from CSV into SQLite and PostgreSQL.
 
 Each run is `interdict ingest` in its own process on a fresh database, timed wall-clock and in CPU
-seconds (the process and its workers: on a shared machine the CPU time is the steadier figure),
-with its peak memory read from the kernel. In the same session DuckDB merely loads the same file
+seconds (on a shared machine the CPU time is the steadier figure), with its peak memory read from
+the kernel. The process tree (forkserver and ingest workers included, which `getrusage` does not
+see) is sampled twice a second for its summed resident size (RSS, and PSS, which counts shared
+pages once) and CPU time. In the same session DuckDB merely loads the same file
 into a table (what reading the bytes costs), and after each SQLite run the rows that ingest wrote
 are inserted again, as plain tuples through `executemany`, into a fresh database with the same
 tables and indexes: what SQLite itself costs for those rows, the floor under any ingest.
@@ -22,6 +24,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -43,11 +46,65 @@ def generate(shipments: int, folder: Path) -> None:
     marker.touch()
 
 
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                for child in children.read().split():
+                    pids += _tree(int(child))
+    except OSError:
+        pass
+    return pids
+
+
+def _resident_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; PSS shares the pages a process shares with its kin."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+TREE_PEAK: dict[str, float] = {}
+
+
 def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak resident MB over the process tree, and its output."""
+    """Wall seconds, peak resident MB over the process tree, and its output. The whole tree (the
+    process, a forkserver and its workers) is also sampled twice a second: TREE_PEAK."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peaks = {"rss": 0, "pss": 0}
+    cpu_ticks: dict[int, int] = {}  # last seen user+system ticks of every process of the tree
+
+    def sample() -> None:
+        while process.poll() is None:
+            pids = _tree(process.pid)
+            for pid in pids:
+                try:
+                    with open(f"/proc/{pid}/stat") as stat:
+                        fields = stat.read().rsplit(")", 1)[1].split()
+                    cpu_ticks[pid] = int(fields[11]) + int(fields[12])
+                except (OSError, IndexError, ValueError):
+                    pass
+            sizes = [_resident_kib(pid) for pid in pids]
+            peaks["rss"] = max(peaks["rss"], sum(r for r, _ in sizes))
+            peaks["pss"] = max(peaks["pss"], sum(p for _, p in sizes))
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     output, _ = process.communicate()
+    sampler.join()
+    TREE_PEAK.update(rss_mb=peaks["rss"] / 1024, pss_mb=peaks["pss"] / 1024,
+                     cpu_seconds=sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK"))
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{output}")
@@ -72,7 +129,9 @@ def ingest_run(path: Path, url: str, home: Path, workers: int) -> dict[str, floa
     me, kids, cpu = output.rsplit("PEAK", 1)[1].split()
     summary = next(line for line in output.splitlines() if "batch" in line or "read " in line)
     return {"seconds": seconds, "cpu_seconds": float(cpu), "peak_mb": max(int(me), int(kids)) / 1024,
-            "peak_main_mb": int(me) / 1024, "summary": summary.strip()}  # fmt: skip
+            "peak_main_mb": int(me) / 1024, "tree_rss_mb": TREE_PEAK["rss_mb"], "tree_pss_mb": TREE_PEAK["pss_mb"],
+            "tree_cpu_seconds": TREE_PEAK["cpu_seconds"],
+            "summary": summary.strip()}  # fmt: skip
 
 
 RAW_INSERT = """
@@ -181,7 +240,9 @@ def main() -> None:
                 results.append(row)
                 raw = f", raw SQLite insert of its rows {row['raw_insert_seconds']:.1f} s" if "raw_insert_seconds" in row else ""
                 print(f"{args.label} {fmt:6} -> {store:10} workers={workers}: {row['seconds']:7.1f} s (CPU {row['cpu_seconds']:.1f} s, "
-                      f"{row['cpu_us_per_record']:.0f} us/record), {row['per_second']:9,.0f} shipments/s, peak {row['peak_mb']:6.0f} MB, "
+                      f"{row['cpu_us_per_record']:.0f} us/record), {row['per_second']:9,.0f} shipments/s, peak {row['peak_mb']:6.0f} MB "
+                      f"(process tree {row['tree_rss_mb']:.0f} MB RSS, {row['tree_pss_mb']:.0f} MB PSS, CPU {row['tree_cpu_seconds']:.1f} s "
+                      f"sampled: workers included), "
                       f"{row['ratio_to_duckdb']:.1f}x DuckDB{raw}  [{row['summary']}]", flush=True)  # fmt: skip
     (folder / f"results{'-' + args.label if args.label else ''}.json").write_text(json.dumps(results, indent=2))
     print("\n| code | input | store | workers | seconds | CPU s | shipments/s | peak MB | DuckDB load s | ratio | raw SQLite insert s |")

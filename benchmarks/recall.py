@@ -90,8 +90,12 @@ def measure(folder: Path, *, profiles: list, red_share: float, detail: bool, mod
     print(f"{folder}: recall {recall:.3f} ({len(hit)}/{len(illicit)}), precision {precision:.3f}, "
           f"red {len(red)} of {len(rows)}, yellow {yellow:.1%}")  # fmt: skip
     if detail:
-        planted = Counter(truth[(r["reporter"], r["shipment_id"])]["threat"] for r in illicit)
-        caught = Counter(truth[(r["reporter"], r["shipment_id"])]["threat"] for r in hit)
+        def kind(row: dict) -> str:  # `interdict simulate` says threat, the held-out generator pattern
+            found = truth[(row["reporter"], row["shipment_id"])]
+            return found.get("threat") or found.get("pattern") or "?"
+
+        planted = Counter(kind(r) for r in illicit)
+        caught = Counter(kind(r) for r in hit)
         print("  " + ", ".join(f"{t} {caught[t]}/{n}" for t, n in planted.most_common()))
         fired, fired_illicit = Counter(), Counter()
         for r in rows:

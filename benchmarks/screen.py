@@ -125,12 +125,16 @@ def main() -> None:
     print(f"index built in {time.perf_counter() - wall:.1f} s wall, {_cpu() - cpu:.1f} s CPU "
           f"({len(screener.variants):,} listed names, {len(screener._index):,} blocking keys)")
 
-    wall, cpu = time.perf_counter(), _cpu()
+    wall, cpu, before = time.perf_counter(), _cpu(), os.times()
     matches = screener.screen_parties(names=parties, min_score=args.min_score, workers=args.workers)
-    wall, cpu = time.perf_counter() - wall, _cpu() - cpu
+    wall, cpu, after = time.perf_counter() - wall, _cpu() - cpu, os.times()
+    parent = after.user + after.system - before.user - before.system
     print(f"screened {len(parties):,} parties in {wall:.1f} s wall = {len(parties) / wall:,.0f} parties/s; "
           f"{cpu:.1f} s CPU = {len(parties) / cpu:,.0f} parties/CPU-s ({args.workers} workers); "
           f"{len(matches):,} matches >= {args.min_score:g}")
+    # On idle cores the wall time would be about the parent's part plus the workers' part shared.
+    print(f"CPU: {parent:.1f} s in the parent (before and after the workers), {cpu - parent:.1f} s in the workers; "
+          f"on {args.workers} idle cores ~{parent + (cpu - parent) / max(args.workers, 1):.0f} s")
 
     # Candidates per party: what blocking hands on to the comparison, on the first 20,000 parties.
     head = parties[:20_000]

@@ -103,6 +103,7 @@ def test_train_score_register_activate_rollback(engine, traffic):
     registry.activate_model(engine=engine, version=second)
     assert registry.active_version(engine=engine) == second
     assert registry.rollback_model(engine=engine) == first
+    assert registry.active_window(engine=engine)["positives"] == window["positives"] > 0
     with pytest.raises(NotFound):
         registry.activate_model(engine=engine, version=99)
 
@@ -119,6 +120,15 @@ def test_train_score_register_activate_rollback(engine, traffic):
     assert partly.score.tolist() == scored.score.tolist()
     assert all(top == ([] if s < threshold else full)
                for s, top, full in zip(scored.score, partly.top_features, scored.top_features, strict=True))
+
+
+def test_a_model_is_trusted_as_far_as_the_seizures_it_learned_from():
+    from interdict.targeting.service import MODEL_FULL_TRUST, MODEL_RED_TRUST, model_trust
+
+    assert model_trust(0, 50) == (0, False, False)
+    assert model_trust(5, 50) == (2, False, False)  # three weeks of a small unit: barely heard
+    assert model_trust(MODEL_RED_TRUST, 50)[1:] == (True, True)
+    assert model_trust(MODEL_FULL_TRUST, 50) == model_trust(10 * MODEL_FULL_TRUST, 50) == (50, True, True)
 
 
 def test_evaluation_against_truth_beats_random(engine, traffic):

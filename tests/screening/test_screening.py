@@ -129,24 +129,6 @@ def test_name_scores_are_between_0_and_100_and_symmetric(a, b):
     assert score == pytest.approx(compare_names(other, one).score, abs=0.11)
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(_WORDS | st.sampled_from(["a", "m", "ivan", "ivana", "petar", "petra", "sasa", "saea"]),
-                min_size=1, max_size=5),
-       st.lists(_WORDS | st.sampled_from(["a", "m", "ivan", "ivana", "petar", "petra", "sasa", "saea"]),
-                min_size=1, max_size=5),
-       st.booleans())
-def test_the_quick_bound_never_drops_a_pair_the_careful_score_keeps(a, b, organisation):
-    # The bound decides which pairs are scored word by word: below the careful score, a match is lost.
-    from interdict.targeting.screening.bounds import WordTable, upper_bounds
-    import numpy as np
-
-    one, other = name_form(" ".join(a)), name_form(" ".join(b))
-    table = WordTable()
-    bound = upper_bounds(table.encode([one]), table.encode([other]), organisation=np.array([organisation]),
-                         table=table)[0]
-    assert bound >= compare_names(one, other, organisation=organisation).score
-
-
 @pytest.mark.parametrize(("query", "listed"), [
     ("Saea Ljubičić", "Saša Ljubičić"),  # a slip that shortens the skeleton: "saea" -> "sa"
     ("Marijana Djiaovski", "Marijana Biroevski"),  # two slips, one in the first letter

@@ -16,7 +16,7 @@ from interdict.targeting.cli import app
 def traffic(n=500, hits=30):
     rows = [shipment(id=i, reported_at=later(hours=i % 10)) for i in range(1, n + 1)]
     for i in range(1, hits + 1):
-        rows[i * 3].update(shipment(id=rows[i * 3]["id"], descriptions="Pištolj", reported_at=later(hours=1)))
+        rows[i * 3].update(shipment(id=rows[i * 3]["id"], descriptions="Pistol barrel", reported_at=later(hours=1)))
     rows[7] = shipment(id=rows[7]["id"], descriptions="Socks", watchlist_hits=["EU:9"], gross_weight_g=2500,
                        category="gift", declared_value_eur_cents=100, reported_at=later(hours=2))
     return table(rows)
@@ -32,7 +32,7 @@ def test_red_lane_stays_within_two_percent_and_takes_the_riskiest(starter_profil
 
 
 def test_units_and_days_have_their_own_capacity(starter_profiles):
-    rows = [shipment(id=i, descriptions="Pištolj", mode=("postal" if i % 2 else "express"),
+    rows = [shipment(id=i, descriptions="Pistol barrel", mode=("postal" if i % 2 else "express"),
                      reported_at=later(days=i % 2)) for i in range(1, 101)]
     laned = assign_lanes(evaluate(table(rows), starter_profiles), random_share=0).to_pylist()
     per_unit_day = Counter((r["unit"], r["day"]) for r in laned if r["lane"] == "red")
@@ -51,11 +51,11 @@ def test_random_share_is_marked_reproducible_and_independent_of_row_order(starte
     assert other_seed != picked
 
 
-def test_priority_indicators_go_first_into_scarce_capacity(starter_profiles):
+def test_one_strong_sign_outranks_a_pile_of_weak_ones_for_scarce_capacity(starter_profiles):
     rows = [shipment(id=i) for i in range(1, 51)]
     rows[0] = shipment(id=1, category="gift", gross_weight_g=3000, declared_value_eur_cents=100, items_net_weight_g=2500,
                        payment_method="cash_on_delivery", origin_country="US")  # many weak indicators
-    rows[1] = shipment(id=2, descriptions="glock barrel")  # one priority indicator
+    rows[1] = shipment(id=2, descriptions="Pistol barrel")  # one strong indicator
     laned = {r["id"]: r for r in assign_lanes(evaluate(table(rows), starter_profiles), random_share=0).to_pylist()}
     assert len(laned[1]["indicators"]) >= 4
     assert laned[1]["score"] < laned[2]["score"]  # a pile of weak signals does not outweigh a named firearm part
@@ -90,7 +90,7 @@ def test_backtest_counts_hits_workload_and_caught_seizures(starter_profiles):
     assert summary["seizures_recorded"] == 2 and summary["seizures_caught"] == 1
     assert sum(result.workload.column("shipments").to_pylist()) == 500
     assert {r["category"]: (r["seizures"], r["caught"]) for r in result.caught_by_category.to_pylist()} == {"pistol": (1, 1), "drugs": (1, 0)}
-    named = next(r for r in result.indicators.to_pylist() if r["indicator"] == "firearms_inbound.firearm_named")
+    named = next(r for r in result.indicators.to_pylist() if r["indicator"] == "firearms_inbound.firearm_parts_named")
     assert (named["hits"], named["inspected"], named["seizures"], named["precision"]) == (30, 2, 1, 0.5)
 
 
@@ -103,7 +103,7 @@ def test_cli_validates_and_tests_a_profile_on_files(tmp_path, starter_profiles):
     profile = next(p for p in starter_profiles if p.id == "firearms_inbound").source
     runner = CliRunner()
     ok = runner.invoke(app, ["profile", "validate", profile])
-    assert ok.exit_code == 0 and "firearms_inbound@3" in ok.output
+    assert ok.exit_code == 0 and "firearms_inbound@5" in ok.output
     (tmp_path / "bad.yaml").write_text("id: Bad Id\nversion: 1\ntitle: x\nindicators: []\n")
     bad = runner.invoke(app, ["profile", "validate", str(tmp_path / "bad.yaml")])
     assert bad.exit_code == 1 and "bad.yaml:1" in bad.output
@@ -116,7 +116,7 @@ def test_cli_validates_and_tests_a_profile_on_files(tmp_path, starter_profiles):
 
 def test_unused_red_places_of_quiet_days_serve_a_burst_within_the_week(starter_profiles):
     quiet = [shipment(id=i, reported_at=later(days=d)) for d in range(3) for i in [100 * d + k for k in range(1, 51)]]
-    burst = [shipment(id=1000 + i, descriptions="Pištolj", reported_at=later(days=3)) for i in range(1, 5)]
+    burst = [shipment(id=1000 + i, descriptions="Pistol barrel", reported_at=later(days=3)) for i in range(1, 5)]
     burst += [shipment(id=2000 + i, reported_at=later(days=3)) for i in range(1, 47)]
     scored = evaluate(table(quiet + burst), starter_profiles)
     carried = assign_lanes(scored, random_share=0).to_pylist()
@@ -128,11 +128,11 @@ def test_unused_red_places_of_quiet_days_serve_a_burst_within_the_week(starter_p
 
 def test_yellow_lane_is_bounded_and_takes_the_riskiest_of_the_rest(starter_profiles):
     rows = [shipment(id=i, reported_at=later(hours=i % 10)) for i in range(1, 501)]
-    for i in range(100):  # cheap for its weight: yellow-eligible, weak
-        rows[i] = shipment(id=rows[i]["id"], gross_weight_g=2000, declared_value_eur_cents=500, items_net_weight_g=1900)
-    for i in range(100, 120):  # documents that weigh: a stronger sign, still below red
+    for i in range(120):  # documents that weigh: yellow-eligible, weak
         rows[i] = shipment(id=rows[i]["id"], category="documents", gross_weight_g=800, items_net_weight_g=700,
-                           descriptions="Documents", hs_codes="4901")
+                           descriptions="Documents", hs_codes="4901", declared_value_eur_cents=5000)
+    for i in range(100, 120):  # and a failed check digit: stronger, still below red
+        rows[i]["id_check_valid"] = False
     scored = evaluate(table(rows), starter_profiles)
     laned = assign_lanes(scored, random_share=0).to_pylist()
     yellow = {r["id"] for r in laned if r["lane"] == "yellow"}
@@ -147,9 +147,10 @@ def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter
     riskiest yellow-eligible shipment; a day's places are never spent twice."""
     days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(9)]
     days[7][0] = shipment(id=701, reported_at=later(days=7), category="documents", gross_weight_g=800,
-                          items_net_weight_g=700, descriptions="Documents", hs_codes="4901")  # 20: yellow-eligible
+                          items_net_weight_g=700, descriptions="Documents", hs_codes="4901", declared_value_eur_cents=5000,
+                          id_check_valid=False)  # heavy documents, failed check digit: yellow-eligible
     days[7][1] = shipment(id=702, reported_at=later(days=7), gross_weight_g=2000, declared_value_eur_cents=500,
-                          items_net_weight_g=1900)  # 10: yellow-eligible, weaker
+                          items_net_weight_g=1900)  # cheap for its weight: yellow-eligible, weaker
     scored = evaluate(table([r for day in days for r in day]), starter_profiles)
     laned = {r["id"]: r for r in assign_lanes(scored, random_share=0).to_pylist()}
     assert laned[701]["lane"] == "red" and not laned[701]["red_eligible"] and laned[701]["reasons"]

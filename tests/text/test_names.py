@@ -1,7 +1,7 @@
 """Names of people and companies: titles and legal forms dropped, spellings of one sound merged."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interdict.text import name_tokens, normalise_name, spelling_skeleton
@@ -61,3 +61,42 @@ def test_normalise_name_is_idempotent(text):
 def test_spelling_skeleton_is_idempotent(word):
     once = spelling_skeleton(word)
     assert spelling_skeleton(once) == once
+
+
+# The shortcuts of `identifying_words` and `spelling_skeleton` (nothing to drop, nothing to merge)
+# give what the full rules give.
+def _words_near_the_rules():
+    from interdict.text import names
+
+    phrases = sorted({w for p in names._HONORIFICS | names._COMPANY_FORMS for w in p})
+    seats = sorted({w for p in names._SEATS for w in p})
+    return st.lists(st.sampled_from(phrases) | st.sampled_from(seats)
+                    | st.text(alphabet="abcdjklosvyz", min_size=1, max_size=6), max_size=5)
+
+
+@settings(max_examples=500)
+@given(_words_near_the_rules(), st.sampled_from([None, "person", "organisation"]))
+def test_identifying_words_shortcut_gives_the_full_rules(words, kind):
+    from interdict.text.names import _COMPANY_FORMS, _HONORIFICS, _drop_phrases, _drop_seat, identifying_words
+
+    kept = words
+    if kind != "organisation":
+        kept = _drop_phrases(kept, _HONORIFICS)
+    if kind != "person":
+        kept = _drop_seat(_drop_phrases(kept, _COMPANY_FORMS))
+    assert identifying_words(words, kind=kind) == (tuple(kept or words) if words else ())
+
+
+@given(st.text(alphabet="abcdeghjkloqstuwxyz", max_size=12))
+def test_skeleton_shortcut_gives_the_full_merge(word):
+    from interdict.text.names import _DOUBLE_LETTER, _VARIANTS, _merge_sounds
+
+    merged = word
+    while True:
+        before = merged
+        for written, compared in _VARIANTS:
+            merged = merged.replace(written, compared)
+        merged = _DOUBLE_LETTER.sub(r"\1", merged)
+        if merged == before:
+            break
+    assert _merge_sounds(word) == merged

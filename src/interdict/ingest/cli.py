@@ -53,6 +53,7 @@ def ingest_one(path: Path, *, engine, kind: str, encoding=None, delimiter=None, 
             submitted_by="cli",
             on_open=lambda size: progress.update(task, total=size),
             progress=lambda done, position: progress.update(task, completed=position, records=done),
+            on_indexing=lambda: progress.update(task, description=f"{path.name}: building indexes"),
         )  # fmt: skip
         progress.update(task, completed=progress.tasks[0].total or 0)
     details = f"{summary.format}" + (f", {summary.encoding}" if summary.encoding else "")

@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from interdict.store.bulk import DEFERRABLE_INDEXES
 from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc
 
 
@@ -75,6 +76,9 @@ class Shipment(Base):
         # the length of a name); ordinary ones on SQLite.
         *(Index(f"ix_shipments_{name}", name, postgresql_using="hash") for name in (
             "consignee_name_norm", "consignee_address_norm", "consignee_email_norm", "shipper_name_norm", "shipper_phone_norm")),
+        # A large load builds the secondary indexes once at its end (store.bulk.indexes_deferred);
+        # the unique key stays, since it is what judges amendments and duplicates during the load.
+        {"info": {DEFERRABLE_INDEXES: True}},
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)

@@ -20,19 +20,23 @@ from typing import Any
 
 import msgspec
 import orjson
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from interdict.errors import InvalidInput, Problem
-from interdict.ingest.models import IngestBatch, QuarantinedRecord
+from interdict.ingest.models import IngestBatch, QuarantinedRecord, Shipment
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
 from interdict.ingest.shipments import shipment_columns, write_shipments
 from interdict.ingest.validation import Checked, check
 from interdict.settings import get_settings
-from interdict.store.bulk import enlarge_cache, take_write_lock
+from interdict.store.bulk import enlarge_cache, indexes_deferred, take_write_lock
 from interdict.store.database import now_utc
 
 KINDS = ("shipments", "outcomes", "watchlist")
 PARALLEL_FROM_BYTES = 16 * 1024 * 1024  # below this, starting worker processes costs more than it saves
+# A file this large, holding at least as many shipments as the store already has, is loaded with
+# the secondary indexes of `shipments` built once at the end (store.bulk.indexes_deferred).
+DEFER_INDEXES_FROM_BYTES = 32 * 1024 * 1024
+BYTES_PER_SHIPMENT = 1024  # about 870 in NDJSON and 510 in CSV: a low estimate of a file's shipments
 QUARANTINED = "quarantined"
 _QUARANTINE = QuarantinedRecord.__table__
 _KEY_FIELDS = {"shipments": ("reporter", "shipment_id"), "outcomes": ("reporter", "shipment_id"),
@@ -96,25 +100,42 @@ def ingest_path(
     submitted_by: str | None = None,
     progress: Progress | None = None,
     on_open: Callable[[int], None] | None = None,
+    on_indexing: Callable[[], None] | None = None,
 ) -> IngestSummary:
-    """Ingest one file; `on_open` receives its size in bytes, `progress` the running position."""
+    """Ingest one file; `on_open` receives its size in bytes, `progress` the running position,
+    `on_indexing` is told when a large load has read everything and builds the indexes it deferred."""
     _check_kind(kind)
     settings = get_settings()
     source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
     if on_open:
         on_open(source.size)
-    return ingest_records(
-        records,
-        engine=engine,
-        kind=kind,
-        source_name=str(path),
-        fmt=source.format,
-        encoding=source.encoding,
-        assume_tz=assume_tz,
-        submitted_by=submitted_by,
-        progress=(lambda done, _pos: progress(done, source.position())) if progress else None,
-        workers=settings.ingest_workers if source.size >= PARALLEL_FROM_BYTES else 0,
-    )
+    deferred = [Shipment.__table__] if kind == "shipments" and _large_load(engine, source.size) else []
+    with indexes_deferred(engine, deferred) as dropped:
+        summary = ingest_records(
+            records,
+            engine=engine,
+            kind=kind,
+            source_name=str(path),
+            fmt=source.format,
+            encoding=source.encoding,
+            assume_tz=assume_tz,
+            submitted_by=submitted_by,
+            progress=(lambda done, _pos: progress(done, source.position())) if progress else None,
+            workers=settings.ingest_workers if source.size >= PARALLEL_FROM_BYTES else 0,
+        )
+        if dropped and on_indexing:
+            on_indexing()
+    return summary
+
+
+def _large_load(engine: Engine, size: int) -> bool:
+    """Whether a file of `size` bytes is large for the store: then index maintenance row by row
+    costs more than building the indexes again over the whole table at the end."""
+    if size < DEFER_INDEXES_FROM_BYTES or engine.dialect.name != "sqlite":
+        return False
+    with engine.connect() as conn:
+        stored = conn.execute(select(func.max(Shipment.__table__.c.id))).scalar() or 0
+    return size // BYTES_PER_SHIPMENT >= stored
 
 
 def ingest_records(

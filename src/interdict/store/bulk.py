@@ -8,11 +8,14 @@ ORM would have stored. Primary keys are allocated up front so child rows can ref
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, text
+from sqlalchemy import JSON, Connection, Engine, Index, Table, text
+from sqlalchemy.schema import CreateIndex, DropIndex
 
 from interdict.store.database import json_text
 
@@ -118,3 +121,74 @@ def enlarge_cache(conn: Connection) -> None:
     """
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+
+
+DEFERRABLE_INDEXES = "deferrable_indexes"  # Table.info flag: its secondary indexes may wait out a bulk load
+
+
+def deferrable_indexes(tables: Iterable[Table]) -> list[Index]:
+    """The secondary indexes of the flagged tables: what a bulk load may build once at its end.
+    Unique constraints are not among them (they are constraints, and they judge the load)."""
+    return sorted((i for t in tables if t.info.get(DEFERRABLE_INDEXES) for i in t.indexes if not i.unique),
+                  key=lambda i: str(i.name))  # fmt: skip
+
+
+@contextmanager
+def indexes_deferred(engine: Engine, tables: Iterable[Table]) -> Iterator[list[Index]]:
+    """SQLite: drop the secondary indexes of `tables` for a large load, build each once at the end.
+
+    Inserting a million rows into an index one by one touches pages all over it; sorting the
+    finished column once is several times cheaper. The indexes come back however the load ends:
+    here when it returns or raises, and if the process dies in between, `restore_indexes` (run by
+    `ensure_schema` before any command touches the store) builds whatever is missing. While the
+    load runs, the database names the loading process (SQLite's `user_version` holds its pid), so
+    that another command started meanwhile does not build the indexes under it. Queries that run
+    during the load see the same rows, only without those indexes. PostgreSQL: unchanged.
+    """
+    indexes = deferrable_indexes(tables) if engine.dialect.name == "sqlite" else []
+    if indexes:
+        with engine.begin() as conn:
+            take_write_lock(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {os.getpid()}")
+            for index in indexes:
+                conn.execute(DropIndex(index, if_exists=True))
+    try:
+        yield indexes
+    finally:
+        if indexes:
+            restore_indexes(engine, indexes)
+
+
+def restore_indexes(engine: Engine, indexes: Iterable[Index], *, unless_loading: bool = False) -> list[str]:
+    """Build those of `indexes` that the database lacks (SQLite); their names. `unless_loading`:
+    not while another live process is in the middle of a large load (it builds them itself)."""
+    wanted = list(indexes)
+    if engine.dialect.name != "sqlite" or not wanted:
+        return []
+    with engine.begin() as conn:
+        present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
+        tables = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
+        missing = [i for i in wanted if i.name not in present and i.table is not None and i.table.name in tables]
+        if not missing:
+            return []
+        if unless_loading and _loading_elsewhere(conn.exec_driver_sql("PRAGMA user_version").scalar_one()):
+            return []
+        take_write_lock(conn)
+        enlarge_cache(conn)
+        for index in missing:
+            conn.execute(CreateIndex(index, if_not_exists=True))
+        conn.exec_driver_sql("PRAGMA user_version = 0")
+    return [str(i.name) for i in missing]
+
+
+def _loading_elsewhere(pid: int) -> bool:
+    """Whether `pid` (a loader recorded in the database) is another process still running."""
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    return True

@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from interdict.store.bulk import deferrable_indexes, restore_indexes
 from interdict.store.database import Base
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -55,9 +56,11 @@ def head_revision(engine: Engine) -> str | None:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Upgrade the database to head if it is behind; a no-op (one query) when it is current."""
+    """Upgrade the database to head if it is behind, and build any index that a bulk load which
+    did not finish left dropped (`store.bulk.indexes_deferred`); two queries when all is current."""
     if current_revision(engine) != head_revision(engine):
         command.upgrade(alembic_config(engine), "head")
+    restore_indexes(engine, deferrable_indexes(Base.metadata.tables.values()), unless_loading=True)
 
 
 def ready_engine(url: str | None = None) -> Engine:

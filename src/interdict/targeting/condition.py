@@ -31,6 +31,9 @@ SHIPMENT_FIELDS: dict[str, str] = {
         "item_count", "items_net_weight_g", "version_count",
     )},
     "id_check_valid": "bool",
+    # derived when scoring, from the traffic itself (targeting/hs_fit.py), not stored
+    "hs_code_unusual": "bool",
+    "value_per_kg_permille": "number",
     "transit_countries": "list",
     "hs_codes": "list",
     "watchlist_hits": "list",

@@ -20,6 +20,7 @@ from interdict.targeting.condition import (
     SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, All, Condition, Keywords, Not, epoch_seconds,
 )
 from interdict.targeting.engine import BatchEngine, get_engine
+from interdict.targeting.norms import DERIVED, TrafficNorms, derived_columns, row_columns
 from interdict.targeting.profile import Indicator, Profile, required_fields
 
 _UNIT_FIELDS = ("mode", "direction", "destination_country", "departure_country", "origin_country")
@@ -111,6 +112,10 @@ def prepare_shipments(shipments: pa.Table, *, profiles: Sequence[Profile], as_of
     table = pa.table(columns)
     if as_of is not None:
         table = table.filter(pc.less_equal(table.column("_t"), epoch_seconds(as_of)))
+    derive = (needed & DERIVED) - names
+    if derive:  # judged against the other shipments of the batch (history included), for every engine alike
+        for name, column in derived_columns({c: table.column(c) for c in table.column_names}, derive).items():
+            table = table.set_column(table.schema.get_field_index(name), name, column)
     return table
 
 
@@ -235,6 +240,22 @@ def aggregates_needed(profiles: Iterable[Profile]) -> list[Aggregate]:
     return list(seen)
 
 
+def derived_needed(profiles: Iterable[Profile]) -> set[str]:
+    """The fields judged against the traffic (norms.py) that these profiles read (cached per profile)."""
+    found: set[str] = set()
+    for p in profiles:
+        known = _DERIVED.get(id(p))
+        if known is None:
+            if len(_DERIVED) > 1024:
+                _DERIVED.clear()
+            known = _DERIVED[id(p)] = (p, required_fields([p]) & DERIVED)
+        found |= known[1]
+    return found
+
+
+_DERIVED: dict[int, tuple[Profile, set[str]]] = {}
+
+
 def context_for(shipment: Mapping[str, Any], *, history: pa.Table | Sequence[Mapping[str, Any]],
                 profiles: Sequence[Profile], as_of: datetime | None = None) -> dict[str, int | None]:
     """The cross-shipment figures of one shipment, counted over `history` (+ the shipment itself).
@@ -292,15 +313,34 @@ def _gated(profile: Profile, row: Mapping[str, Any], context: Mapping[str, int |
     return rest if gate is None or gate.holds(row, context=context) else []
 
 
+def derived_one(shipment: Mapping[str, Any], wanted: set[str], *, norms: tuple[TrafficNorms, bool] | None = None,
+                history: pa.Table | Sequence[Mapping[str, Any]] | None = None,
+                as_of: datetime | None = None) -> dict[str, Any]:
+    """The derived fields (norms.py) of one shipment, judged against `norms` (the store's recent
+    traffic, and whether it counts this shipment) or else against `history` without the shipment
+    itself, as `evaluate` judges each shipment of a batch against the others."""
+    if norms is None:
+        rows = history.to_pylist() if isinstance(history, pa.Table) else list(history or [])
+        own_id, limit = shipment.get("id"), epoch_seconds(as_of) if as_of is not None else None
+        rows = [r for r in rows if (own_id is None or r.get("id") != own_id)
+                and (limit is None or epoch_seconds(r.get("reported_at")) <= limit)]
+        norms = (TrafficNorms.of_rows(rows), False)
+    found = derived_columns(row_columns([shipment]), wanted, norms=norms[0], counted_in_norms=norms[1])
+    return {name: column[0].as_py() for name, column in found.items()}
+
+
 def score_one(shipment: Mapping[str, Any], profiles: Sequence[Profile], *,
               context: Mapping[str, int | None] | None = None,
               history: pa.Table | Sequence[Mapping[str, Any]] | None = None,
-              as_of: datetime | None = None) -> dict[str, Any]:
+              as_of: datetime | None = None, norms: tuple[TrafficNorms, bool] | None = None) -> dict[str, Any]:
     """Score one shipment (a dict in the column contract) as `evaluate` would in a batch.
 
     Cross-shipment indicators need either `context` (figures by `Aggregate.name`, e.g. from the
     store) or `history` (the related shipments, counted here). Without either they cannot be
     decided, and an error says so rather than scoring as if the shipment were the first ever seen.
+    Fields judged against the traffic (norms.py), where a profile asks for them and the row lacks
+    them, are judged against `norms` (the store's, and whether they count this shipment) or else
+    against `history` (see `derived_one`).
     """
     needed = aggregates_needed(profiles)
     if history is not None:
@@ -312,6 +352,9 @@ def score_one(shipment: Mapping[str, Any], profiles: Sequence[Profile], *,
                            problems=[Problem("context", "required", name, "give it in context or pass history") for name in missing],
                            hint="pass history=<related shipments> or context=context_for(...)")
     row = dict(shipment)
+    derive = derived_needed(profiles) - set(row)
+    if derive:
+        row.update(derived_one(shipment, derive, norms=norms, history=history, as_of=as_of))
     for name, kind in SHIPMENT_FIELDS.items():
         if kind == "list" and isinstance(row.get(name), (list, tuple)):
             row[name] = "|".join(row[name])

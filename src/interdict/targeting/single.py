@@ -9,16 +9,19 @@ related shipments); a request then costs two small indexed queries and the condi
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import pyarrow as pa
 from sqlalchemy import Connection, Engine, Select, and_, bindparam, select, union
 
 from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
 from interdict.ingest.shipments import shipment_columns
-from interdict.targeting.evaluation import aggregates_needed, score_one
+from interdict.targeting.evaluation import aggregates_needed, derived_needed, score_one
+from interdict.targeting.norms import READS, TrafficNorms
 from interdict.targeting.models import ProfileVersionRow
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
@@ -120,6 +123,53 @@ def _related(conn: Connection, row: dict[str, Any], plan: _Plan) -> tuple[int | 
     return (own[0]["id"] if own else None), [r for r in found if not own or r["id"] != own[0]["id"]]
 
 
+# What the traffic declares (norms.py: words per HS chapter, values per kg per chapter), from the
+# store's latest shipments. Built on the first request of a process; when older than NORMS_SECONDS
+# it is rebuilt in a background thread while requests go on with the one they have, so no request
+# waits for it again. The batch judges against its own period instead: the two can differ slightly.
+NORMS_SECONDS = 900
+NORMS_ROWS = 200_000
+_NORMS: dict[str, tuple[float, int, int, TrafficNorms]] = {}  # url -> (built, first id, last id, norms)
+_REFRESHING: set[str] = set()
+
+
+def _build_norms(engine: Engine, key: str) -> tuple[float, int, int, TrafficNorms]:
+    query = select(_TABLE.c.id, *(_TABLE.c[c] for c in READS)).order_by(_TABLE.c.id.desc()).limit(NORMS_ROWS)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    ids = [r[0] for r in rows]
+    columns = {c: pa.array([r[n + 1] for r in rows], pa.string() if c in ("descriptions_norm", "hs_codes") else pa.int64())
+               for n, c in enumerate(READS)}
+    built = (time.monotonic(), min(ids, default=0), max(ids, default=-1), TrafficNorms.of(columns))
+    with _LOCK:
+        _NORMS[key] = built
+    return built
+
+
+def _refresh_norms(engine: Engine, key: str) -> None:
+    try:
+        _build_norms(engine, key)
+    finally:
+        with _LOCK:
+            _REFRESHING.discard(key)
+
+
+def _store_norms(engine: Engine, own_id: int | None) -> tuple[TrafficNorms, bool]:
+    """The store's norms, and whether they count the stored shipment `own_id`."""
+    key = engine.url.render_as_string(hide_password=True)
+    known = _NORMS.get(key)
+    if known is None:
+        known = _build_norms(engine, key)
+    elif time.monotonic() - known[0] > NORMS_SECONDS:
+        with _LOCK:
+            start = key not in _REFRESHING
+            _REFRESHING.add(key)
+        if start:
+            threading.Thread(target=_refresh_norms, args=(engine, key), name="norms-refresh", daemon=True).start()
+    _, first, last, norms = known
+    return norms, own_id is not None and first <= own_id <= last
+
+
 def score_shipment(*, engine: Engine, record: ShipmentRecord | dict[str, Any], profiles: list[Profile] | None = None) -> dict[str, Any]:
     """`record` is a validated shipment or its flattened row (`shipment_columns`)."""
     row = dict(record) if isinstance(record, dict) else shipment_columns(record)[0]
@@ -131,6 +181,7 @@ def score_shipment(*, engine: Engine, record: ShipmentRecord | dict[str, Any], p
         plan = _compiled_plan(engine)
         with engine.connect() as conn:
             row["id"], history = _related(conn, row, plan)
-    result = score_one(row, plan.profiles, history=history)
+    norms = _store_norms(engine, row["id"]) if derived_needed(plan.profiles) else None
+    result = score_one(row, plan.profiles, history=history, norms=norms)
     result["profile_versions"] = [p.label for p in plan.profiles]
     return result

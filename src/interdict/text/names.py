@@ -47,6 +47,8 @@ _PHRASE_WORDS = {
     phrases: frozenset(w for p in phrases for w in p) for phrases in (_HONORIFICS, _COMPANY_FORMS)
 }
 
+_ANY_PHRASE_WORD = _PHRASE_WORDS[_HONORIFICS] | _PHRASE_WORDS[_COMPANY_FORMS]
+
 _VARIANTS: list[tuple[str, str]] = [
     (str(a), str(b)) for a, b in yaml.safe_load((_DATA / "spelling_variants.yaml").read_text(encoding="utf-8"))
 ]
@@ -94,6 +96,9 @@ def identifying_words(words: list[str], *, kind: NameKind | None = None) -> tupl
     """`name_tokens` of a name already folded into words."""
     if not words:
         return ()
+    if (_ANY_PHRASE_WORD.isdisjoint(words) and (len(words) < 2 or (kind == "person" or not _ends_in_seat(words)))
+            and not any(len(a) <= 3 and len(b) <= 3 for a, b in zip(words, words[1:]))):
+        return tuple(words)  # nothing to drop (what `_drop_phrases` and `_drop_seat` would find)
     kept = words
     if kind != "organisation":
         kept = _drop_phrases(kept, _HONORIFICS)
@@ -101,6 +106,10 @@ def identifying_words(words: list[str], *, kind: NameKind | None = None) -> tupl
         # ... and a company's seat written after its name (no person's name ends in a town).
         kept = _drop_seat(_drop_phrases(kept, _COMPANY_FORMS))
     return tuple(kept or words)
+
+
+def _ends_in_seat(words: list[str]) -> bool:
+    return (words[-1],) in _SEATS or (len(words) > 2 and tuple(words[-2:]) in _SEATS)
 
 
 def _drop_seat(words: list[str]) -> list[str]:
@@ -125,13 +134,23 @@ def spelling_skeleton(word: str) -> str:
     return _merge_sounds(_EQUIVALENT_WORDS.get(word, word))
 
 
+# Anything `_merge_sounds` could change: a word without any of it is its own skeleton.
+_MERGEABLE = re.compile("|".join([*(re.escape(written) for written, _ in _VARIANTS), r"([a-z])\1"]))
+
+
 def _merge_sounds(word: str) -> str:
     # Repeated until nothing changes: one merge can make another possible ("dy" -> "dj" -> "d").
-    while True:
+    # A round over a word with nothing mergeable would change nothing, so it is not run.
+    while _MERGEABLE.search(word) is not None:
         before = word
         for written, compared in _VARIANTS:
             if written in word:
                 word = word.replace(written, compared)
-        word = _DOUBLE_LETTER.sub(r"\1", word)
+        word = _DOUBLE_LETTER.sub(_first_letter, word)
         if word == before:
             return word
+    return word
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)

@@ -135,6 +135,13 @@ def active_version(*, engine: Engine) -> int | None:
         return conn.execute(select(RiskModelVersion.version).where(RiskModelVersion.active.is_(True))).scalar()
 
 
+def active_window(*, engine: Engine) -> dict[str, Any]:
+    """The data window of the active model (shipments, inspected, positives...), {} without one."""
+    with engine.connect() as conn:
+        window = conn.execute(select(RiskModelVersion.window).where(RiskModelVersion.active.is_(True))).scalar()
+    return dict(window or {})
+
+
 def load_registered(*, engine: Engine, version: int | None = None) -> training.ShipmentModel:
     """A stored model: `version`, or the active one."""
     query = select(RiskModelVersion.artefact)

@@ -316,6 +316,8 @@ class BlockingIndex:
             if len(keys) == 0 or len(self.keys) == 0:
                 continue
             maybe = np.flatnonzero(self._present[keys >> np.uint64(64 - _PRESENT_BITS)])
+            # In key order, each binary search starts near the last one (in cache).
+            maybe = maybe[np.argsort(keys[maybe])]
             owner, keys = owner[maybe], keys[maybe]
             at = np.searchsorted(self.keys, keys)
             at[at == len(self.keys)] = 0
@@ -325,7 +327,8 @@ class BlockingIndex:
             total = int(counts.sum())
             ends = np.cumsum(counts)
             offsets = np.repeat(self._starts[at] - (ends - counts), counts) + np.arange(total)
-            pairs = np.unique((np.repeat(owner, counts) + start) * self.size + self._variants[offsets])
+            pairs = np.sort((np.repeat(owner, counts) + start) * self.size + self._variants[offsets])
+            pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
             firsts.append((pairs // self.size).astype(np.int32))
             seconds.append((pairs % self.size).astype(np.int32))
         if not firsts:

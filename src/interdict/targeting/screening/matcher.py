@@ -4,18 +4,20 @@ behind the names and contacts of shipment parties, scored 0-100 and explained.
 Two implementations of one surface: `Screener` (blocking keys, for production) and
 `BruteForceScreener` (every query against every listed name, the reference that measures what
 blocking loses). Both take many parties at once: the work is done once per distinct folded
-name, the cheap C-speed comparison (rapidfuzz) first, then a vectorised upper bound of the careful
-score (`bounds.py`), and the careful word-by-word score only for pairs that can still reach the
-threshold.
+name, the cheap C-speed comparison (rapidfuzz) first, then the careful score of every remaining
+pair at once (`batch.py`, the same scores as `scoring.compare_names`); only the pairs that reach
+the threshold are explained.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from interdict.targeting.screening.blocking import BlockingIndex
-from interdict.targeting.screening.bounds import WordTable, upper_bounds
+from interdict.targeting.screening.batch import WordTable, batch_scores
 from interdict.targeting.screening.models import Match, Query, WatchlistEntry
 from interdict.targeting.screening.scoring import (
     NameComparison,
@@ -49,6 +51,10 @@ DEFAULT_MIN_SCORE = 87.0
 # A listed person's or company's address matching the party's adds this much (and says so).
 ADDRESS_BONUS = 5.0
 PHONE_SCORE, PHONE_DIGITS_SCORE, EMAIL_SCORE = 100.0, 90.0, 100.0
+# Distinct names scored together (the arrays of a batch stay in the processor's cache).
+_BATCH = 10_000
+# Scores are rounded to 0.1; a raw score this close below the threshold may round up to it.
+_ROUNDING = 0.1
 _NAME_KINDS = ("person", "organisation")
 
 
@@ -71,6 +77,25 @@ def _address(street: str | None, postcode: str | None, city: str | None, country
         return None
     parts = address_parts(street=street, postcode=postcode, city=city, country=country)
     return parts if parts.street else None
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Screening makes millions of small objects and no reference cycles: the cycle collector
+    would walk them, and every listed name, again and again for nothing (~15 % of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _sorted_words(names: Iterable[tuple[str, ...]]) -> np.ndarray:
+    """Each name's words sorted and joined by spaces: `fuzz.ratio` of two of them is the
+    `fuzz.token_sort_ratio` of the names, without sorting each name again for every pair."""
+    return np.array([" ".join(sorted(words)) for words in names], dtype=object)
 
 
 def _phone_digits(e164: str) -> str:
@@ -112,12 +137,12 @@ class Matcher(ABC):
                 self._entry_address[index] = address
                 for key in self._address_keys(address):
                     self._addresses[key].append(index)
-        self._skeletons = np.array([" ".join(v.form.skeleton) for v in self.variants], dtype=object)
-        self._folded = np.array([" ".join(v.form.folded) for v in self.variants], dtype=object)
+        self._skeletons = _sorted_words([v.form.skeleton for v in self.variants])
+        self._folded = _sorted_words([v.form.folded for v in self.variants])
         self._variant_organisation = np.fromiter(
             (self.entries[v.entry].kind == "organisation" for v in self.variants), dtype=bool, count=len(self.variants))
         self._word_table = WordTable()
-        self._variant_words = self._word_table.encode([v.form for v in self.variants])
+        self._variant_words = self._word_table.encode_listed([v.form for v in self.variants])
         self._variant_initials = self._has_initials([v.form for v in self.variants])
         self._build()
 
@@ -138,7 +163,9 @@ class Matcher(ABC):
         """(form index, variant index) pairs worth comparing, possibly with repeats."""
 
     # ---- names --------------------------------------------------------------------------------
-    def _name_scores(self, forms: Sequence[NameForm], *, min_score: float) -> list[tuple[int, int, NameComparison]]:
+    def _name_scores(
+        self, forms: Sequence[NameForm], *, min_score: float, careful: bool = False
+    ) -> list[tuple[int, int, NameComparison]]:
         """(form index, variant index, comparison) for every pair scoring at or above `min_score`.
 
         Names written differently but alike once folded (scripts, diacritics, case, titles) are
@@ -150,7 +177,7 @@ class Matcher(ABC):
         first_of = np.full(len(distinct), -1, dtype=np.int64)
         first_of[same_as[::-1]] = np.arange(len(forms) - 1, -1, -1)
         unique = [forms[i] for i in first_of.tolist()]
-        scored = self._distinct_name_scores(unique, min_score=min_score)
+        scored = self._distinct_name_scores(unique, min_score=min_score, careful=careful)
         if len(unique) == len(forms):
             return scored
         members: dict[int, list[int]] = defaultdict(list)
@@ -159,62 +186,86 @@ class Matcher(ABC):
         return [(f, v, score) for slot, v, score in scored for f in members[slot]]
 
     def _distinct_name_scores(
-        self, forms: Sequence[NameForm], *, min_score: float
+        self, forms: Sequence[NameForm], *, min_score: float, careful: bool = False
+    ) -> list[tuple[int, int, NameComparison]]:
+        """`_name_scores` of distinct names, a batch at a time (arrays of a batch stay in cache)."""
+        scored: list[tuple[int, int, NameComparison]] = []
+        for start in range(0, len(forms), _BATCH):
+            batch = forms[start : start + _BATCH]
+            scored += [(f + start, v, comparison) for f, v, comparison in
+                       self._batch_name_scores(batch, min_score=min_score, careful=careful)]
+        return scored
+
+    def _batch_name_scores(
+        self, forms: Sequence[NameForm], *, min_score: float, careful: bool
     ) -> list[tuple[int, int, NameComparison]]:
         form_index, variant_index = self._candidates(forms)
         if len(form_index) == 0:
             return []
-        query_skeletons = np.array([" ".join(f.skeleton) for f in forms], dtype=object)
-        query_folded = np.array([" ".join(f.folded) for f in forms], dtype=object)
+        # The token-sorted Indel ratio (`fuzz.token_sort_ratio`), on words sorted once per name.
+        query_skeletons = _sorted_words([f.skeleton for f in forms])
         quick = process.cpdist(query_skeletons[form_index], self._skeletons[variant_index],
-                               scorer=fuzz.token_sort_ratio, workers=1)
+                               scorer=fuzz.ratio, workers=1)
         # A typo can change a skeleton more than the word; the folded forms get a second look.
         unsure = np.nonzero(quick < PREFILTER)[0]
         if len(unsure):
+            query_folded = _sorted_words([f.folded for f in forms])
             quick[unsure] = process.cpdist(query_folded[form_index[unsure]], self._folded[variant_index[unsure]],
-                                           scorer=fuzz.token_sort_ratio, workers=1)
+                                           scorer=fuzz.ratio, workers=1)
         initials = self._has_initials(forms)[form_index] | self._variant_initials[variant_index]
         keep = np.nonzero(quick >= np.where(initials, PREFILTER_WITH_INITIALS, PREFILTER))[0]
         form_index, variant_index = form_index[keep], variant_index[keep]
-        # The highest score each pair could reach, at C speed; only pairs that can still reach
-        # `min_score` are scored word by word.
-        query_words = self._word_table.encode(list(forms))
-        bound = upper_bounds(
-            tuple(w[form_index] for w in query_words),
-            tuple(w[variant_index] for w in self._variant_words),
-            organisation=self._variant_organisation[variant_index],
-            table=self._word_table,
-        )
-        keep = np.nonzero(bound >= min_score)[0]
-        scored: list[tuple[int, int, NameComparison]] = []
         variants = self.variants
         organisation = self._variant_organisation
-        for f, v in zip(form_index[keep].tolist(), variant_index[keep].tolist()):
-            comparison = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v]))
+        scored: list[tuple[int, int, NameComparison]] = []
+        if careful:  # the reference: every pair word by word
+            for f, v in zip(form_index.tolist(), variant_index.tolist()):
+                comparison = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v]))
+                if comparison.score >= min_score:
+                    scored.append((f, v, comparison))
+            return scored
+        # The careful score of every pair at C speed; names too long for it are scored word by word.
+        queries, words = self._word_table.encode_queries(list(forms))
+        scores = batch_scores(queries.take(form_index), self._variant_words.take(variant_index),
+                              organisation=organisation[variant_index], table=words)
+        left = np.isnan(scores.raw)
+        for k in np.flatnonzero(left | (scores.raw >= min_score - _ROUNDING)).tolist():
+            f, v = int(form_index[k]), int(variant_index[k])
+            if left[k]:
+                comparison = compare_names(forms[f], variants[v].form, organisation=bool(organisation[v]))
+            else:
+                comparison = scores.comparison(k)
             if comparison.score >= min_score:
                 scored.append((f, v, comparison))
         return scored
 
     def _name_matches(
         self, names: Sequence[tuple[str, str | None]], *, min_score: float
-    ) -> list[tuple[int, int, float, list[str]]]:
+    ) -> list[tuple[int, int, float, str]]:
         """(name index, variant index, score, explanation) of distinct (name, kind) pairs: the
-        whole work on names, done where the names are (in a worker process for big batches)."""
+        whole work on names, done where the names are (in a worker process for big batches).
+
+        A pair is kept when it reaches `min_score`, or `min_score - ADDRESS_BONUS` if the entry has
+        a listed address (the party's may add the bonus)."""
         forms = name_forms(names)
         found = []
-        for f, v, comparison in self._name_scores(forms, min_score=min_score):
+        with_address = self._entry_address
+        lowest = min_score - ADDRESS_BONUS if with_address else min_score
+        for f, v, comparison in self._name_scores(forms, min_score=lowest):
             variant = self.variants[v]
+            if comparison.score < min_score and variant.entry not in with_address:
+                continue
             if not _kinds_compatible(names[f][1], self.entries[variant.entry].kind):
                 continue
             explanation = explain_names(forms[f], variant.form, comparison)
             if variant.alias:
                 explanation.insert(0, "alias")
-            found.append((f, v, comparison.score, explanation))
+            found.append((f, v, comparison.score, "; ".join(explanation)))
         return found
 
     def _name_matches_in_parallel(
         self, names: Sequence[tuple[str, str | None]], *, min_score: float, workers: int
-    ) -> list[tuple[int, int, float, list[str]]]:
+    ) -> list[tuple[int, int, float, str]]:
         if workers <= 1 or len(names) < 20_000 or os.name != "posix":
             return self._name_matches(names, min_score=min_score)
         global _FORKED
@@ -263,6 +314,24 @@ class Matcher(ABC):
         Every sequence given must be as long as `names`. A party's name, address, phone and
         e-mail are each screened; a name found with the same address says so and scores higher.
         """
+        with _without_cycle_collection():
+            return self._screen_parties(names, query_ids, kinds, countries, streets, cities, postcodes, phones,
+                                        emails, min_score, workers)
+
+    def _screen_parties(
+        self,
+        names: Sequence[str | None],
+        query_ids: Sequence[str | None] | None,
+        kinds: Sequence[str | None] | None,
+        countries: Sequence[str | None] | None,
+        streets: Sequence[str | None] | None,
+        cities: Sequence[str | None] | None,
+        postcodes: Sequence[str | None] | None,
+        phones: Sequence[str | None] | None,
+        emails: Sequence[str | None] | None,
+        min_score: float,
+        workers: int,
+    ) -> list[Match]:
         count = len(names)
         none = [None] * count
 
@@ -278,7 +347,7 @@ class Matcher(ABC):
         streets_ = list(streets_)
         # A query of kind phone / e-mail / address carries it in `name` (records.md §5 has no
         # other field for it).
-        for i, kind in enumerate(kinds_):
+        for i, kind in enumerate(() if kinds is None else kinds):
             if kind == "phone":
                 phones_[i], names_[i] = phones_[i] or names_[i], None
             elif kind == "email":
@@ -286,15 +355,14 @@ class Matcher(ABC):
             elif kind == "address":
                 streets_[i], names_[i] = streets_[i] or names_[i], None
 
-        best: dict[tuple[int, int], Match] = {}
+        # The best (score, name matched, explanation) of each (party, entry index).
+        best: dict[tuple[int, int], tuple[float, str, str]] = {}
 
-        def offer(party: int, entry_index: int, written: str, score: float, reasons: list[str]) -> None:
-            entry = self.entries[entry_index]
+        def offer(party: int, entry_index: int, written: str, score: float, explanation: str) -> None:
             key = (party, entry_index)
             held = best.get(key)
-            if held is None or score > held.score:
-                best[key] = Match(ids[party], party, entry.list_id, entry.entry_id, written,
-                                  round(min(score, 100.0), 1), "; ".join(reasons))
+            if held is None or score > held[0]:
+                best[key] = (round(min(score, 100.0), 1), written, explanation)
 
         # Names: once per distinct (name, kind).
         distinct: dict[tuple[str, str | None], int] = {}
@@ -302,43 +370,50 @@ class Matcher(ABC):
         for party, name in enumerate(names_):
             if not name:
                 continue
-            kind = kinds_[party] if kinds_[party] in _NAME_KINDS else None
+            kind = kinds_[party] if kinds is not None and kinds_[party] in _NAME_KINDS else None
             slot = distinct.setdefault((name, kind), len(distinct))
             if slot == len(parties_of):
-                parties_of.append([])
-            parties_of[slot].append(party)
+                parties_of.append([party])
+            else:
+                parties_of[slot].append(party)
         party_address: dict[int, Address | None] = {}
+        entry_address = self._entry_address
         for slot, v, score, explanation in self._name_matches_in_parallel(
-            list(distinct), min_score=min_score - ADDRESS_BONUS, workers=workers
+            list(distinct), min_score=min_score, workers=workers
         ):
             variant = self.variants[v]
-            listed_address = self._entry_address.get(variant.entry)
+            listed_address = entry_address.get(variant.entry)
+            if listed_address is None:
+                if score >= min_score:
+                    for party in parties_of[slot]:
+                        offer(party, variant.entry, variant.written, score, explanation)
+                continue
             for party in parties_of[slot]:
                 reasons, total = explanation, score
-                if listed_address is not None:
-                    if party not in party_address:
-                        party_address[party] = _address(streets_[party], postcodes_[party], cities_[party],
-                                                        countries_[party])
-                    if party_address[party] is not None and compare_addresses(party_address[party],
-                                                                              listed_address) >= 85:
-                        reasons = [*explanation, "address"]
-                        total += ADDRESS_BONUS
+                if party not in party_address:
+                    party_address[party] = _address(streets_[party], postcodes_[party], cities_[party],
+                                                    countries_[party])
+                if party_address[party] is not None and compare_addresses(party_address[party],
+                                                                          listed_address) >= 85:
+                    reasons = f"{explanation}; address"
+                    total += ADDRESS_BONUS
                 if total >= min_score:
                     offer(party, variant.entry, variant.written, total, reasons)
 
         # Phones, e-mails and addresses: exact keys after normalisation.
-        for party in range(count):
+        contacts = phones is not None or emails is not None or streets is not None or kinds is not None
+        for party in range(count if contacts else 0):
             if phones_[party]:
                 phone = normalise_phone(phones_[party], country=countries_[party])
                 if phone:
                     for e in self._phones.get(phone, ()):
-                        offer(party, e, self.entries[e].name, PHONE_SCORE, ["phone"])
+                        offer(party, e, self.entries[e].name, PHONE_SCORE, "phone")
                     for e in self._phone_digits.get(_phone_digits(phone), ()):
-                        offer(party, e, self.entries[e].name, PHONE_DIGITS_SCORE, ["phone (same last 8 digits)"])
+                        offer(party, e, self.entries[e].name, PHONE_DIGITS_SCORE, "phone (same last 8 digits)")
             if emails_[party]:
                 email = normalise_email(emails_[party])
                 for e in self._emails.get(email, ()) if email else ():
-                    offer(party, e, self.entries[e].name, EMAIL_SCORE, ["e-mail"])
+                    offer(party, e, self.entries[e].name, EMAIL_SCORE, "e-mail")
             if streets_[party] and self._addresses:
                 address = party_address.get(party) or _address(streets_[party], postcodes_[party],
                                                                cities_[party], countries_[party])
@@ -352,17 +427,21 @@ class Matcher(ABC):
                         seen.add(e)
                         score = compare_addresses(address, self._entry_address[e])
                         if score >= min_score:
-                            offer(party, e, self.entries[e].name or self.entries[e].street or "", score, ["address"])
+                            offer(party, e, self.entries[e].name or self.entries[e].street or "", score, "address")
 
-        return sorted(best.values(), key=lambda m: (m.party_index, -m.score, m.list_id, m.entry_id))
+        entries = self.entries
+        matches = [Match(ids[party], party, entries[e].list_id, entries[e].entry_id, written, score, explanation)
+                   for (party, e), (score, written, explanation) in best.items()]
+        return sorted(matches, key=lambda m: (m.party_index, -m.score, m.list_id, m.entry_id))
 
 
 _FORKED: Matcher | None = None
 
 
-def _match_chunk(job: tuple[Sequence[tuple[str, str | None]], int, float]) -> list[tuple[int, int, float, list[str]]]:
+def _match_chunk(job: tuple[Sequence[tuple[str, str | None]], int, float]) -> list[tuple[int, int, float, str]]:
     names, start, min_score = job
     assert _FORKED is not None
+    gc.disable()  # in the worker process only (see `_without_cycle_collection`)
     return [(f + start, v, score, reasons) for f, v, score, reasons in _FORKED._name_matches(names, min_score=min_score)]
 
 
@@ -386,9 +465,9 @@ class BruteForceScreener(Matcher):
         if not forms or not self.variants:
             return np.empty(0, np.int32), np.empty(0, np.int32)
         quick = process.cdist(
-            [" ".join(f.skeleton) for f in forms],
+            list(_sorted_words([f.skeleton for f in forms])),
             list(self._skeletons),
-            scorer=fuzz.token_sort_ratio,
+            scorer=fuzz.ratio,
             score_cutoff=PREFILTER_WITH_INITIALS,
             dtype=np.uint8,
             workers=-1,

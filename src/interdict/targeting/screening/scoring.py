@@ -56,12 +56,13 @@ def name_forms(names: Iterable[tuple[str, str | None]]) -> list[NameForm]:
         # drop), so each piece between spaces is folded on its own.
         words = [w for piece in written.split(" ") if piece for w in _folded_words(piece)]
         folded = identifying_words(words, kind=name_kind)
+        plain = written.isascii()
         forms.append(NameForm(written, folded, tuple(map(spelling_skeleton, folded)),
-                              cyrillic(written) is not None, written.isascii()))
+                              not plain and cyrillic(written) is not None, plain))
     return forms
 
 
-def _gendered(a: str, b: str) -> bool:
+def gendered(a: str, b: str) -> bool:
     """Ivan/Ivana, Jovanov/Jovanova, Petrovski/Petrovska, Petar/Petra, Gëzim/Gëzime: a man's and a
     woman's name."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
@@ -102,7 +103,7 @@ def _similarity(a: str, b: str) -> tuple[float, str]:
         return 1.0, EXACT
     if len(a) == 1 or len(b) == 1:
         return (0.9, INITIAL) if a[0] == b[0] else (0.0, OTHER)
-    if _gendered(a, b):
+    if gendered(a, b):
         return 0.35, GENDER
     longest = max(len(a), len(b))
     edits = OSA.distance(a, b)
@@ -179,6 +180,7 @@ def compare_names(query: NameForm, entry: NameForm, *, organisation: bool = Fals
     return NameComparison(round(100.0 * aligned, 1), pairs, extra)
 
 
+@lru_cache(maxsize=1 << 16)  # a listed name is explained again for every party it matches
 def _stripped_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
@@ -189,7 +191,9 @@ def explain_names(query: NameForm, entry: NameForm, comparison: NameComparison) 
     if query.cyrillic != entry.cyrillic:
         reasons.append("transliteration Cyrillic/Latin")
     elif query.plain_ascii != entry.plain_ascii or (
-        query.written != entry.written and _stripped_accents(query.written) == _stripped_accents(entry.written)
+        query.written != entry.written and (
+            query.written.lower() == entry.written.lower() if query.plain_ascii  # ASCII has no accents to strip
+            else _stripped_accents(query.written) == _stripped_accents(entry.written))
     ):
         reasons.append("diacritics")
     if query.folded != entry.folded and sorted(query.skeleton) == sorted(entry.skeleton):
@@ -208,11 +212,17 @@ def explain_names(query: NameForm, entry: NameForm, comparison: NameComparison) 
             reasons.append(f"different word {query.folded[i]!r}/{entry.folded[j]!r}")
     if comparison.extra_words:
         reasons.append(f"{comparison.extra_words} word(s) unmatched")
-    if fold(query.written).split() != list(query.folded) or fold(entry.written).split() != list(entry.folded):
+    if _words_dropped(query.written, query.folded) or _words_dropped(entry.written, entry.folded):
         reasons.append("title or legal form ignored")
     if not reasons:
         reasons.append("same name")
     return reasons
+
+
+@lru_cache(maxsize=1 << 16)  # the listed names' answers are kept
+def _words_dropped(written: str, folded: tuple[str, ...]) -> bool:
+    """Whether a title or legal form was dropped from the written name."""
+    return fold(written).split() != list(folded)
 
 
 def compare_addresses(query: Address, entry: Address) -> float:

@@ -1,0 +1,111 @@
+"""Where a shipment's declared value per kilogram stands among the traffic of its HS chapter.
+
+threats.md: "Very low declared value for the weight". A fixed bar (under 5 EUR a kg) is wrong for
+most goods: cheap for electronics, dear for fishing weights. The traffic knows what each chapter is
+usually worth a kilogram; `value_per_kg_permille` is the share, in thousandths, of the *other*
+shipments of the same chapter (of the first item's HS code) declared at a lower value per kilogram,
+those at the very same value counting half (a price many declare is mid-rank, not the cheapest).
+0 is the cheapest of its chapter; null where the value, weight or code is missing or the
+chapter has fewer than `MIN_PEERS` other shipments to compare with.
+
+The batch compares each shipment with the others of its period; one shipment at a time compares
+with the store's recent traffic (`ValueReference`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MIN_PEERS = 30
+
+
+@dataclass(frozen=True)
+class ValueReference:
+    """Per chapter, the sorted values per kilogram of the shipments counted."""
+
+    by_chapter: dict[str, np.ndarray]
+
+
+def _chapter_and_value(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
+                       gross_g: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    chapter = pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)
+    value = pc.cast(value_cents, pa.float64()).to_numpy(zero_copy_only=False)
+    gross = pc.cast(gross_g, pa.float64()).to_numpy(zero_copy_only=False)
+    chapter = np.asarray(chapter.to_numpy(zero_copy_only=False), dtype=object)
+    known = (pc.utf8_length(pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)).to_numpy(zero_copy_only=False) == 2)
+    known &= ~np.isnan(value) & ~np.isnan(gross) & (np.nan_to_num(gross) > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_kg = value / gross  # cents a gram: the same float in every path
+    return chapter, per_kg, known
+
+
+def build_value_reference(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
+                          gross_g: pa.Array | pa.ChunkedArray) -> ValueReference:
+    chapter, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
+    by_chapter: dict[str, np.ndarray] = {}
+    for name in np.unique(chapter[known]) if known.any() else []:
+        by_chapter[str(name)] = np.sort(per_kg[known & (chapter == name)])
+    return ValueReference(by_chapter)
+
+
+def _within(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
+            gross_g: pa.Array | pa.ChunkedArray) -> pa.Int64Array:
+    """`value_per_kg_permille` of a batch against itself in one sort (the same rule as the reference
+    path, which a property test holds it to): within each chapter, sorted by value per kg, the
+    others cheaper are those before the run of equal values, the others as dear the run less one."""
+    codes = pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)
+    codes = codes.combine_chunks() if isinstance(codes, pa.ChunkedArray) else codes
+    chapter = pc.dictionary_encode(codes).indices.to_numpy().astype(np.int64)
+    _, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
+    n = len(per_kg)
+    out = np.zeros(n, dtype=np.int64)
+    valid = np.zeros(n, dtype=bool)
+    rows = np.flatnonzero(known)
+    if len(rows):
+        order = rows[np.lexsort((per_kg[rows], chapter[rows]))]
+        c, v = chapter[order], per_kg[order]
+        m = len(order)
+        new_chapter = np.ones(m, dtype=bool)
+        new_chapter[1:] = c[1:] != c[:-1]
+        new_run = new_chapter.copy()
+        new_run[1:] |= v[1:] != v[:-1]
+        chapter_start = np.flatnonzero(new_chapter)
+        chapter_of = np.cumsum(new_chapter) - 1
+        run_start = np.flatnonzero(new_run)
+        run_of = np.cumsum(new_run) - 1
+        others = np.diff(np.append(chapter_start, m))[chapter_of] - 1
+        cheaper = run_start[run_of] - chapter_start[chapter_of]
+        same = np.diff(np.append(run_start, m))[run_of] - 1
+        enough = others >= MIN_PEERS
+        out[order[enough]] = (1000 * (2 * cheaper[enough] + same[enough])) // (2 * others[enough])
+        valid[order[enough]] = True
+    return pa.array(out, pa.int64(), mask=~valid)
+
+
+def value_per_kg_permille(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
+                          gross_g: pa.Array | pa.ChunkedArray, *, reference: ValueReference | None = None,
+                          counted_in_reference: bool = False) -> pa.Int64Array:
+    """Thousandths of the other shipments of the chapter declared cheaper a kilogram (see module).
+
+    Without `reference`, the shipments are compared with each other; a given `reference` holds
+    them only if `counted_in_reference` (they are then left out of their own comparison)."""
+    own = 1 if reference is None or counted_in_reference else 0
+    if reference is None:
+        return _within(hs_codes, value_cents, gross_g)
+    chapter, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
+    out = np.zeros(len(per_kg), dtype=np.int64)
+    valid = np.zeros(len(per_kg), dtype=bool)
+    for name in np.unique(chapter[known]) if known.any() else []:
+        peers = reference.by_chapter.get(str(name))
+        rows = np.flatnonzero(known & (chapter == name))
+        if peers is None or len(peers) - own < MIN_PEERS:
+            continue
+        cheaper = np.searchsorted(peers, per_kg[rows], side="left")  # strictly lower: itself never counts
+        same = np.searchsorted(peers, per_kg[rows], side="right") - cheaper - own  # others at the very same price
+        out[rows] = (1000 * (2 * cheaper + same)) // (2 * (len(peers) - own))  # ties count half: a common price is mid-rank
+        valid[rows] = True
+    return pa.array(out, pa.int64(), mask=~valid)

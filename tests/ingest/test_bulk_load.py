@@ -1,0 +1,180 @@
+"""A large load takes faster paths (secondary indexes built once at the end); what it stores must
+be exactly what the ordinary path stores, and the indexes must come back however the load ends."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from sqlalchemy import Engine, select, text
+
+from interdict.ingest import service
+from interdict.ingest.models import IngestBatch, QuarantinedRecord, Shipment, ShipmentItem, ShipmentVersion
+from interdict.settings import get_settings
+from interdict.simulate.generator import generate
+from interdict.store.bulk import deferrable_indexes
+from interdict.store.schema import ensure_schema
+from tests.factories import ndjson, shipment
+
+# Columns that differ between two loads of the same file by nature: when a row was written.
+_MOMENTS = {"received_at", "created_at", "started_at", "finished_at"}
+
+
+@pytest.fixture(scope="module")
+def mixed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Simulated traffic (amendments and re-sends included) with stale versions and bad records."""
+    folder = tmp_path_factory.mktemp("traffic")
+    generate(shipments=400, days=3, seed=5, out=folder, csv_encoding="utf-8")
+    lines = (folder / "shipments.ndjson").read_bytes().splitlines()
+    stale = []
+    for line in lines[:40:4]:
+        record = orjson.loads(line)
+        record["reported_at"] = "2020-01-01T00:00:00+00:00"
+        record["carrier"] = "stale copy"
+        stale.append(orjson.dumps(record))
+    bad = [b"{broken", ndjson([shipment(1, origin_country="XX")]).strip(), b'{"reporter": "MKPOST"}', b"\xff\xfe{}"]
+    body = lines[:150] + stale[:5] + bad[:2] + lines[150:] + stale[5:] + bad[2:] + lines[10:20]
+    path = folder / "mixed.ndjson"
+    path.write_bytes(b"\n".join(body) + b"\n")
+    return path
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("INTERDICT_INGEST_CHUNK", "64")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def _large_from_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service, "DEFER_INDEXES_FROM_BYTES", 0)
+    monkeypatch.setattr(service, "BYTES_PER_SHIPMENT", 1)
+
+
+def _stored(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    tables = {"batches": IngestBatch, "versions": ShipmentVersion, "shipments": Shipment, "items": ShipmentItem,
+              "quarantine": QuarantinedRecord}  # fmt: skip
+    stored = {}
+    with engine.connect() as conn:
+        for name, model in tables.items():
+            table = model.__table__
+            rows = conn.execute(select(table).order_by(table.c.id)).mappings()
+            stored[name] = [{k: v for k, v in row.items() if k not in _MOMENTS} for row in rows]
+    return stored
+
+
+def _index_names(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            return set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
+        return set(conn.execute(text("SELECT indexname FROM pg_indexes")).scalars())
+
+
+_DEFERRED = {str(i.name) for i in deferrable_indexes([Shipment.__table__])}
+
+
+def _empty(engine: Engine) -> None:
+    from tests.conftest import _empty_tables
+
+    _empty_tables(engine)
+
+
+def test_a_large_load_stores_exactly_what_the_ordinary_path_stores(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ordinary = service.ingest_path(mixed_file, engine=engine, kind="shipments")
+    expected = _stored(engine)
+    _empty(engine)
+    _large_from_any_size(monkeypatch)
+    seen_during: list[set[str]] = []
+    told: list[bool] = []
+
+    large = service.ingest_path(mixed_file, engine=engine, kind="shipments",
+                                progress=lambda done, _pos: seen_during.append(_index_names(engine)),
+                                on_indexing=lambda: told.append(True))  # fmt: skip
+
+    assert large.as_dict() == ordinary.as_dict()
+    counts = large.as_dict()
+    assert min(counts["accepted"], counts["amended"], counts["duplicates"], counts["stale"], counts["quarantined"]) > 0
+    assert _stored(engine) == expected
+    assert _DEFERRED <= _index_names(engine)
+    if engine.dialect.name == "sqlite":  # the indexes were really away during the load
+        assert seen_during and all(not (_DEFERRED & names) for names in seen_during)
+        with engine.connect() as conn:  # and the database no longer names a loader
+            assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
+        assert told == [True]  # the progress bar says what the wait at the end is
+
+
+def test_a_large_load_on_a_store_already_larger_keeps_its_indexes(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.ingest_path(mixed_file, engine=engine, kind="shipments")
+    monkeypatch.setattr(service, "DEFER_INDEXES_FROM_BYTES", 0)
+    monkeypatch.setattr(service, "BYTES_PER_SHIPMENT", mixed_file.stat().st_size)  # "one shipment" in the file
+    seen_during: list[set[str]] = []
+    service.ingest_path(mixed_file, engine=engine, kind="shipments",
+                        progress=lambda done, _pos: seen_during.append(_index_names(engine)))  # fmt: skip
+    assert seen_during and all(_DEFERRED <= names for names in seen_during)
+
+
+def test_a_load_that_fails_leaves_the_indexes_in_place(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _large_from_any_size(monkeypatch)
+
+    def fail(done: int, _position: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        service.ingest_path(mixed_file, engine=engine, kind="shipments", progress=fail)
+
+    assert _DEFERRED <= _index_names(engine)
+    with engine.connect() as conn:  # what was committed before the failure stands, accounted for
+        batch = conn.execute(select(IngestBatch.__table__)).mappings().one()
+        stored = conn.execute(select(ShipmentVersion.__table__.c.id)).all()
+    assert 0 < batch["read"] < 700 and len(stored) <= batch["read"]
+
+
+def _drop_as_a_loader(engine: Engine, pid: int) -> None:
+    """What a large load in process `pid` leaves while it runs, or when it was killed."""
+    with engine.begin() as conn:
+        conn.execute(text('UPDATE "ingest_batches" SET id = id WHERE 0'))
+        conn.execute(text(f"PRAGMA user_version = {pid}"))
+        for name in _DEFERRED:
+            conn.execute(text(f'DROP INDEX "{name}"'))
+    assert not (_DEFERRED & _index_names(engine))
+
+
+def test_indexes_a_killed_load_left_dropped_are_built_before_the_next_command(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite loads drop indexes")
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()
+    _drop_as_a_loader(engine, killed.pid)
+
+    ensure_schema(engine)
+
+    assert _DEFERRED <= _index_names(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
+
+
+def test_a_command_started_during_a_large_load_leaves_the_indexes_to_the_loader(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite loads drop indexes")
+    loader = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        _drop_as_a_loader(engine, loader.pid)
+        ensure_schema(engine)
+        assert not (_DEFERRED & _index_names(engine))
+    finally:
+        loader.kill()
+        loader.wait()
+    ensure_schema(engine)
+    assert _DEFERRED <= _index_names(engine)
