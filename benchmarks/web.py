@@ -117,8 +117,8 @@ def free_port() -> int:
 
 def start_server(url: str, home: Path, port: int, workers: int) -> subprocess.Popen:
     env = os.environ | {"INTERDICT_DATABASE_URL": url, "INTERDICT_HOME": str(home)}
-    command = [sys.executable, "-m", "uvicorn", "interdict.web.app:create_app", "--factory", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--backlog", "2048"]  # fmt: skip
+    # `interdict serve`, as deployed (not bare uvicorn: it sets TCP_NODELAY on the workers' socket)
+    command = [sys.executable, "-m", "interdict", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, env=env, start_new_session=True)
     deadline = time.monotonic() + 600  # two cores shared with others: importing alone can take a minute
     while time.monotonic() < deadline:

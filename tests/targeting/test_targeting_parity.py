@@ -96,3 +96,22 @@ def test_single_path_without_history_says_what_is_missing(starter_profiles):
     with pytest.raises(InvalidInput) as caught:
         score_one(_ROWS[0], starter_profiles)
     assert any("per consignee_phone_norm" in str(p.value) for p in caught.value.problems)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(min_value=0, max_value=10_000))
+def test_text_leaves_decided_per_distinct_value_equal_the_plain_query(starter_profiles, seed):
+    """The embedded engine decides keyword, prefix and regex leaves once per distinct text and
+    counts windows in numpy; the plain query (the one Spark runs) does both in SQL, row by row."""
+    from interdict.targeting.engine.base import indicator_query
+    from interdict.targeting.evaluation import prepare_shipments
+
+    rows = random_rows(60, seed=seed)
+    for row in rows[::7]:  # missing texts are decided too
+        row.update(descriptions=None, descriptions_norm=None, hs_codes=None, transit_countries=None, consignee_address_norm=None)
+    prepared = prepare_shipments(table(rows), profiles=starter_profiles)
+    engine = get_engine("duckdb")
+    fast = engine.fired(shipments=prepared, profiles=starter_profiles).sort_by("id")
+    plain = engine.run(shipments=prepared, query=lambda name: indicator_query(
+        profiles=starter_profiles, dialect=engine, since=None, table=name)).sort_by("id")
+    assert fast.to_pylist() == plain.to_pylist()

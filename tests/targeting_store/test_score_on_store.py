@@ -147,3 +147,19 @@ def test_a_listed_phone_weighs_more_than_a_shared_name(engine: Engine, tmp_path:
     assert any("splitting_and_identity.watchlist_contact_hit" in f for f in fired)
     reasons = " ".join(r or "" for r in laned.column("reasons").to_pylist())
     assert "NATIONAL-MK/PH-1: consignee phone matches" in reasons
+
+
+def test_workers_registering_the_starter_library_at_once_all_succeed(engine: Engine) -> None:
+    """Two uvicorn workers' first requests in a new store register the library together: neither
+    may fail on the (profile, version) key; each version is registered once, all switched on."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from interdict.targeting.models import ProfileVersionRow
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        for done in [pool.submit(registry.ensure_starter_library, engine=engine) for _ in range(6)]:
+            done.result()
+    with engine.connect() as conn:
+        rows = conn.execute(select(ProfileVersionRow.profile_id, ProfileVersionRow.version, ProfileVersionRow.active)).all()
+    assert len(rows) == len({(p, v) for p, v, _ in rows}) == len(list(PACKAGED_PROFILES.glob("*.yaml")))
+    assert all(active for _, _, active in rows)

@@ -76,15 +76,29 @@ def list_api_keys(*, engine: Engine) -> list[dict[str, Any]]:
         return [dict(row) for row in conn.execute(query).mappings()]
 
 
+def recently_verified(*, engine: Engine, presented: str) -> Partner | None:
+    """The partner behind a presented key if this process verified the same key against the store
+    within CACHE_SECONDS, else None (then call `verify_api_key`). No I/O: an async route can call
+    it without a thread. The presented key is hashed on every call, and only its full SHA-256
+    digest finds the cached entry."""
+    parts = presented.strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != PREFIX:
+        return None
+    cached = _CACHE.get((id(engine), _hash(presented.strip())))
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    return None
+
+
 def verify_api_key(*, engine: Engine, presented: str) -> Partner | None:
     """The partner behind a presented key, or None for an unknown, malformed or revoked key."""
     parts = presented.strip().split("_", 2)
     if len(parts) != 3 or parts[0] != PREFIX:
         return None
+    known = recently_verified(engine=engine, presented=presented)
+    if known is not None:
+        return known
     key_hash = _hash(presented.strip())
-    cached = _CACHE.get((id(engine), key_hash))
-    if cached is not None and cached[0] > time.monotonic():
-        return cached[1]
     with engine.connect() as conn:
         row = conn.execute(select(_TABLE).where(_TABLE.c.prefix == parts[1])).mappings().first()
     if row is None or row["revoked"] or not hmac.compare_digest(row["key_hash"], key_hash):

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.condition import (
-    SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, Condition, Keywords, Not, epoch_seconds,
+    SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, All, Condition, Keywords, Not, epoch_seconds,
 )
 from interdict.targeting.engine import BatchEngine, get_engine
 from interdict.targeting.norms import DERIVED, TrafficNorms, derived_columns, row_columns
@@ -157,7 +157,8 @@ def _describe(fired: list[tuple[Profile, Any]], profiles: Sequence[Profile]) -> 
     The one place where these are formed: batch (once per distinct combination) and single path.
     """
     score = combined_score([i for _, i in fired])
-    hit_profiles = [p for p in profiles if any(q is p for q, _ in fired)]
+    hit = {id(p) for p, _ in fired}
+    hit_profiles = [p for p in profiles if id(p) in hit]
     return {
         "score": score,
         "reasons": "; ".join(i.reason for _, i in fired),
@@ -167,6 +168,16 @@ def _describe(fired: list[tuple[Profile, Any]], profiles: Sequence[Profile]) -> 
         "yellow_eligible": any(score >= p.lanes.yellow_min_score for p in hit_profiles),
         "priority": any(i.id in p.lanes.priority for p, i in fired),
     }
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of `mask`, lowest first (a few of 62: skip the rest)."""
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
 
 
 def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]) -> pa.Table:
@@ -189,15 +200,18 @@ def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]
         combinations = combinations.reshape(-1, 1)
     else:
         combinations, which = np.unique(masks.T, axis=0, return_inverse=True)
-    described = [_describe([indicators[chunk.start + b] for chunk, m in zip(chunks, combination.tolist())
-                            for b in range(len(chunk)) if m >> b & 1], profiles)
+    described = [_describe([indicators[chunk.start + b] for chunk, m in zip(chunks, combination.tolist()) for b in _bits(m)], profiles)
                  for combination in combinations]
     which = which.reshape(-1)
     score = np.array([d["score"] for d in described], dtype=np.int32)[which]
     ids = fired.column("id").to_numpy()
     order = np.lexsort((ids, -score))  # riskiest first; the id makes the order of ties repeatable
     which = pa.array(which[order].astype(np.int32))
-    where = pc.index_in(pa.array(ids[order]), shipments.column("id"))  # the engine may return rows in any order
+    given = shipments.column("id").to_numpy()
+    if len(given) == len(ids) and np.array_equal(given, ids):  # rows came back in the order given (DuckDB keeps it)
+        where = pa.array(order)
+    else:  # the engine may return rows in any order
+        where = pc.index_in(pa.array(ids[order]), shipments.column("id"))
     columns = {name: shipments.column(name).take(where) for name in ("id", "reporter", "shipment_id", "reported_at", "unit", "day")}
     columns["score"] = pa.array(score[order])
     for name, kind in (("reasons", pa.string()), ("indicators", pa.list_(pa.string())), ("profiles", pa.list_(pa.string()))):
@@ -256,20 +270,47 @@ def context_for(shipment: Mapping[str, Any], *, history: pa.Table | Sequence[Map
     times = [epoch_seconds(r.get("reported_at")) for r in rows]
     t0 = epoch_seconds(shipment.get("reported_at"))
     out: dict[str, int | None] = {}
+    sharing: dict[str, list[tuple[dict[str, Any], int | None]]] = {}  # by key column: the rows with the shipment's value
     for a in aggregates_needed(profiles):
         key = shipment.get(a.per)
         if key is None or key == "":
             out[a.name] = None
             continue
+        if a.per not in sharing:
+            sharing[a.per] = [(r, t) for r, t in zip(rows, times) if r.get(a.per) == key and (limit is None or t <= limit)]
         span = a.days * SECONDS_PER_DAY
         upper = t0 + span if a.side == "around" else t0
-        members = [r for r, t in zip(rows, times)
-                   if r.get(a.per) == key and t0 - span <= t <= upper and (limit is None or t <= limit)]
+        members = [r for r, t in sharing[a.per] if t0 - span <= t <= upper]
         if a.function == "count":
             out[a.name] = len(members)
         else:
             out[a.name] = len({r.get(a.of) for r in members if r.get(a.of) not in (None, "")})
     return out
+
+
+_GATES: dict[int, tuple[Profile, Condition | None, list[tuple[Indicator, Condition]]]] = {}  # by id(profile), as _AGGREGATES
+
+
+def _gated(profile: Profile, row: Mapping[str, Any], context: Mapping[str, int | None]) -> list[tuple[Indicator, Condition]]:
+    """The indicators of `profile` still to decide for `row`, each with what is left of its condition.
+
+    A profile's `applies_to` is the first part of every indicator's condition (`All((gate,
+    when))`, the same object): decided once here, not once per indicator. All(gate, when) holds
+    exactly when the gate and `when` hold, so the indicators that fire are the same.
+    """
+    known = _GATES.get(id(profile))
+    if known is None:
+        conditions = [i.condition for i in profile.indicators]
+        first = conditions[0].parts[0] if isinstance(conditions[0], All) and len(conditions[0].parts) == 2 else None
+        if first is not None and all(isinstance(c, All) and len(c.parts) == 2 and c.parts[0] is first for c in conditions):
+            rest = [(i, i.condition.parts[1]) for i in profile.indicators]
+        else:
+            first, rest = None, [(i, i.condition) for i in profile.indicators]
+        if len(_GATES) > 1024:
+            _GATES.clear()
+        known = _GATES[id(profile)] = (profile, first, rest)
+    _, gate, rest = known
+    return rest if gate is None or gate.holds(row, context=context) else []
 
 
 def derived_one(shipment: Mapping[str, Any], wanted: set[str], *, norms: tuple[TrafficNorms, bool] | None = None,
@@ -318,7 +359,7 @@ def score_one(shipment: Mapping[str, Any], profiles: Sequence[Profile], *,
         if kind == "list" and isinstance(row.get(name), (list, tuple)):
             row[name] = "|".join(row[name])
     row["unit"] = row.get("unit") or shipment_unit(**{k: row.get(k) for k in _UNIT_FIELDS})
-    fired = [(p, i) for p in profiles for i in p.indicators if i.condition.holds(row, context=context)]
+    fired = [(p, i) for p in profiles for i, condition in _gated(p, row, context) if condition.holds(row, context=context)]
     t = epoch_seconds(row.get("reported_at"))
     return {
         "id": row.get("id"), "reporter": row.get("reporter"), "shipment_id": row.get("shipment_id"),

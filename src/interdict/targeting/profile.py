@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -82,11 +83,11 @@ class Indicator:
     condition: Condition
     family: str | None = None  # shared across profiles; None: a family of its own
 
-    @property
+    @cached_property  # the fields are frozen; scoring asks for these millions of times
     def key(self) -> str:
         return f"{self.profile_id}.{self.id}"
 
-    @property
+    @cached_property
     def sign(self) -> str:
         """What the indicator is evidence of: its family, else itself (see evaluation.combined_score)."""
         return self.family or self.key
@@ -103,7 +104,7 @@ class Profile:
     content_hash: str
     source: str
 
-    @property
+    @cached_property
     def label(self) -> str:
         return f"{self.id}@{self.version}"
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
 from interdict.store.database import now_utc
@@ -23,21 +25,23 @@ _TABLE = ProfileVersionRow.__table__
 def register_profile(*, engine: Engine, path: Path, activate: bool = False) -> Profile:
     profile = load_profile(path)
     _load.cache_clear()
+    # Insert unless (profile, version) is there, then compare: two processes registering at once
+    # (two workers' first requests in a new store) both succeed instead of one failing on the key.
+    insert = (postgresql_insert if engine.dialect.name == "postgresql" else sqlite_insert)(_TABLE).values(
+        profile_id=profile.id, version=profile.version, content_hash=profile.content_hash,
+        path=str(Path(path).resolve()), title=getattr(profile, "title", None), active=False, registered_at=now_utc(),
+    ).on_conflict_do_nothing(index_elements=["profile_id", "version"])  # fmt: skip
     with engine.begin() as conn:
+        conn.execute(insert)
         existing = conn.execute(
             select(_TABLE).where(_TABLE.c.profile_id == profile.id, _TABLE.c.version == profile.version)
         ).mappings().first()
-        if existing and existing["content_hash"] != profile.content_hash:
+        if existing["content_hash"] != profile.content_hash:
             raise Conflict(
                 f"profile {profile.label} is already registered with other content",
                 problems=[Problem("version", "unique_per_content", profile.version, "this version exists with different rules")],
                 hint="raise `version` in the file for a changed profile",
             )
-        if not existing:
-            conn.execute(_TABLE.insert().values(
-                profile_id=profile.id, version=profile.version, content_hash=profile.content_hash,
-                path=str(Path(path).resolve()), title=getattr(profile, "title", None), active=False, registered_at=now_utc(),
-            ))  # fmt: skip
     if activate:
         activate_profile(engine=engine, profile_id=profile.id, version=profile.version)
     return profile

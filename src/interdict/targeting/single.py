@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 import pyarrow as pa
-from sqlalchemy import Engine, Select, and_, bindparam, select, union
+from sqlalchemy import Connection, Engine, Select, and_, bindparam, select, union
 
 from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
@@ -70,39 +70,55 @@ class _Plan:
 
 _PLANS: dict[tuple, _Plan] = {}
 _LOCK = threading.Lock()
+_COMPILING = threading.Lock()
 
 
-def _plan(engine: Engine, profiles: list[Profile] | None) -> _Plan:
+def _state(conn: Connection) -> tuple[tuple[Any, ...], ...]:
+    """The active versions (path, content hash), as plain tuples: Row equality is slow to compare."""
+    return tuple(tuple(r) for r in conn.execute(_ACTIVE).all())
+
+
+def _known_plan(profiles: list[Profile] | None, conn: Connection) -> _Plan | None:
+    """The plan for `profiles`, or for the active versions when compiled already; else None."""
     if profiles is not None:
         return _Plan.of(profiles)
-    with engine.connect() as conn:
-        state = tuple(conn.execute(_ACTIVE).all())
-    plan = _PLANS.get(state) if state else None
-    if plan is None:
-        profiles = active_profiles(engine=engine)  # registers the starter library in a new store
+    state = _state(conn)  # every request: an activation or rollback counts at once
+    return _PLANS.get(state) if state else None
+
+
+def _compiled_plan(engine: Engine) -> _Plan:
+    """Compile the active versions (registering the starter library in a new store), one thread at
+    a time: requests arriving together wait for one compilation rather than each doing it."""
+    with _COMPILING:
         with engine.connect() as conn:
-            state = tuple(conn.execute(_ACTIVE).all())
-        plan = _Plan.of(profiles)
-        with _LOCK:
-            if len(_PLANS) > 64:
-                _PLANS.clear()
-            _PLANS[state] = plan
-    return plan
+            state = _state(conn)
+        plan = _PLANS.get(state) if state else None
+        if plan is None:
+            profiles = active_profiles(engine=engine)
+            with engine.connect() as conn:
+                state = _state(conn)
+            plan = _Plan.of(profiles)
+            with _LOCK:
+                if len(_PLANS) > 64:
+                    _PLANS.clear()
+                _PLANS[state] = plan
+        return plan
 
 
 def related_shipments(*, engine: Engine, row: dict[str, Any], profiles: list[Profile]) -> list[dict[str, Any]]:
     """Stored shipments that share a counted key (phone, address, name…) with `row`, in the window."""
-    return _related(engine, row, _Plan.of(profiles))[1]
+    with engine.connect() as conn:
+        return _related(conn, row, _Plan.of(profiles))[1]
 
 
-def _related(engine: Engine, row: dict[str, Any], plan: _Plan) -> tuple[int | None, list[dict[str, Any]]]:
+def _related(conn: Connection, row: dict[str, Any], plan: _Plan) -> tuple[int | None, list[dict[str, Any]]]:
     """(the stored id of this shipment or None, the other related shipments)."""
     keys = tuple(k for k in plan.keys if row.get(k) not in (None, ""))
     moment = row["reported_at"]
     values = {f"key_{k}": row[k] for k in keys}
     values.update(since=moment - plan.before, until=moment + plan.after, reporter=row["reporter"], shipment_id=row["shipment_id"])
-    with engine.connect() as conn:
-        found = [dict(r) for r in conn.execute(plan.related_query(keys), values).mappings()]
+    names = plan.columns  # the query's columns, in order: zip is cheaper than a RowMapping per row
+    found = [dict(zip(names, r)) for r in conn.execute(plan.related_query(keys), values).all()]
     own = [r for r in found if r["reporter"] == row["reporter"] and r["shipment_id"] == row["shipment_id"]]
     return (own[0]["id"] if own else None), [r for r in found if not own or r["id"] != own[0]["id"]]
 
@@ -156,9 +172,15 @@ def _store_norms(engine: Engine, own_id: int | None) -> tuple[TrafficNorms, bool
 
 def score_shipment(*, engine: Engine, record: ShipmentRecord | dict[str, Any], profiles: list[Profile] | None = None) -> dict[str, Any]:
     """`record` is a validated shipment or its flattened row (`shipment_columns`)."""
-    plan = _plan(engine, profiles)
     row = dict(record) if isinstance(record, dict) else shipment_columns(record)[0]
-    row["id"], history = _related(engine, row, plan)
+    with engine.connect() as conn:  # one connection for both reads: a pool checkout costs as much as a query
+        plan = _known_plan(profiles, conn)
+        if plan is not None:
+            row["id"], history = _related(conn, row, plan)
+    if plan is None:  # compiled with the connection given back: compiling takes connections of its own
+        plan = _compiled_plan(engine)
+        with engine.connect() as conn:
+            row["id"], history = _related(conn, row, plan)
     norms = _store_norms(engine, row["id"]) if derived_needed(plan.profiles) else None
     result = score_one(row, plan.profiles, history=history, norms=norms)
     result["profile_versions"] = [p.label for p in plan.profiles]

@@ -13,8 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, delete, func, insert, select
 
-from interdict.access.dependencies import EngineDep
-from interdict.access.keys import verify_api_key
+from interdict.access.dependencies import EngineDep, check_api_key
 from interdict.access.models import LoginAttempt
 from interdict.access.scope import Viewer, require
 from interdict.access.sessions import NotSignedIn, SignedIn, csrf_matches, resume_session
@@ -41,7 +40,7 @@ async def current_viewer(
 ) -> Viewer:
     presented = (bearer.credentials if bearer else None) or key
     if presented:
-        partner = await run_in_threadpool(verify_api_key, engine=engine, presented=presented)
+        partner = await check_api_key(engine=engine, presented=presented)
         if partner is None:
             raise NotSignedIn("a valid, unrevoked API key is required (Authorization: Bearer idk_…)")
         return Viewer(name=f"apikey:{partner.prefix}", role="partner", reporters=partner.reporters, agency=partner.name)

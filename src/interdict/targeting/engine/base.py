@@ -8,11 +8,11 @@ spellings that differ (string literals, regex search, distinct counts in windows
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import pyarrow as pa
 
-from interdict.targeting.condition import Aggregate
+from interdict.targeting.condition import Aggregate, Condition
 from interdict.targeting.profile import Profile
 
 
@@ -56,13 +56,32 @@ def aggregate_columns(profiles: Sequence[Profile]) -> dict[Aggregate, str]:
     return aggregates
 
 
+def text_leaves(profiles: Sequence[Profile]) -> dict[Condition, str]:
+    """The leaf conditions whose value depends on one text column only, each once, with the
+    column name the engine may give its precomputed value (`_k0`...)."""
+    found: dict[Condition, str] = {}
+
+    def walk(condition: Condition) -> None:
+        if condition.text_column() is not None:
+            found.setdefault(condition, f"_k{len(found)}")
+        for part in getattr(condition, "parts", ()):
+            walk(part)
+        if hasattr(condition, "part"):
+            walk(condition.part)
+
+    for indicator in (i for p in profiles for i in p.indicators):
+        walk(indicator.condition)
+    return found
+
+
 def indicator_query(*, profiles: Sequence[Profile], dialect: BatchEngine, since: int | None, table: str,
-                    counted: bool = False) -> str:
-    """The query; with `counted`, the table already holds the cross-shipment figures (`_a0`...)."""
+                    counted: bool = False, decided: Mapping[Condition, str] | None = None) -> str:
+    """The query; with `counted`, the table already holds the cross-shipment figures (`_a0`...);
+    `decided` names the columns that already hold the value of some leaf conditions."""
     indicators = [i for p in profiles for i in p.indicators]
     aggregates = aggregate_columns(profiles)
     windows = [] if counted else [f"{a.window_sql(dialect=dialect)} AS {alias}" for a, alias in aggregates.items()]
-    columns = [f"{i.condition.sql(dialect=dialect, aggregates=aggregates)} AS f{n}" for n, i in enumerate(indicators)]
+    columns = [f"{i.condition.render(dialect=dialect, aggregates={**aggregates, **(decided or {})})} AS f{n}" for n, i in enumerate(indicators)]
     where = f"WHERE _t >= {int(since)}" if since is not None else ""
     if not windows:
         return "SELECT id" + "".join(f",\n  {c}" for c in columns) + f"\nFROM {table} {where}"

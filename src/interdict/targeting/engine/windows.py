@@ -19,10 +19,13 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     """An integer per value, -1 for NULL and '' (a missing key is never a group of its own)."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks()
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        column = pc.if_else(pc.equal(column, ""), pa.scalar(None, column.type), column)
     encoded = pc.dictionary_encode(column)
-    return encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        empty = pc.index(encoded.dictionary, "").as_py()  # '' is no key either: its code becomes -1 (codes need not be dense)
+        if empty >= 0:
+            codes[codes == empty] = -1
+    return codes
 
 
 def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict[str, pa.Array]:
@@ -41,6 +44,7 @@ def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict
     stride = int(t.max()) - base + longest + 2  # room for every t +/- the widest window
     codes: dict[str, np.ndarray] = {}
     sorted_by: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    by_value: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
     out: dict[str, pa.Array] = {}
     for aggregate, alias in aggregates.items():
         for name in (aggregate.per, aggregate.of):
@@ -60,33 +64,39 @@ def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict
         if aggregate.function == "count":
             counts = np.searchsorted(point, point + after, "right") - np.searchsorted(point, point - before, "left")
         else:
-            counts = _distinct_in_window(rows=rows, point=point, value=codes[aggregate.of], stride=stride,
-                                         before=before, after=after)
+            pairs = (aggregate.per, aggregate.of)
+            if pairs not in by_value:  # the same key and value over other windows (3 and 7 days...) reuse the sort
+                by_value[pairs] = _by_key_and_value(rows=rows, point=point, value=codes[aggregate.of], stride=stride)
+            counts = _distinct_in_window(point=point, sorted_values=by_value[pairs], before=before, after=after)
         column = np.zeros(n, dtype=np.int64)
         column[rows] = counts
         out[alias] = pa.array(column, mask=key < 0)
     return out
 
 
-def _distinct_in_window(*, rows: np.ndarray, point: np.ndarray, value: np.ndarray, stride: int,
-                        before: int, after: int) -> np.ndarray:
-    """Distinct values per key within [t - before, t + after], for the shipments `rows` in the
-    order of `point` (key, then time).
+def _by_key_and_value(*, rows: np.ndarray, point: np.ndarray, value: np.ndarray, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """The shipments with a value, ordered by key, value, then time: (their values, their points)."""
+    values = value[rows]
+    known = np.flatnonzero(values >= 0)
+    pair = (point[known] // stride) * (int(value.max()) + 1) + values[known]
+    order = known[np.argsort(pair, kind="stable")]  # by key, value, then time (stable keeps time order)
+    return values[order], point[order]
+
+
+def _distinct_in_window(*, point: np.ndarray, sorted_values: tuple[np.ndarray, np.ndarray], before: int, after: int) -> np.ndarray:
+    """Distinct values per key within [t - before, t + after], for the shipments in the order of
+    `point` (key, then time), given their values ordered by key, value and time (`_by_key_and_value`).
 
     A value counts at time s when one of its shipments is within the window of s, i.e. s lies in
     [t_j - after, t_j + before] for one of them. Those spans are merged per key and value into
     disjoint islands; the distinct count at s is then the islands of the key that have started
     by s minus those that ended before s: two `searchsorted` again.
     """
-    values = value[rows]
-    known = np.flatnonzero(values >= 0)
-    pair = (point[known] // stride) * (int(value.max()) + 1) + values[known]
-    order = known[np.argsort(pair, kind="stable")]  # by key, value, then time (stable keeps time order)
-    at = point[order]
-    new = np.ones(len(order), dtype=bool)
-    new[1:] = (values[order[1:]] != values[order[:-1]]) | (at[1:] - at[:-1] > before + after)
+    values, at = sorted_values
+    new = np.ones(len(at), dtype=bool)
+    new[1:] = (values[1:] != values[:-1]) | (at[1:] - at[:-1] > before + after)
     first = np.flatnonzero(new)  # a key change shows as a jump of at least `stride` in `at`
-    last = np.append(first[1:], len(order))[: len(first)].astype(np.int64) - 1
+    last = np.append(first[1:], len(at))[: len(first)].astype(np.int64) - 1
     starts = np.sort(at[first] - after)
     ends = np.sort(at[last] + before)
     return np.searchsorted(starts, point, "right") - np.searchsorted(ends, point, "left")
