@@ -20,7 +20,7 @@ batch itself) or, one shipment at a time, from the store's recent traffic (`refe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 MIN_SUPPORT = 8  # other items carrying a word before its chapters are trusted
 MIN_SHARE = 0.05  # a chapter declared for fewer than this share of a word's other items is unusual for it
 MIN_CONCENTRATION = 0.25  # a word speaks only if its commonest chapter holds this share of its other items
+FEW = 16  # up to this many shipments against a reference: plain Python lookups (one-at-a-time scoring)
 UNUSUAL_ITEMS = 0.5  # a shipment fires when at least this share of its judged items are unusual
 MIN_WORD_LENGTH = 3
 
@@ -40,9 +41,22 @@ class HsReference:
     words: pa.Table  # word, items, top (items of its commonest chapter), top_chapter, second (of the next)
     pairs: pa.Table  # word, chapter, items
 
+    lookups: dict = field(default_factory=dict, compare=False, repr=False)  # built on first use, see `_lookups`
+
     @property
     def size(self) -> int:
         return self.words.num_rows
+
+    def _lookups(self) -> tuple[dict[str, tuple[int, int, str, int]], dict[tuple[str, str], int]]:
+        """Per word (items, top, top chapter, second) and per (word, chapter) items, as dicts: one
+        shipment at a time is then judged in microseconds instead of Arrow joins."""
+        if not self.lookups:
+            w = self.words
+            self.lookups["words"] = {word: (items, top, chapter, second) for word, items, top, chapter, second in zip(
+                *(w.column(c).to_pylist() for c in ("word", "items", "top", "top_chapter", "second")))}
+            self.lookups["pairs"] = {(word, chapter): items for word, chapter, items in zip(
+                *(self.pairs.column(c).to_pylist() for c in ("word", "chapter", "items")))}
+        return self.lookups["words"], self.lookups["pairs"]
 
 
 def _paired_items(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray
@@ -170,6 +184,41 @@ def _unusual_within(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.
     out[(judged_items > 0) & (unusual_items >= UNUSUAL_ITEMS * judged_items)] = 2
 
 
+def _unusual_few(descriptions_norm: list, hs_codes: list, reference: HsReference, own: int) -> list[bool | None]:
+    """`unusual_hs_code` of a few shipments against a reference, in plain Python (the same rule as
+    the Arrow path, which a property test holds it to)."""
+    words_of, pairs_of = reference._lookups()
+    out: list[bool | None] = []
+    for text, codes in zip(descriptions_norm, hs_codes):
+        descriptions, code_list = (text or "").split(" | "), (codes or "").split("|")
+        if not codes or len(descriptions) != len(code_list):
+            out.append(None)
+            continue
+        judged = unusual = 0
+        for description, code in zip(descriptions, code_list):
+            chapter = code[:2]
+            if len(chapter) != 2:
+                continue
+            spoke = usual = False
+            for word in set(description.split(" ")):
+                if len(word) < MIN_WORD_LENGTH or word.isnumeric() or word not in words_of:
+                    continue
+                items, top, top_chapter, second = words_of[word]
+                if items < MIN_SUPPORT + own:
+                    continue
+                others = items - own
+                same = pairs_of.get((word, chapter), own) - own
+                agreed = max(second if top_chapter == chapter else top, same)
+                if agreed >= MIN_CONCENTRATION * others:
+                    spoke = True
+                    usual = usual or same >= MIN_SHARE * others
+            if spoke:
+                judged += 1
+                unusual += not usual
+        out.append(judged > 0 and unusual >= UNUSUAL_ITEMS * judged)
+    return out
+
+
 def unusual_hs_code(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.Array | pa.ChunkedArray, *,
                     reference: HsReference | None = None, counted_in_reference: bool = False) -> pa.BooleanArray:
     """Per shipment: True where at least `UNUSUAL_ITEMS` of its judged items have a code unusual for
@@ -190,6 +239,8 @@ def unusual_hs_code(descriptions_norm: pa.Array | pa.ChunkedArray, hs_codes: pa.
     if reference is None:
         _unusual_within(descriptions_norm, hs_codes, out)
         return pa.array(np.where(out == 2, True, False), pa.bool_(), mask=out == 0)
+    if n <= FEW:
+        return pa.array(_unusual_few(descriptions_norm.to_pylist(), hs_codes.to_pylist(), reference, own), pa.bool_())
     words = _item_words(descriptions_norm, hs_codes)
     if words.num_rows:
         judged = words.join(reference.words, "word", join_type="inner", use_threads=False)
