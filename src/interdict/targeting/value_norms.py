@@ -31,25 +31,36 @@ class ValueReference:
 
 
 def _chapter_and_value(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
-                       gross_g: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    chapter = pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)
+                       gross_g: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """(chapter index per shipment, the chapters, value per kg, whether all three are known)."""
+    codes = pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)
+    encoded = pc.dictionary_encode(codes.combine_chunks() if isinstance(codes, pa.ChunkedArray) else codes)
+    chapter = encoded.indices.to_numpy().astype(np.int64)
     value = pc.cast(value_cents, pa.float64()).to_numpy(zero_copy_only=False)
     gross = pc.cast(gross_g, pa.float64()).to_numpy(zero_copy_only=False)
-    chapter = np.asarray(chapter.to_numpy(zero_copy_only=False), dtype=object)
-    known = (pc.utf8_length(pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)).to_numpy(zero_copy_only=False) == 2)
+    known = pc.equal(pc.utf8_length(codes), 2).to_numpy(zero_copy_only=False)
     known &= ~np.isnan(value) & ~np.isnan(gross) & (np.nan_to_num(gross) > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_kg = value / gross  # cents a gram: the same float in every path
-    return chapter, per_kg, known
+    return chapter, encoded.dictionary.to_pylist(), per_kg, known
+
+
+def _by_chapter(chapter: np.ndarray, per_kg: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The known shipments sorted by (chapter, value per kg), and where each chapter starts."""
+    rows = np.flatnonzero(known)
+    order = rows[np.lexsort((per_kg[rows], chapter[rows]))]
+    new_chapter = np.ones(len(order), dtype=bool)
+    new_chapter[1:] = chapter[order][1:] != chapter[order][:-1]
+    return order, new_chapter
 
 
 def build_value_reference(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
                           gross_g: pa.Array | pa.ChunkedArray) -> ValueReference:
-    chapter, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
-    by_chapter: dict[str, np.ndarray] = {}
-    for name in np.unique(chapter[known]) if known.any() else []:
-        by_chapter[str(name)] = np.sort(per_kg[known & (chapter == name)])
-    return ValueReference(by_chapter)
+    chapter, names, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
+    order, new_chapter = _by_chapter(chapter, per_kg, known)
+    starts = np.flatnonzero(new_chapter)
+    return ValueReference({names[chapter[order[start]]]: per_kg[order[start:end]]
+                           for start, end in zip(starts.tolist(), [*starts[1:].tolist(), len(order)])})
 
 
 def _within(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
@@ -57,26 +68,16 @@ def _within(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.Chu
     """`value_per_kg_permille` of a batch against itself in one sort (the same rule as the reference
     path, which a property test holds it to): within each chapter, sorted by value per kg, the
     others cheaper are those before the run of equal values, the others as dear the run less one."""
-    codes = pc.utf8_slice_codeunits(pc.coalesce(hs_codes, ""), 0, 2)
-    codes = codes.combine_chunks() if isinstance(codes, pa.ChunkedArray) else codes
-    chapter = pc.dictionary_encode(codes).indices.to_numpy().astype(np.int64)
-    _, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
-    n = len(per_kg)
-    out = np.zeros(n, dtype=np.int64)
-    valid = np.zeros(n, dtype=bool)
-    rows = np.flatnonzero(known)
-    if len(rows):
-        order = rows[np.lexsort((per_kg[rows], chapter[rows]))]
-        c, v = chapter[order], per_kg[order]
-        m = len(order)
-        new_chapter = np.ones(m, dtype=bool)
-        new_chapter[1:] = c[1:] != c[:-1]
+    chapter, _, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
+    out = np.zeros(len(per_kg), dtype=np.int64)
+    valid = np.zeros(len(per_kg), dtype=bool)
+    order, new_chapter = _by_chapter(chapter, per_kg, known)
+    if len(order):
+        v, m = per_kg[order], len(order)
         new_run = new_chapter.copy()
         new_run[1:] |= v[1:] != v[:-1]
-        chapter_start = np.flatnonzero(new_chapter)
-        chapter_of = np.cumsum(new_chapter) - 1
-        run_start = np.flatnonzero(new_run)
-        run_of = np.cumsum(new_run) - 1
+        chapter_start, chapter_of = np.flatnonzero(new_chapter), np.cumsum(new_chapter) - 1
+        run_start, run_of = np.flatnonzero(new_run), np.cumsum(new_run) - 1
         others = np.diff(np.append(chapter_start, m))[chapter_of] - 1
         cheaper = run_start[run_of] - chapter_start[chapter_of]
         same = np.diff(np.append(run_start, m))[run_of] - 1
@@ -93,19 +94,17 @@ def value_per_kg_permille(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.
 
     Without `reference`, the shipments are compared with each other; a given `reference` holds
     them only if `counted_in_reference` (they are then left out of their own comparison)."""
-    own = 1 if reference is None or counted_in_reference else 0
     if reference is None:
         return _within(hs_codes, value_cents, gross_g)
-    chapter, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
-    out = np.zeros(len(per_kg), dtype=np.int64)
-    valid = np.zeros(len(per_kg), dtype=bool)
-    for name in np.unique(chapter[known]) if known.any() else []:
-        peers = reference.by_chapter.get(str(name))
-        rows = np.flatnonzero(known & (chapter == name))
+    own = 1 if counted_in_reference else 0
+    chapter, names, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
+    out: list[int | None] = []
+    for c, x, k in zip(chapter.tolist(), per_kg.tolist(), known.tolist()):
+        peers = reference.by_chapter.get(names[c]) if k else None
         if peers is None or len(peers) - own < MIN_PEERS:
+            out.append(None)
             continue
-        cheaper = np.searchsorted(peers, per_kg[rows], side="left")  # strictly lower: itself never counts
-        same = np.searchsorted(peers, per_kg[rows], side="right") - cheaper - own  # others at the very same price
-        out[rows] = (1000 * (2 * cheaper + same)) // (2 * (len(peers) - own))  # ties count half: a common price is mid-rank
-        valid[rows] = True
-    return pa.array(out, pa.int64(), mask=~valid)
+        cheaper = int(np.searchsorted(peers, x, side="left"))  # strictly lower: itself never counts
+        same = int(np.searchsorted(peers, x, side="right")) - cheaper - own  # others at the very same price
+        out.append((1000 * (2 * cheaper + same)) // (2 * (len(peers) - own)))  # ties count half: mid-rank
+    return pa.array(out, pa.int64())
