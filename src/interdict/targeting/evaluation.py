@@ -9,7 +9,7 @@ can be blended in afterwards.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -223,37 +223,37 @@ def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]
 
 # --- one shipment at a time ---------------------------------------------------------------------
 
-_AGGREGATES: dict[int, tuple[Profile, list[Aggregate]]] = {}  # by id(profile); the profile is kept, so the id stays its
+def _per_profile(cache: dict[int, tuple[Profile, Any]], profile: Profile, compute: Callable[[Profile], Any]) -> Any:
+    """`compute(profile)`, worked out once per profile object: walking the condition trees on every
+    single-shipment request costs more than the scoring. Keyed by id(profile); the profile is kept
+    in the cache, so the id stays its."""
+    known = cache.get(id(profile))
+    if known is None:
+        if len(cache) > 1024:
+            cache.clear()
+        known = cache[id(profile)] = (profile, compute(profile))
+    return known[1]
+
+
+_AGGREGATES: dict[int, tuple[Profile, list[Aggregate]]] = {}
+_DERIVED: dict[int, tuple[Profile, set[str]]] = {}
 
 
 def aggregates_needed(profiles: Iterable[Profile]) -> list[Aggregate]:
     """The cross-shipment figures the profiles use: what a caller of `score_one` must provide."""
     seen: dict[Aggregate, None] = {}
     for p in profiles:
-        known = _AGGREGATES.get(id(p))
-        if known is None:  # walking the condition trees on every single-shipment request costs more than the scoring
-            if len(_AGGREGATES) > 1024:
-                _AGGREGATES.clear()
-            known = _AGGREGATES[id(p)] = (p, p.aggregates())
-        for a in known[1]:
+        for a in _per_profile(_AGGREGATES, p, Profile.aggregates):
             seen.setdefault(a)
     return list(seen)
 
 
 def derived_needed(profiles: Iterable[Profile]) -> set[str]:
-    """The fields judged against the traffic (norms.py) that these profiles read (cached per profile)."""
+    """The fields judged against the traffic (norms.py) that these profiles read."""
     found: set[str] = set()
     for p in profiles:
-        known = _DERIVED.get(id(p))
-        if known is None:
-            if len(_DERIVED) > 1024:
-                _DERIVED.clear()
-            known = _DERIVED[id(p)] = (p, required_fields([p]) & DERIVED)
-        found |= known[1]
+        found |= _per_profile(_DERIVED, p, lambda q: required_fields([q]) & DERIVED)
     return found
-
-
-_DERIVED: dict[int, tuple[Profile, set[str]]] = {}
 
 
 def context_for(shipment: Mapping[str, Any], *, history: pa.Table | Sequence[Mapping[str, Any]],
@@ -288,7 +288,17 @@ def context_for(shipment: Mapping[str, Any], *, history: pa.Table | Sequence[Map
     return out
 
 
-_GATES: dict[int, tuple[Profile, Condition | None, list[tuple[Indicator, Condition]]]] = {}  # by id(profile), as _AGGREGATES
+_GATES: dict[int, tuple[Profile, tuple[Condition | None, list[tuple[Indicator, Condition]]]]] = {}
+
+
+def _gate(profile: Profile) -> tuple[Condition | None, list[tuple[Indicator, Condition]]]:
+    """The condition every indicator of `profile` starts with (its `applies_to`), if they share
+    one, and what is left of each indicator's condition after it."""
+    conditions = [i.condition for i in profile.indicators]
+    first = conditions[0].parts[0] if isinstance(conditions[0], All) and len(conditions[0].parts) == 2 else None
+    if first is not None and all(isinstance(c, All) and len(c.parts) == 2 and c.parts[0] is first for c in conditions):
+        return first, [(i, i.condition.parts[1]) for i in profile.indicators]
+    return None, [(i, i.condition) for i in profile.indicators]
 
 
 def _gated(profile: Profile, row: Mapping[str, Any], context: Mapping[str, int | None]) -> list[tuple[Indicator, Condition]]:
@@ -298,18 +308,7 @@ def _gated(profile: Profile, row: Mapping[str, Any], context: Mapping[str, int |
     when))`, the same object): decided once here, not once per indicator. All(gate, when) holds
     exactly when the gate and `when` hold, so the indicators that fire are the same.
     """
-    known = _GATES.get(id(profile))
-    if known is None:
-        conditions = [i.condition for i in profile.indicators]
-        first = conditions[0].parts[0] if isinstance(conditions[0], All) and len(conditions[0].parts) == 2 else None
-        if first is not None and all(isinstance(c, All) and len(c.parts) == 2 and c.parts[0] is first for c in conditions):
-            rest = [(i, i.condition.parts[1]) for i in profile.indicators]
-        else:
-            first, rest = None, [(i, i.condition) for i in profile.indicators]
-        if len(_GATES) > 1024:
-            _GATES.clear()
-        known = _GATES[id(profile)] = (profile, first, rest)
-    _, gate, rest = known
+    gate, rest = _per_profile(_GATES, profile, _gate)
     return rest if gate is None or gate.holds(row, context=context) else []
 
 
