@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import glob
-import os
 import math
 import re
 from collections import Counter
@@ -35,8 +34,7 @@ from interdict.targeting.evaluation import evaluate
 from interdict.targeting.profile import load_profiles
 
 SCALE, CLIP = 10.0, 200.0
-BLEND = float(os.environ.get("BLEND", 0))
-ARMS_FLOOR = int(os.environ.get("ARMS_FLOOR", 10))
+ARMS_FLOOR = 10
 ARMS_NAMED = {"firearm_named", "firearm_parts_named", "arms_hs_code", "convertible_named", "other_arms_hs_code",
               "ammunition_named", "ammunition_hs_code", "drugs_named", "explosive_named"}
 KEEP_PRIORITY = {"watchlist_name_at_listed_address"}
@@ -68,7 +66,7 @@ def weight(indicator, sources: list[tuple[Counter, Counter, int, int]]) -> tuple
         logs.append(math.log(min(max(ratio, 1.0), CLIP)))
     if sum(s[0][key] for s in sources) < 3 and sum(s[1][key] for s in sources) < 30:
         return indicator.weight, logs  # too little evidence either way: keep what was written
-    w = max(1, round(SCALE * ((1 - BLEND) * min(logs) + BLEND * max(logs))))
+    w = max(1, round(SCALE * min(logs)))
     if indicator.id in ARMS_NAMED:
         w = max(w, ARMS_FLOOR)
     return w, logs
