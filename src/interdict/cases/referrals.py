@@ -10,12 +10,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, ForeignKey, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from interdict.errors import Conflict, InvalidInput, NotFound, Problem
-from interdict.firearms.models import problems_from
+from interdict.firearms.models import read_model
 from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc, session_for, storing
 
 __all__ = [
@@ -90,11 +90,7 @@ class CaseReferral(_Record):
 
 
 def read_referral(data: Mapping[str, Any]) -> CaseReferral:
-    try:
-        return CaseReferral.model_validate(dict(data))
-    except ValidationError as error:
-        raise InvalidInput("The case referral is not valid.", problems=problems_from(error, what="case_referral"),
-                           hint="Correct the fields named and submit again.") from None
+    return read_model(CaseReferral, data, what="case_referral", title="The case referral is not valid.")
 
 
 def referral_document(referral: CaseReferral) -> dict[str, Any]:

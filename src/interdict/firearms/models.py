@@ -44,6 +44,7 @@ __all__ = [
     "problems_from",
     "read_ammunition",
     "read_firearm",
+    "read_model",
     "read_part",
 ]
 
@@ -267,23 +268,24 @@ def problems_from(error: ValidationError, *, what: str) -> list[Problem]:
     ]
 
 
-def _read(model: type[_Model], data: Mapping[str, Any], *, what: str) -> _Model:
+def read_model(model: type[_Model], data: Mapping[str, Any], *, what: str, title: str | None = None,
+               hint: str = "Correct the fields named and submit again.") -> _Model:
+    """`data` validated as `model`, or InvalidInput naming each field, rule and value (`what` names
+    the record in the problems; `title` is the message, by default "The <what> record is not valid.")."""
     try:
         return model.model_validate(dict(data))
     except ValidationError as error:
-        raise InvalidInput(
-            f"The {what} record is not valid.", problems=problems_from(error, what=what), hint="Correct the fields named and submit again."
-        ) from None
+        raise InvalidInput(title or f"The {what} record is not valid.", problems=problems_from(error, what=what), hint=hint) from None
 
 
 def read_firearm(data: Mapping[str, Any]) -> Firearm:
     """A `Firearm` from a plain record, or InvalidInput naming each field that is wrong."""
-    return _read(Firearm, data, what="firearm")
+    return read_model(Firearm, data, what="firearm")
 
 
 def read_ammunition(data: Mapping[str, Any]) -> Ammunition:
-    return _read(Ammunition, data, what="ammunition")
+    return read_model(Ammunition, data, what="ammunition")
 
 
 def read_part(data: Mapping[str, Any]) -> FirearmPart:
-    return _read(FirearmPart, data, what="part")
+    return read_model(FirearmPart, data, what="part")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from interdict.firearms.models import (
     Firearm,
     FirearmPart,
     Recovery,
-    problems_from,
+    read_model,
     read_ammunition,
     read_firearm,
     read_part,
@@ -96,11 +96,7 @@ class SeizureReport(_Record):
 
 
 def read_seizure_report(data: Mapping[str, Any]) -> SeizureReport:
-    try:
-        return SeizureReport.model_validate(dict(data))
-    except ValidationError as error:
-        raise InvalidInput("The seizure report is not valid.", problems=problems_from(error, what="seizure"),
-                           hint="Correct the fields named and submit again.") from None
+    return read_model(SeizureReport, data, what="seizure", title="The seizure report is not valid.")
 
 
 @dataclass(frozen=True, slots=True)

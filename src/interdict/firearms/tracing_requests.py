@@ -8,12 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from interdict.errors import Conflict, InvalidInput, NotFound, Problem
-from interdict.firearms.models import problems_from
+from interdict.errors import Conflict, NotFound, Problem
+from interdict.firearms.models import read_model
 from interdict.firearms.seizures import stored_firearm
 from interdict.firearms.tables import FirearmRow, SeizureRow, TracingRequestRow
 from interdict.firearms.tracing import (
@@ -166,11 +165,9 @@ def record_tracing_response(
 ) -> TracingRequest:
     """File an addressee's answer to a stored request; the first answer makes it 'answered', and
     a 'traced' answer marks the stored firearm traced."""
-    try:
-        answer = response if isinstance(response, TracingResponse) else TracingResponse.model_validate(dict(response))
-    except ValidationError as error:
-        raise InvalidInput("The answer is not valid.", problems=problems_from(error, what="tracing_response"),
-                           hint="Correct the fields named and file it again.") from None
+    answer = response if isinstance(response, TracingResponse) else read_model(
+        TracingResponse, response, what="tracing_response", title="The answer is not valid.",
+        hint="Correct the fields named and file it again.")
     return _update(engine, request_id, requesting_agency, lambda r: record_response(r, response=answer, by=by))
 
 
