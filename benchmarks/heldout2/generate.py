@@ -1032,10 +1032,10 @@ class Generator:
         return new
 
     # ------------------------------------------------------------------ outcomes
-    def officer_score(self, rec: dict, listed_names: set[str]) -> float:
+    def officer_score(self, rec: dict, listed_names: set[str], seen: set[str]) -> float:
         """The inspecting units' own simple rules of thumb, blind to the truth."""
         rng = self.rng
-        s = rng.random() * 1.2
+        s = rng.random() * 0.8
         w = rec["gross_weight_kg"]
         cur = rec.get("currency", "EUR")
         v = rec.get("declared_value", 0) / RATES.get(cur, 1)
@@ -1054,11 +1054,20 @@ class Generator:
             s += 0.8
         if rec["direction"] == "export" and rec["destination_country"] in ("DE", "AT", "SE", "NL", "CH", "FR", "BE", "DK") and w > 2.5 \
                 and rec["mode"] in ("postal", "express"):
-            s += 1.0
+            s += 0.6
+        if rec["mode"] in ("postal", "express") and w > 1 and seen and self.officer_key(rec["shipper"]) not in seen \
+                and self.officer_key(rec["consignee"]) not in seen:
+            s += 0.5
         if rec["consignee"]["name"] in listed_names or rec["shipper"]["name"] in listed_names:
             s += 4
         if rec.get("transit_countries") and rec["mode"] in ("postal", "express"):
             s += 0.4
+        nets = [i.get("net_weight_kg") for i in rec["items"]]
+        if all(n is not None for n in nets) and (sum(nets) > w * 1.05 or sum(nets) < w * 0.4) and w > 1:
+            s += 1.0
+        if rec["mode"] in ("postal", "express") and w > 2 and rec.get("pieces", 1) == 1 and \
+                any(k in text for k in ("part", "teil", "del", "tool", "alat", "parça", "дел", "metal", "sample", "igračk", "toy")):
+            s += 0.7
         return s
 
     def outcomes(self, recs: list[tuple[Plan, dict]], listed_names: set[str]) -> list[dict]:
@@ -1069,20 +1078,33 @@ class Generator:
             if p.day < end:
                 by_day.setdefault(p.day, []).append((p, rec))
         out = []
+        seen: set[str] = set()    # the unit's memory of names it has seen in earlier days' data
         for day in sorted(by_day):
             todays = by_day[day]
-            n = len(todays)
-            capacity = max(1, round(n * rng.uniform(0.015, 0.02)))
-            ranked = sorted(todays, key=lambda pr: -self.officer_score(pr[1], listed_names))
-            chosen = {id(pr[1]): pr for pr in ranked[:capacity]}
-            for pr in rng.sample(todays, max(1, round(n * 0.005))):
-                chosen.setdefault(id(pr[1]), pr)
+            chosen = {}
+            # each unit (post office, express hub, airport, border crossing, port) fills its own capacity
+            units: dict[str, list] = {}
+            for pr in todays:
+                units.setdefault(pr[1]["mode"], []).append(pr)
+            for unit in units.values():
+                n = len(unit)
+                capacity = int(n * rng.uniform(0.015, 0.02) + rng.random())
+                ranked = sorted(unit, key=lambda pr: -self.officer_score(pr[1], listed_names, seen))
+                chosen.update((id(pr[1]), pr) for pr in ranked[:capacity])
+                for pr in rng.sample(unit, int(n * 0.005 + rng.random())):
+                    chosen.setdefault(id(pr[1]), pr)
             for pr in todays:     # intelligence tip-offs
-                if pr[0].illicit and rng.random() < 0.05:
+                if pr[0].illicit and rng.random() < 0.08:
                     chosen.setdefault(id(pr[1]), pr)
             for p, rec in chosen.values():
                 out.append(self.inspect(p, rec))
+            seen.update(self.officer_key(rec["shipper"]) for _, rec in todays)
+            seen.update(self.officer_key(rec["consignee"]) for _, rec in todays)
         return out
+
+    @staticmethod
+    def officer_key(party: dict) -> str:
+        return world.strip_diacritics(party["name"]).lower()
 
     def inspect(self, p: Plan, rec: dict) -> dict:
         rng = self.rng
