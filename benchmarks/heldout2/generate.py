@@ -79,6 +79,7 @@ class Plan:
     consignee_variant: str | None = None
     consignee_street: str | None = None
     consignee_phone: str | None = None
+    shipper_phone: str | None = None
     consignee_email: str | None = None
     address_variant: bool = False
     description_lang: str | None = None
@@ -367,7 +368,7 @@ class Generator:
     def plant_all(self, budget: int) -> list[Plan]:
         rng = self.rng
         mix = [("inbound_parts", 17), ("inbound_convertible", 12), ("outbound_legacy", 16), ("ammunition", 9),
-               ("splitting", 14), ("identity_games", 7), ("known_actor", 8), ("drugs_cannabis", 7), ("cocaine", 5),
+               ("splitting", 5), ("identity_games", 3), ("known_actor", 7), ("drugs_cannabis", 8), ("cocaine", 6),
                ("synthetics", 6), ("cash_courier", 4), ("explosives", 3), ("cigarettes", 6), ("counterfeit", 6)]
         plans: list[Plan] = []
         guard = 0
@@ -647,6 +648,8 @@ class Generator:
             variant = rng.choice(["script", "translit", "order", "typo", "initial", None]) if "watchlisted_name" in kinds else None
             if outbound:
                 p.shipper_variant = variant
+                if "watchlisted_phone" in kinds:
+                    p.shipper_phone = actor.phone
             else:
                 p.consignee_variant = variant
                 if "watchlisted_phone" in kinds:
@@ -986,7 +989,8 @@ class Generator:
                                 f"{rng.choice(['AA', 'BA', 'CN', 'UN'])}{rng.randint(60000, 69999)}{rng.randint(1, 999):03d}"
         phone_p = {"postal": 0.35, "express": 0.9, "air_cargo": 0.6, "road": 0.5, "sea": 0.4}[mode]
         mail_p = {"postal": 0.15, "express": 0.55, "air_cargo": 0.5, "road": 0.3, "sea": 0.4}[mode]
-        rec["shipper"] = block(p.shipper, writer, rng, variant=p.shipper_variant, with_phone=phone_p * 0.7, with_email=mail_p)
+        rec["shipper"] = block(p.shipper, writer, rng, variant=p.shipper_variant, with_phone=phone_p * 0.7, with_email=mail_p,
+                               phone=p.shipper_phone)
         rec["consignee"] = block(p.consignee, writer, rng, variant=p.consignee_variant, address_variant=p.address_variant,
                                  street=p.consignee_street, with_phone=phone_p, with_email=mail_p * 0.8,
                                  id_number=mode in ("air_cargo", "sea") and rng.random() < 0.3,
