@@ -991,8 +991,11 @@ class Generator:
         mail_p = {"postal": 0.15, "express": 0.55, "air_cargo": 0.5, "road": 0.3, "sea": 0.4}[mode]
         rec["shipper"] = block(p.shipper, writer, rng, variant=p.shipper_variant, with_phone=phone_p * 0.7, with_email=mail_p,
                                phone=p.shipper_phone)
+        street = p.consignee_street
+        if street and writer not in world.CYRILLIC_PLACES and p.consignee.country in world.CYRILLIC_PLACES:
+            street = world.to_latin(street, "mk" if p.consignee.country == "MK" else "bg", 1)
         rec["consignee"] = block(p.consignee, writer, rng, variant=p.consignee_variant, address_variant=p.address_variant,
-                                 street=p.consignee_street, with_phone=phone_p, with_email=mail_p * 0.8,
+                                 street=street, with_phone=phone_p, with_email=mail_p * 0.8,
                                  id_number=mode in ("air_cargo", "sea") and rng.random() < 0.3,
                                  phone=p.consignee_phone, email=p.consignee_email)
         if p.consignee_phone:
@@ -1160,6 +1163,7 @@ class Generator:
 
         def entry(kind, name, aliases, country, reason, party=None, valid_until=None):
             counter[0] += 1
+            aliases = [a for a in aliases if a != name]
             lst = rng.choice(lists)
             e = {"list_id": lst, "entry_id": f"{lst}-{counter[0]:05d}", "kind": kind, "name": name, "aliases": aliases}
             if party is not None and kind == "person" and rng.random() < 0.7:

@@ -1,0 +1,1 @@
+"""Third independent traffic generator: see README.md."""
