@@ -177,7 +177,7 @@ class Generator:
                             category=rng.choice(["sale_of_goods", "sale_of_goods", "gift", "other"]), transit=transit,
                             departure=transit[0] if transit and rng.random() < 0.5 else None)
             if r < 0.36:
-                src = rng.choice(["DE", "DE", "PL", "CZ", "SI", "IT", "GB", "US", "NL", "AT", "HR", "HU"])
+                src = rng.choice(["DE", "DE", "PL", "CZ", "CZ", "SK", "SI", "IT", "GB", "US", "NL", "AT", "HR", "HU"])
                 if src == home:
                     src = "DE"
                 return Plan(rep, day, src, home, self.seller(src), self.people.person(home), self.goods_for("eu_ecom"),
@@ -226,7 +226,7 @@ class Generator:
                 return Plan(rep, day, a.country, b.country, a, b, self.goods_for("business"),
                             category=rng.choice(["commercial_sample", "documents", "sale_of_goods"]), payment="account")
             if r < 0.8:
-                src = rng.choice(["DE", "DE", "US", "GB", "CN", "TR", "PL", "NL", "IT"])
+                src = rng.choice(["DE", "DE", "US", "GB", "CN", "TR", "PL", "NL", "IT", "CZ", "SK", "AT"])
                 if src == home:
                     src = "DE"
                 return Plan(rep, day, src, home, self.seller(src), self.people.person(home), self.goods_for("eu_ecom"),
@@ -394,13 +394,17 @@ class Generator:
         rng = self.rng
         p.illicit = True
         p.signals = sorted(set(signals))
-        lang_country = p.shipper.country
         if "cover_description" in signals:
             p.goods = [cover or rng.choice(CLASSIC_COVER)]
-            if rng.random() < 0.3:
-                p.goods.append(rng.choice(CLASSIC_COVER))
+            pool = CLASSIC_COVER
         elif not p.goods:
             p.goods = [rng.choice(OTHER_COVER)]
+            pool = OTHER_COVER
+        else:
+            pool = []
+        # a cover has as many item lines as honest parcels do
+        for _ in range(rng.choices([0, 1, 2], [0.55, 0.3, 0.15])[0] if pool else 0):
+            p.goods.append(rng.choice(pool))
         cover_kg = rng.uniform(0.1, 1.0)
         p.gross_kg = round(contraband_kg + cover_kg, 2)
         if "heavy_gift_or_documents" in signals:
@@ -425,7 +429,6 @@ class Generator:
             p.value_eur = min(p.value_eur, round(rng.uniform(5, 25), 2))
         elif p.payment == "cash_on_delivery":
             p.payment = rng.choice(["prepaid", "card"])
-        del lang_country
         return p
 
     def newcomer_or_regular(self, p: Plan, signals: list[str]) -> list[Plan]:
@@ -1007,8 +1010,11 @@ class Generator:
             rec["declared_value"] = round(p.value_eur * RATES[currency], 2) if currency not in ("RSD", "MKD", "ALL", "HUF") \
                 else round(p.value_eur * RATES[currency])
             rec["currency"] = currency
-        if p.payment and rng.random() < 0.9:
-            rec["payment_method"] = p.payment
+        # posts' CN 22/23 data rarely say how the goods were paid, except cash on delivery
+        payment = p.payment or (rng.choice(["prepaid", "card", "other"]) if rng.random() < 0.3 else None)
+        keep = 0.9 if mode != "postal" or payment == "cash_on_delivery" else 0.2
+        if payment and rng.random() < keep:
+            rec["payment_method"] = payment
         rec["items"] = self.items(p, writer_lang, p.gross_kg, p.value_eur, currency)
         return rec
 
