@@ -168,14 +168,17 @@ def evaluate(folder: Path, *, with_model: bool, outcome_weeks: int, keep: Path |
     # --to takes a moment and a bare date means its start; amendments may come a day after the last
     # first report, and a shipment is in the window by its latest version
     to = (last + dt.timedelta(days=3)).isoformat()
+    # days are the reporters' local dates and `--from` is a UTC day: start a day early so that what
+    # was posted in the first local hours of the first day (the previous UTC day) is scored too
+    since = (first - dt.timedelta(days=1)).isoformat()
 
     scores_path = home / "scores-profiles.csv"
-    run(["score", "--from", first.isoformat(), "--to", to, "--output", str(scores_path)], env, log)
+    run(["score", "--from", since, "--to", to, "--output", str(scores_path)], env, log)
     result["profiles"] = measure(read_scores(scores_path), truth, days, outcome_end)
     progress(home, result, "profiles")
     if with_model:
         try:
-            run(["model", "train", "--from", first.isoformat(), "--to", outcome_end.isoformat(), "--activate",
+            run(["model", "train", "--from", since, "--to", outcome_end.isoformat(), "--activate",
                  "--note", "heldout recall"], env, log)
         except CommandFailed as failure:  # e.g. too few seizures in the outcome weeks: say so, keep the rest
             result["model_not_trained"] = str(failure)
@@ -183,7 +186,7 @@ def evaluate(folder: Path, *, with_model: bool, outcome_weeks: int, keep: Path |
             result["commands"] = log
             return result
         scores_path = home / "scores-model.csv"
-        run(["score", "--from", first.isoformat(), "--to", to, "--output", str(scores_path)], env, log)
+        run(["score", "--from", since, "--to", to, "--output", str(scores_path)], env, log)
         result["model"] = measure(read_scores(scores_path), truth, days, outcome_end)
         progress(home, result, "model")
     result["commands"] = log
