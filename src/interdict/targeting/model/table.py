@@ -651,12 +651,14 @@ def features_for_training(
     settings = mapping.encoding
     labels = np.asarray(labels, dtype=np.float64)
     fold = _folds(n=n, folds=settings.folds, seed=settings.seed)
-    day = np.unique(table.columns[mapping.date].astype(str), return_inverse=True)[1].astype(np.int64)
+    # Only history "past" needs the dates (the shipment model's tables carry none).
+    day = (np.unique(table.columns[mapping.date].astype(str), return_inverse=True)[1].astype(np.int64)
+           if settings.history == "past" else None)
 
     def counts(codes: np.ndarray, row_of: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Rows with the same key that a row may learn from, and positives among them."""
         where = np.arange(n) if row_of is None else row_of
-        if settings.history == "past":
+        if day is not None:
             return earlier_counts(codes=codes, day=day[where], labels=labels[where])
         return _out_of_fold_counts(codes=codes, fold=fold[where], folds=settings.folds, labels=labels[where])
 
