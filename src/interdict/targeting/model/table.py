@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 # OpenMP threads that spin while waiting starve each other on a shared 2-core machine (a 45 s fit
 # took over 10 minutes); passive waiting costs nothing when the machine is quiet.
@@ -88,9 +88,17 @@ class Product(_Strict):
 
 
 class EncodingSettings(_Strict):
-    """How outcome rates per key are learned: smoothing towards the overall rate, and fold count."""
+    """How outcome rates per key are learned: smoothing towards the overall rate, and where a
+    training row's own rates come from.
+
+    `history: folds` (the default): from the other `folds` random folds of all training rows, later
+    ones included. `history: past`: only from the training rows dated before it, so that a training
+    row sees what a row scored later sees (earlier outcomes only: the first declaration of a goods
+    line looks new, as it will when it is scored).
+    """
 
     smoothing: float = Field(default=10.0, ge=0)
+    history: Literal["folds", "past"] = "folds"
     folds: int = Field(default=5, ge=2)
     seed: int = 0
 
@@ -109,6 +117,8 @@ class BoosterSettings(_Strict):
     # None: a validation file only measures; the rounds stay fixed (safer when positives are few).
     early_stopping_rounds: int | None = Field(default=100, ge=1)
     seeds: int = Field(default=3, ge=1)
+    # The first booster's random seed; the others take the next ones (vary it to measure the spread).
+    seed: int = Field(default=0, ge=0)
     threads: int = Field(default=2, ge=1)
 
 
@@ -596,43 +606,78 @@ def _folds(*, n: int, folds: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, folds, size=n)
 
 
+def earlier_counts(*, codes: np.ndarray, day: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row: how many rows with the same key (code) have an earlier day, and how many of
+    those were positive. Rows of the same day never count each other (their outcomes come together)."""
+    n = len(codes)
+    order = np.lexsort((day, codes))
+    key, when = codes[order], day[order]
+    changes = np.r_[True, key[1:] != key[:-1]] if n else np.zeros(0, bool)
+    group = changes | (np.r_[True, when[1:] != when[:-1]] if n else np.zeros(0, bool))
+    index = np.arange(n)
+    first_of_key = np.maximum.accumulate(np.where(changes, index, 0)) if n else index
+    first_of_group = np.maximum.accumulate(np.where(group, index, 0)) if n else index
+    cumulative = np.r_[0, np.cumsum(labels[order], dtype=np.float64)]
+    rows, positives = np.empty(n), np.empty(n)
+    rows[order] = first_of_group - first_of_key
+    positives[order] = cumulative[first_of_group] - cumulative[first_of_key]
+    return rows, positives
+
+
+def _out_of_fold_counts(*, codes: np.ndarray, fold: np.ndarray, folds: int, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row: rows with the same key in the other folds, and positives among them."""
+    size = int(codes.max()) + 1 if len(codes) else 0
+    rows, positives = np.zeros(len(codes)), np.zeros(len(codes))
+    for f in range(folds):
+        inside = fold == f
+        other_rows = np.bincount(codes[~inside], minlength=size)
+        other_positives = np.bincount(codes[~inside], weights=labels[~inside], minlength=size)
+        rows[inside], positives[inside] = other_rows[codes[inside]], other_positives[codes[inside]]
+    return rows, positives
+
+
 def features_for_training(
     *, table: Table, labels: np.ndarray, mapping: TableMapping, encodings: Encodings
 ) -> dict[str, np.ndarray]:
     """Features of the training rows without leaking their own outcome.
 
-    A row's outcome rate comes only from the other folds; its row count counts the *other* training
-    rows with the same key. So a training row sees what a future row will see at scoring time: the
-    outcomes of declarations other than itself.
+    With `encoding.history: folds`, a row's outcome rate comes only from the other folds and its
+    row count counts the *other* training rows with the same key. With `history: past`, both come
+    only from the rows dated before it, so no later outcome reaches an earlier row: a training row
+    sees exactly what a row scored later sees, the outcomes of declarations before it.
     """
     n = len(table)
     prior, smoothing = encodings.prior, encodings.smoothing
-    fold = _folds(n=n, folds=mapping.encoding.folds, seed=mapping.encoding.seed)
+    settings = mapping.encoding
+    labels = np.asarray(labels, dtype=np.float64)
+    fold = _folds(n=n, folds=settings.folds, seed=settings.seed)
+    # Only history "past" needs the dates (the shipment model's tables carry none).
+    day = (np.unique(table.columns[mapping.date].astype(str), return_inverse=True)[1].astype(np.int64)
+           if settings.history == "past" else None)
+
+    def counts(codes: np.ndarray, row_of: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Rows with the same key that a row may learn from, and positives among them."""
+        where = np.arange(n) if row_of is None else row_of
+        if day is not None:
+            return earlier_counts(codes=codes, day=day[where], labels=labels[where])
+        return _out_of_fold_counts(codes=codes, fold=fold[where], folds=settings.folds, labels=labels[where])
+
     out = numeric_features(table=table, mapping=mapping)
     out |= _categorical_codes(table=table, encodings=encodings)
-    scale = mapping.encoding.folds / (mapping.encoding.folds - 1)
-    for name, keys in encoded_keys(table=table, mapping=mapping).items():
-        all_rows, _ = encodings.tables[name].lookup(keys)
-        positives = np.zeros(n)
-        rows_in_folds = np.zeros(n)
-        for f in range(mapping.encoding.folds):
-            inside = fold == f
-            other = learn_table(keys=keys[~inside], labels=labels[~inside])
-            rows_in_folds[inside], positives[inside] = other.lookup(keys[inside])
-        encoded = _encode_columns(name=name, rows=rows_in_folds, positives=positives, prior=prior, smoothing=smoothing)
-        encoded[f"rows({name})"] = all_rows - 1
-        # Other folds hold (k-1)/k of the rows; scale positives so that they match what scoring sees.
-        encoded[f"positives({name})"] = positives * scale
+    for name, (codes, distinct) in encoded_key_codes(table=table, mapping=mapping).items():
+        # Distinct texts may be one key (numbers written two ways): one code per key.
+        codes = factorize(distinct)[0][codes]
+        rows, positives = counts(codes)
+        encoded = _encode_columns(name=name, rows=rows, positives=positives, prior=prior, smoothing=smoothing)
+        if settings.history == "folds":
+            # Scoring counts every training row: here the other rows, and positives scaled from the
+            # (k-1)/k of the rows that the other folds hold.
+            encoded[f"rows({name})"] = np.bincount(codes)[codes] - 1.0
+            encoded[f"positives({name})"] = positives * (settings.folds / (settings.folds - 1))
         out |= encoded
     for column in mapping.text:
-        row_of, words = _word_keys(table.columns[column])
-        rows = np.zeros(len(words))
-        positives = np.zeros(len(words))
-        for f in range(mapping.encoding.folds):
-            inside_rows = fold == f
-            inside = inside_rows[row_of]
-            other = learn_table(keys=words[~inside], labels=labels[row_of[~inside]])
-            rows[inside], positives[inside] = other.lookup(words[inside])
+        row_of, word_codes, _ = _word_pairs(table.columns[column])
+        rows, positives = counts(word_codes, row_of)
         out |= _text_columns(
             name=column, n=n, row_of=row_of, rows=rows, positives=positives, prior=prior, smoothing=smoothing
         )
@@ -731,9 +776,9 @@ def _train_boosters(
         categorical_feature=[names.index(n) for n in categorical], free_raw_data=False,
     )
     boosters, best = [], []
-    for seed in range(mapping.booster.seeds):
-        progress(f"{stage}: booster {seed + 1} of {mapping.booster.seeds}")
-        params = _booster_params(settings=mapping.booster, seed=seed)
+    for number in range(mapping.booster.seeds):
+        progress(f"{stage}: booster {number + 1} of {mapping.booster.seeds}")
+        params = _booster_params(settings=mapping.booster, seed=mapping.booster.seed + number)
         if valid is None or mapping.booster.early_stopping_rounds is None:
             booster = lightgbm.train(params, data, num_boost_round=rounds)
             best.append(rounds)
