@@ -155,9 +155,12 @@ def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weigh
     """Blend the active model's score in, weighted by the seizures it learned from; a shipment a
     taught model ranks among the top of traffic may go red or yellow even when no profile reached
     its lane threshold (that is what the model is for)."""
-    weight, red_from, yellow_from = model_trust(active_window(engine=engine), weight)
-    explain_from = min(x for x in (red_from, yellow_from, MODEL_YELLOW_FROM) if x is not None)
-    result = score_shipments(engine=engine, since=since, explain_from=explain_from)  # only those reasons are shown
+    window = active_window(engine=engine)
+    weight, red_from, yellow_from = model_trust(window, weight)
+    # The model's reasons are shown for the top 2 % of traffic by its score: tree contributions cost
+    # several predictions each, so the others skip them.
+    explain_from = (window.get("score_at_top") or {}).get("2%", MODEL_YELLOW_FROM)
+    result = score_shipments(engine=engine, since=since, explain_from=explain_from)
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
     model = [by_pk.get(pk, (0, []))[0] for pk in pks]
