@@ -136,26 +136,6 @@ def test_a_seizure_counts_as_the_uninspected_shipments_like_it(engine, traffic):
     assert np.allclose(weights[labels == 1], np.minimum(1 / chance[labels == 1], FAST.positive_max_weight))
 
 
-def test_scoring_with_the_active_model_names_its_features_and_lanes_only_its_top(engine, traffic):
-    from interdict.targeting.service import score_period
-
-    _ingest(engine, traffic)
-    cut = START + timedelta(days=18)
-    prepared = training.prepare(shipments=features.load_shipments(engine=engine),
-                                outcomes=features.load_outcomes(engine=engine), known_until=cut)
-    model = training.fit(prepared=prepared, until=cut, settings=FAST, validate=False)
-    registry.register_model(engine=engine, model=model, activate=True)
-    top = model.report["window"]["score_at_top"]
-    _, laned = score_period(engine=engine, since=cut, keep=False, screen=False)
-    rows = laned.to_pylist()
-    explained = [r for r in rows if r["model_score"] >= top["2%"]]
-    assert explained and all("learned model" in r["reasons"] for r in explained)
-    assert not any("learned model" in (r["reasons"] or "") for r in rows if r["model_score"] < top["2%"])
-    # Without a profile's red eligibility, only the model's top half percent may be red-eligible.
-    alone = [r for r in rows if r["red_eligible"] and not r["profiles"]]
-    assert all(r["model_score"] >= top["0.5%"] for r in alone)
-
-
 def test_a_model_is_trusted_as_far_as_the_seizures_it_learned_from():
     from interdict.targeting.service import MODEL_FULL_TRUST, MODEL_RED_TRUST, MODEL_YELLOW_TRUST, model_trust
 
@@ -168,7 +148,9 @@ def test_a_model_is_trusted_as_far_as_the_seizures_it_learned_from():
     assert model_trust({"positives": 1}, 50)[0] < full[0]
 
 
-def test_a_trained_model_knows_the_scores_the_top_of_its_window_reached(engine, traffic):
+def test_a_model_knows_the_top_of_its_window_and_alone_lanes_only_that_naming_its_features(engine, traffic):
+    from interdict.targeting.service import score_period
+
     _ingest(engine, traffic)
     cut = START + timedelta(days=18)
     prepared = training.prepare(shipments=features.load_shipments(engine=engine),
@@ -179,6 +161,16 @@ def test_a_trained_model_knows_the_scores_the_top_of_its_window_reached(engine, 
     # About half a percent of the window's shipments score at least the 0.5 % mark, 2 % the other.
     assert np.mean(scores >= top["0.5%"]) >= 0.005 and np.mean(scores > top["0.5%"]) < 0.005
     assert np.mean(scores >= top["2%"]) >= 0.02 and np.mean(scores > top["2%"]) < 0.02
+
+    registry.register_model(engine=engine, model=model, activate=True)
+    _, laned = score_period(engine=engine, since=cut, keep=False, screen=False)
+    rows = laned.to_pylist()
+    explained = [r for r in rows if r["model_score"] >= top["2%"]]
+    assert explained and all("learned model" in r["reasons"] for r in explained)
+    assert not any("learned model" in (r["reasons"] or "") for r in rows if r["model_score"] < top["2%"])
+    # Without a profile's red eligibility, only the model's top half percent may be red-eligible.
+    alone = [r for r in rows if r["red_eligible"] and not r["profiles"]]
+    assert all(r["model_score"] >= top["0.5%"] for r in alone)
 
 
 def test_evaluation_against_truth_beats_random(engine, traffic):
