@@ -117,7 +117,8 @@ def speed(args: argparse.Namespace) -> None:
         fitting = _clock()
         model = training.fit(prepared=prepared, until=cut, validate=not args.no_validate)
         print(f"training on {model.report['window']['shipments']:,} shipments of the window "
-              f"({model.report['window']['training_rows']:,} inspected rows): features {prepare_s}, "
+              f"({model.report['window']['training_rows']:,} training rows, "
+              f"{model.report['window']['inspected']:,} inspected): features {prepare_s}, "
               f"fit {_since(fitting)}; total {_since(began)}; peak memory {_peak_mb():,.0f} MB")
         del prepared
         if args.model:

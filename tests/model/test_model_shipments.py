@@ -65,19 +65,20 @@ def test_history_counts_only_earlier_shipments_and_known_seizures():
     assert history[f"shipments in last {features.RECENT_DAYS} days (consignee phone)"].tolist() == [0, 1, 0, 0]
 
 
-def test_cash_and_other_are_not_target_findings():
-    shipments = _table([{"id": i, "shipment_id": s, "reported_at": START} for i, s in enumerate("abc", 1)])
+def test_cash_is_a_target_finding_cigarettes_and_counterfeits_are_other_contraband():
+    shipments = _table([{"id": i, "shipment_id": s, "reported_at": START} for i, s in enumerate("abcd", 1)])
     outcomes = features.outcomes_table([
         {"reporter": "R", "shipment_id": "a", "inspected_at": START, "result": "seizure", "findings": [{"category": "cash"}]},
         {"reporter": "R", "shipment_id": "b", "inspected_at": START, "result": "seizure",
          "findings": [{"category": "other"}, {"category": "ammunition"}]},
         {"reporter": "R", "shipment_id": "c", "inspected_at": START, "result": "irregularity"},
+        {"reporter": "R", "shipment_id": "d", "inspected_at": START, "result": "seizure", "findings": [{"category": "other"}]},
     ])
     labels = features.label_shipments(shipments=shipments, outcomes=outcomes)
-    assert labels.target.tolist() == [False, True, False]
-    assert labels.other_contraband.tolist() == [True, False, False]
+    assert labels.target.tolist() == [True, True, False, False]
+    assert labels.other_contraband.tolist() == [False, False, False, True]
     assert labels.inspected.all()
-    assert labels.category.tolist() == ["cash", "ammunition", ""]
+    assert labels.category.tolist() == ["cash", "ammunition", "", "other"]
 
 
 def test_train_score_register_activate_rollback(engine, traffic):
@@ -88,7 +89,8 @@ def test_train_score_register_activate_rollback(engine, traffic):
     prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=cut)
     model = training.fit(prepared=prepared, until=cut, settings=FAST)
     window = model.report["window"]
-    assert window["training_rows"] == window["inspected"] < window["shipments"]
+    # Every shipment of the window is a row (the default population), the uninspected as negatives.
+    assert window["training_rows"] == window["shipments"] > window["inspected"]
     assert "validation" in model.report and model.report["features"] == model.feature_names
 
     # The stored model scores exactly as the trained one.
@@ -122,13 +124,53 @@ def test_train_score_register_activate_rollback(engine, traffic):
                for s, top, full in zip(scored.score, partly.top_features, scored.top_features, strict=True))
 
 
-def test_a_model_is_trusted_as_far_as_the_seizures_it_learned_from():
-    from interdict.targeting.service import MODEL_FULL_TRUST, MODEL_RED_TRUST, model_trust
+def test_a_seizure_counts_as_the_uninspected_shipments_like_it(engine, traffic):
+    _ingest(engine, traffic)
+    prepared = training.prepare(shipments=features.load_shipments(engine=engine), outcomes=features.load_outcomes(engine=engine))
+    window = prepared.rows_between(None, START + timedelta(days=18))
+    rows, labels, weights = training.training_weights(prepared=prepared, rows=window, settings=FAST)
+    chance = training.inspection_propensity(prepared=prepared, rows=window, settings=FAST)
+    assert rows.tolist() == window.tolist() and labels.sum() >= 3
+    assert np.all(weights[labels == 0] == 1)
+    # A seizure weighs 1 / its chance of inspection, capped: the less likely its kind is opened, the more.
+    assert np.allclose(weights[labels == 1], np.minimum(1 / chance[labels == 1], FAST.positive_max_weight))
 
-    assert model_trust(0, 50) == (0, False, False)
-    assert model_trust(5, 50) == (2, False, False)  # three weeks of a small unit: barely heard
-    assert model_trust(MODEL_RED_TRUST, 50)[1:] == (True, True)
-    assert model_trust(MODEL_FULL_TRUST, 50) == model_trust(10 * MODEL_FULL_TRUST, 50) == (50, True, True)
+
+def test_a_model_is_trusted_as_far_as_the_seizures_it_learned_from():
+    from interdict.targeting.service import MODEL_FULL_TRUST, MODEL_RED_TRUST, MODEL_YELLOW_TRUST, model_trust
+
+    top = {"0.5%": 81, "2%": 64}
+    assert model_trust({"positives": 0, "score_at_top": top}, 50) == (0, None, None)
+    assert model_trust({"positives": MODEL_YELLOW_TRUST, "score_at_top": top}, 50)[1:] == (None, 64)
+    assert model_trust({"positives": MODEL_RED_TRUST, "score_at_top": top}, 50)[1:] == (81, 64)
+    full = model_trust({"positives": MODEL_FULL_TRUST, "score_at_top": top}, 50)
+    assert full == model_trust({"positives": 10 * MODEL_FULL_TRUST, "score_at_top": top}, 50) == (50, 81, 64)
+    assert model_trust({"positives": 1}, 50)[0] < full[0]
+
+
+def test_a_model_knows_the_top_of_its_window_and_alone_lanes_only_that_naming_its_features(engine, traffic):
+    from interdict.targeting.service import score_period
+
+    _ingest(engine, traffic)
+    cut = START + timedelta(days=18)
+    prepared = training.prepare(shipments=features.load_shipments(engine=engine),
+                                outcomes=features.load_outcomes(engine=engine), known_until=cut)
+    model = training.fit(prepared=prepared, until=cut, settings=FAST, validate=False)
+    top = model.report["window"]["score_at_top"]
+    scores = training.score(model=model, prepared=prepared, rows=prepared.rows_between(None, cut)).score
+    # About half a percent of the window's shipments score at least the 0.5 % mark, 2 % the other.
+    assert np.mean(scores >= top["0.5%"]) >= 0.005 and np.mean(scores > top["0.5%"]) < 0.005
+    assert np.mean(scores >= top["2%"]) >= 0.02 and np.mean(scores > top["2%"]) < 0.02
+
+    registry.register_model(engine=engine, model=model, activate=True)
+    _, laned = score_period(engine=engine, since=cut, keep=False, screen=False)
+    rows = laned.to_pylist()
+    explained = [r for r in rows if r["model_score"] >= top["2%"]]
+    assert explained and all("learned model" in r["reasons"] for r in explained)
+    assert not any("learned model" in (r["reasons"] or "") for r in rows if r["model_score"] < top["2%"])
+    # Without a profile's red eligibility, only the model's top half percent may be red-eligible.
+    alone = [r for r in rows if r["red_eligible"] and not r["profiles"]]
+    assert all(r["model_score"] >= top["0.5%"] for r in alone)
 
 
 def test_evaluation_against_truth_beats_random(engine, traffic):

@@ -33,16 +33,16 @@ from interdict.targeting.screening.hits import watchlist_hits as screen_parties
 from interdict.targeting.watchlists import WatchlistEntryRow
 
 HISTORY = timedelta(days=180)
-# Model scores that make a shipment eligible for a lane without any profile. 70, not 50: a model
-# trained on a few weeks of outcomes put many innocent shipments at 50-70, and as red-eligible
-# they took the places of profile hits (recall in weeks 4-8 of generated traffic: 0.50 at 50,
-# 0.56 at 70, 0.56 with no model; docs/model.md).
-MODEL_RED_FROM, MODEL_YELLOW_FROM = 70, 25
 # A model learns what its seizures show it. Its share of the blended score grows with the seizures
-# it was trained on, reaching the asked weight at MODEL_FULL_TRUST; alone it can make a shipment red
-# only from MODEL_RED_TRUST seizures and yellow from MODEL_YELLOW_TRUST. Trained on three weeks
-# of held-out traffic (5-7 seizures) at full weight, it took recall from 0.373 to 0.219.
-MODEL_FULL_TRUST, MODEL_RED_TRUST, MODEL_YELLOW_TRUST = 100, 30, 10  # the longest window of the starter library's cross-shipment indicators
+# it was trained on, reaching the asked weight at MODEL_FULL_TRUST. Alone it may make a shipment
+# red from MODEL_RED_TRUST seizures, when its score reaches what the top 0.5 % of its training
+# window's shipments reached, and yellow from MODEL_YELLOW_TRUST at the top 2 % (`score_at_top`
+# in the registry): a model's scale depends on its training, a share of traffic does not. A fixed
+# score (70) let a model trained on a hundred inspected rows, whose median score was 42, make 2 %
+# of traffic red-eligible (recall 0.373 -> 0.219, session 3; docs/model.md).
+MODEL_FULL_TRUST, MODEL_RED_TRUST, MODEL_YELLOW_TRUST = 10, 5, 3
+# For models registered without `score_at_top`.
+MODEL_RED_FROM, MODEL_YELLOW_FROM = 70, 25
 _TABLE = Shipment.__table__
 _CONTRACT = ["id", "reported_at", *(name for name in SHIPMENT_FIELDS if name in _TABLE.c and name != "id")]
 _ARROW = {"text": pa.string(), "list": pa.string(), "number": pa.int64(), "bool": pa.bool_()}
@@ -141,29 +141,37 @@ def _name_watchlist_matches(scored: pa.Table, shipments: pa.Table) -> pa.Table:
     return scored.set_column(scored.schema.get_field_index("reasons"), "reasons", pa.array(reasons, pa.string()))
 
 
-def model_trust(positives: int, weight: int) -> tuple[int, bool, bool]:
-    """(blend weight %, may make red alone, may make yellow alone) for a model trained on
-    `positives` seizures, when `weight` % is asked for (see MODEL_FULL_TRUST)."""
+def model_trust(window: dict[str, Any], weight: int) -> tuple[int, int | None, int | None]:
+    """(blend weight %, score from which the model alone makes red, and yellow; None: never) for the
+    model trained on `window` (the registry's), when `weight` % is asked for (see MODEL_FULL_TRUST)."""
+    positives = int(window.get("positives", 0))
+    top = window.get("score_at_top") or {}
     return (weight * min(positives, MODEL_FULL_TRUST) // MODEL_FULL_TRUST,
-            positives >= MODEL_RED_TRUST, positives >= MODEL_YELLOW_TRUST)
+            top.get("0.5%", MODEL_RED_FROM) if positives >= MODEL_RED_TRUST else None,
+            top.get("2%", MODEL_YELLOW_FROM) if positives >= MODEL_YELLOW_TRUST else None)
 
 
 def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int) -> pa.Table:
     """Blend the active model's score in, weighted by the seizures it learned from; a shipment a
-    well-taught model rates highly may go red or yellow even when no profile reached its lane
-    threshold (that is what the model is for)."""
-    weight, red_alone, yellow_alone = model_trust(int(active_window(engine=engine).get("positives", 0)), weight)
-    result = score_shipments(engine=engine, since=since, explain_from=MODEL_YELLOW_FROM)  # only those reasons are shown
+    taught model ranks among the top of traffic may go red or yellow even when no profile reached
+    its lane threshold (that is what the model is for)."""
+    window = active_window(engine=engine)
+    weight, red_from, yellow_from = model_trust(window, weight)
+    # The model's reasons are shown for the top 2 % of traffic by its score: tree contributions cost
+    # several predictions each, so the others skip them.
+    explain_from = (window.get("score_at_top") or {}).get("2%", MODEL_YELLOW_FROM)
+    result = score_shipments(engine=engine, since=since, explain_from=explain_from)
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
     model = [by_pk.get(pk, (0, []))[0] for pk in pks]
     blended = blend_model_score(scored, model, model_weight_percent=weight)
-    strong = pc.and_(pc.greater_equal(blended.column("model_score"), MODEL_RED_FROM), pa.scalar(red_alone))
-    fair = pc.and_(pc.greater_equal(blended.column("model_score"), MODEL_YELLOW_FROM), pa.scalar(yellow_alone))
+    never = pa.scalar(False)
+    strong = never if red_from is None else pc.greater_equal(blended.column("model_score"), red_from)
+    fair = never if yellow_from is None else pc.greater_equal(blended.column("model_score"), yellow_from)
     reasons = [
         "; ".join([*(r for r in (text or "").split("; ") if r),
                    f"learned model {m}/100: " + ", ".join(name for name, _ in by_pk.get(pk, (0, []))[1])])
-        if m >= MODEL_YELLOW_FROM else text
+        if m >= explain_from else text
         for pk, m, text in zip(pks, model, blended.column("reasons").to_pylist(), strict=True)
     ]  # fmt: skip
     for name, value in (("red_eligible", pc.or_(blended.column("red_eligible"), strong)),

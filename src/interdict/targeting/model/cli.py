@@ -202,8 +202,12 @@ def _store(database: str | None):
 def train_command(
     since: Annotated[str | None, typer.Option("--from", help="First report date of the training window (ISO).")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Last report date of the training window (ISO).")] = None,
-    population: Annotated[str, typer.Option(help="inspected (weighted by inverse chance of inspection) or all.")] = "inspected",
-    other_weight: Annotated[float, typer.Option(help="Weight of cash/other seizures against firearms and drugs.")] = 0.5,
+    population: Annotated[str, typer.Option(
+        help="all (every shipment, seizures weighted by inverse chance of inspection) "
+             "or inspected (inspected only, each so weighted).")] = "all",
+    other_weight: Annotated[float, typer.Option(
+        help="Weight of seizures of other goods (cigarettes, counterfeits) "
+             "against firearms, ammunition, drugs, explosives, cash.")] = 1.0,
     profiles: Annotated[bool, typer.Option(help="Use the profiles' indicators and score as features.")] = True,
     activate: Annotated[bool, typer.Option(help="Make the new version the active one.")] = False,
     note: Annotated[str | None, typer.Option(help="A note kept with the version.")] = None,

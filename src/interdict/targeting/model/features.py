@@ -21,14 +21,15 @@ from sqlalchemy import Engine, select
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.model import table as model_table
 
-# Finding categories the platform exists for (threats.md): the model's target.
+# Finding categories the platform exists for (threats.md: firearms, parts, ammunition, and the
+# drugs, cash couriers and explosives the same units target): the model's target.
 TARGET_CATEGORIES = frozenset({
     "pistol", "revolver", "rifle", "carbine", "shotgun", "submachine_gun", "assault_rifle", "machine_gun",
     "other_firearm", "firearm_part", "firearm_component", "ammunition", "converted_or_convertible_weapon",
-    "explosive", "drugs",
+    "explosive", "drugs", "cash",
 })
-# Real seizures of goods that are not the target: cigarettes, counterfeits (`other`) and cash.
-OTHER_CONTRABAND = frozenset({"cash", "other"})
+# Real seizures of goods that are not the target: cigarettes, counterfeits (`other`).
+OTHER_CONTRABAND = frozenset({"other"})
 
 # Columns of the contract the model reads; any other numeric column passed in is an extra feature.
 SHIPMENT_COLUMNS = (

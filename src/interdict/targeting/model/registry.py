@@ -55,8 +55,8 @@ def _parse(text: str | None) -> datetime | None:
 
 
 def train_model(
-    *, engine: Engine, since: datetime | None = None, until: datetime | None = None, population: str = "inspected",
-    other_weight: float = 0.5, profiles: bool = True, activate: bool = False, note: str | None = None,
+    *, engine: Engine, since: datetime | None = None, until: datetime | None = None, population: str = "all",
+    other_weight: float = 1.0, profiles: bool = True, activate: bool = False, note: str | None = None,
     progress: Any = None,
 ) -> tuple[int, training.ShipmentModel]:  # fmt: skip
     """Train a model on the store's shipments and inspection outcomes and register it as the next version."""

@@ -32,15 +32,19 @@ MODEL_FORMAT = 1
 class ModelSettings:
     """What an analyst may change about training; stored with every model version."""
 
-    # "inspected": learn from inspected shipments only, weighted by 1 / chance of inspection.
-    # "all": every shipment of the window, uninspected ones as negatives (no correction needed, but
-    # the illicit shipments nobody opened are then taught as innocent).
-    population: str = "inspected"
-    # Seizures of cash, cigarettes, counterfeits: positives, but worth less than a firearm or drugs.
-    other_contraband_weight: float = 0.5
+    # "all": every shipment of the window, uninspected ones as negatives, each seizure weighted by
+    # 1 / its chance of inspection (capped at positive_max_weight). "inspected": learn from inspected
+    # shipments only, each weighted by 1 / chance of inspection (capped at max_weight): unbiased, but
+    # a few weeks of outcomes are a hundred-odd rows (docs/model.md, "Selection bias").
+    population: str = "all"
+    # Seizures of goods that are not the target (cigarettes, counterfeits: finding category `other`):
+    # real outcomes of the same mis-declaration; weight against firearms, ammunition, drugs, cash.
+    other_contraband_weight: float = 1.0
     # The floor of the inspection chance: every shipment could have been drawn at random.
     random_share: float = 0.005
     max_weight: float = 50.0
+    positive_max_weight: float = 10.0
+    negatives: int = 100_000
     rounds: int = 300
     learning_rate: float = 0.03
     num_leaves: int = 15
@@ -151,9 +155,21 @@ def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSet
     labels = prepared.labels
     positive = labels.target | labels.other_contraband
     value = np.where(labels.other_contraband, settings.other_contraband_weight, 1.0)
-    if settings.population == "all":
-        return rows, positive[rows].astype(np.int8), value[rows]
     chance = inspection_propensity(prepared=prepared, rows=rows, settings=settings)
+    if settings.population == "all":
+        # Every shipment is a row; a seizure stands for the illicit shipments like it that nobody
+        # opened, so it counts 1 / its chance of inspection (capped), the uninspected rows once.
+        # Without this the model would learn mostly what the units chose to open.
+        weights = np.where(positive[rows], np.minimum(1.0 / chance, settings.positive_max_weight), 1.0)
+        # Beyond `negatives` uninspected rows, a random sample of them stands for all (weighted up):
+        # the boosters' time then stays that of a window of a few weeks, however busy.
+        unopened = ~labels.inspected[rows]
+        keep = np.ones(len(rows), bool)
+        if unopened.sum() > settings.negatives:
+            drawn = np.random.default_rng(0).random(len(rows)) < settings.negatives / unopened.sum()
+            keep = ~unopened | drawn
+            weights = np.where(unopened, unopened.sum() / max(int((unopened & drawn).sum()), 1), weights)
+        return rows[keep], positive[rows][keep].astype(np.int8), (weights * value[rows])[keep]
     inspected = labels.inspected[rows]
     weights = np.minimum(1.0 / chance[inspected], settings.max_weight)
     weights = weights / weights.mean()
@@ -240,6 +256,7 @@ def fit(*, prepared: Prepared, since: datetime | None = None, until: datetime | 
     if validate:
         report["validation"] = _validate(prepared=prepared, window=window, settings=settings)
     model = _fit_rows(prepared=prepared, rows=rows, labels=labels, weights=weights, settings=settings)
+    report["window"]["score_at_top"] = _score_at_top(model=model, prepared=prepared, window=window)
     report["features"] = model.feature_names
     report["importance"] = importance(model=model)
     model.report = report
@@ -259,6 +276,22 @@ def _fit_rows(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weigh
         params = model_table._booster_params(settings=settings.booster(), seed=seed)
         boosters.append(lightgbm.train(params, data, num_boost_round=settings.rounds))
     return ShipmentModel(settings, encodings, rates, boosters, names)
+
+
+# Shares of traffic whose lowest model score the registry keeps (`window.score_at_top`): the
+# targeting blend lets the model make a lane on its own from them (targeting/service.py).
+TOP_SHARES = (0.005, 0.02)
+_TOP_SAMPLE = 50_000
+
+
+def _score_at_top(*, model: ShipmentModel, prepared: Prepared, window: np.ndarray) -> dict[str, int]:
+    """The score the top 0.5 % and 2 % of the window's shipments reach: the model's own scale, which
+    depends on how many seizures it saw, read as shares of traffic (a sample of the window suffices)."""
+    rows = window if len(window) <= _TOP_SAMPLE else np.sort(np.random.default_rng(0).choice(window, _TOP_SAMPLE, replace=False))
+    if not len(rows):
+        return {}
+    scores = score(model=model, prepared=prepared, rows=rows).score
+    return {f"{share * 100:g}%": int(np.quantile(scores, 1 - share, method="higher")) for share in TOP_SHARES}
 
 
 def _validate(*, prepared: Prepared, window: np.ndarray, settings: ModelSettings) -> dict[str, Any]:
