@@ -200,8 +200,14 @@ def explain(*, fired: pa.Table, shipments: pa.Table, profiles: Sequence[Profile]
     if len(chunks) == 1:
         combinations, which = np.unique(masks[0], return_inverse=True)
         combinations = combinations.reshape(-1, 1)
-    else:
-        combinations, which = np.unique(masks.T, axis=0, return_inverse=True)
+    else:  # the same as np.unique(masks.T, axis=0), whose sort of row records costs ~5x a lexsort
+        order = np.lexsort(masks[::-1])
+        ordered = masks[:, order]
+        starts = np.ones(fired.num_rows, dtype=bool)
+        starts[1:] = np.any(ordered[:, 1:] != ordered[:, :-1], axis=0)
+        which = np.empty(fired.num_rows, dtype=np.int64)
+        which[order] = np.cumsum(starts) - 1
+        combinations = ordered[:, starts].T
     described = [_describe([indicators[chunk.start + b] for chunk, m in zip(chunks, combination.tolist()) for b in _bits(m)], profiles)
                  for combination in combinations]
     which = which.reshape(-1)
