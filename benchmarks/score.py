@@ -124,9 +124,9 @@ def _values(name: str) -> str:
 
 def handwritten_sql() -> str:
     """What an analyst fluent in DuckDB would write by hand for the starter library (profiles
-    ammunition@4, convertible_weapons@5, drugs_air_express@4, explosives_and_cash@1,
-    firearms_inbound@5, firearms_outbound@5, misdeclared_goods@2, routing@2,
-    splitting_and_identity@5): each indicator as a boolean, then the score: the strongest weight of
+    ammunition@5, convertible_weapons@6, drugs_air_express@5, explosives_and_cash@2,
+    firearms_inbound@6, firearms_outbound@6, misdeclared_goods@3, routing@3,
+    splitting_and_identity@6): each indicator as a boolean, then the score: the strongest weight of
     each family, the families added, at most 100. Written from the YAML, not generated from the
     compiled profiles, so it checks `evaluate`. The value per kg among the chapter's other
     shipments is computed here with window functions; `hs_code_unusual` (words per HS chapter,
@@ -218,6 +218,7 @@ def handwritten_sql() -> str:
       coalesce(inbound AND gross_weight_g >= 1000 AND {vpk_below(500)}, false) AS fi_cheap,
       coalesce(inbound AND items_net_weight_g > gross_weight_g, false) AS fi_net_over,
       coalesce(inbound AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS fi_net_under,
+      coalesce(inbound AND gross_weight_g >= 300 AND gross_weight_g > 0 AND items_net_weight_g * 10 < gross_weight_g * 3, false) AS fi_net_third,
       coalesce(inbound AND payment_method = 'cash_on_delivery' AND declared_value_eur_cents < 3000, false) AS fi_cod,
       coalesce(inbound AND parts_origin AND sender_90 <= 1, false) AS fi_new_sender,
       inbound AND parts_origin AND locker AS fi_locker,
@@ -230,6 +231,9 @@ def handwritten_sql() -> str:
       coalesce(outbound AND gross_weight_g >= 1000 AND {vpk_below(500)}, false) AS fo_cheap,
       coalesce(outbound AND sender_180 <= 1, false) AS fo_new_sender,
       coalesce(outbound AND payment_method = 'cash_on_delivery', false) AS fo_cod,
+      coalesce(outbound AND items_net_weight_g > gross_weight_g, false) AS fo_net_over,
+      coalesce(outbound AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS fo_net_under,
+      coalesce(outbound AND gross_weight_g >= 300 AND gross_weight_g > 0 AND items_net_weight_g * 10 < gross_weight_g * 3, false) AS fo_net_third,
       -- misdeclared_goods@1
       coalesce(any_mode AND h <> '||' AND item_count = 1 AND no_code_fits, false) AS mg_one,
       coalesce(any_mode AND h <> '||' AND item_count > 1 AND no_code_fits, false) AS mg_several,
@@ -266,7 +270,7 @@ def handwritten_sql() -> str:
       FROM f)
     SELECT id, least(100,
         -- one sign each
-        40 * fi_net_over::INT + 27 * fi_net_under::INT + 1 * fi_locker::INT + 24 * fi_id_check::INT
+        1 * fi_locker::INT + 24 * fi_id_check::INT
       + 24 * am_named::INT + 70 * am_hs::INT
       + 70 * dr_named::INT + 14 * dr_cocaine::INT + 10 * dr_transit::INT + 2 * dr_precursor::INT
       + 40 * ex_named::INT + 30 * ex_cash::INT + 5 * ro_two::INT
@@ -284,8 +288,11 @@ def handwritten_sql() -> str:
       + greatest(3 * wl_any::INT, 1 * wl_city::INT, 53 * wl_address_name::INT, 34 * wl_contact::INT, 24 * wl_address::INT)
       + greatest(3 * si_split_phone::INT, 5 * si_split_address::INT, 1 * si_split_name::INT, 10 * si_locker::INT,
                  1 * si_senders_address::INT)
-      + greatest(49 * si_names_phone::INT, 24 * si_names_address::INT, 1 * si_addresses_phone::INT, 33 * si_names_email::INT,
-                 30 * si_names_shipper_phone::INT)) AS score
+      + greatest(40 * fi_net_over::INT, 27 * fi_net_under::INT, 14 * fi_net_third::INT, 40 * fo_net_over::INT,
+                 36 * fo_net_under::INT, 14 * fo_net_third::INT)
+      + greatest(49 * si_names_phone::INT, 1 * si_addresses_phone::INT, 33 * si_names_email::INT,
+                 30 * si_names_shipper_phone::INT)
+      + 24 * si_names_address::INT) AS score
     FROM g ORDER BY score DESC, id
     """
 

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from interdict.targeting import assign_lanes, backtest, evaluate
 from interdict.targeting.cli import app
+from interdict.targeting.lane import CARRY_DAYS
 
 
 def traffic(n=500, hits=30):
@@ -100,10 +101,11 @@ def test_cli_validates_and_tests_a_profile_on_files(tmp_path, starter_profiles):
     shipments = traffic()
     pq.write_table(shipments, tmp_path / "shipments.parquet")
     pq.write_table(recorded(shipments), tmp_path / "outcomes.parquet")
-    profile = next(p for p in starter_profiles if p.id == "firearms_inbound").source
+    inbound = next(p for p in starter_profiles if p.id == "firearms_inbound")
+    profile = inbound.source
     runner = CliRunner()
     ok = runner.invoke(app, ["profile", "validate", profile])
-    assert ok.exit_code == 0 and "firearms_inbound@5" in ok.output
+    assert ok.exit_code == 0 and inbound.label in ok.output
     (tmp_path / "bad.yaml").write_text("id: Bad Id\nversion: 1\ntitle: x\nindicators: []\n")
     bad = runner.invoke(app, ["profile", "validate", str(tmp_path / "bad.yaml")])
     assert bad.exit_code == 1 and "bad.yaml:1" in bad.output
@@ -143,18 +145,19 @@ def test_yellow_lane_is_bounded_and_takes_the_riskiest_of_the_rest(starter_profi
 
 
 def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter_profiles):
-    """A week with nothing red-eligible: the first day's place, about to be lost, goes to the day's
+    """A carry with nothing red-eligible: the first day's place, about to be lost, goes to the day's
     riskiest yellow-eligible shipment; a day's places are never spent twice."""
-    days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(9)]
-    days[7][0] = shipment(id=701, reported_at=later(days=7), category="documents", gross_weight_g=800,
-                          items_net_weight_g=700, descriptions="Documents", hs_codes="4901", declared_value_eur_cents=5000,
-                          id_check_valid=False)  # heavy documents, failed check digit: yellow-eligible
-    days[7][1] = shipment(id=702, reported_at=later(days=7), gross_weight_g=2000, declared_value_eur_cents=500,
-                          items_net_weight_g=1900)  # cheap for its weight: yellow-eligible, weaker
+    last = CARRY_DAYS  # the first day's place is on the last day of its carry
+    days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(last + 2)]
+    days[last][0] = shipment(id=9001, reported_at=later(days=last), category="documents", gross_weight_g=800,
+                             items_net_weight_g=700, descriptions="Documents", hs_codes="4901",
+                             declared_value_eur_cents=5000, id_check_valid=False)  # heavy documents, failed check digit
+    days[last][1] = shipment(id=9002, reported_at=later(days=last), gross_weight_g=2000, declared_value_eur_cents=500,
+                             items_net_weight_g=1900)  # cheap for its weight: yellow-eligible, weaker
     scored = evaluate(table([r for day in days for r in day]), starter_profiles)
     laned = {r["id"]: r for r in assign_lanes(scored, random_share=0).to_pylist()}
-    assert laned[701]["lane"] == "red" and not laned[701]["red_eligible"] and laned[701]["reasons"]
-    assert laned[702]["lane"] == "yellow"  # one place expired that day, and 701 was riskier
+    assert laned[9001]["lane"] == "red" and not laned[9001]["red_eligible"] and laned[9001]["reasons"]
+    assert laned[9002]["lane"] == "yellow"  # one place expired that day, and the first was riskier
     assert sum(r["lane"] == "red" for r in laned.values()) == 1
     kept = {r["id"]: r for r in assign_lanes(scored, random_share=0, use_expiring=False).to_pylist()}
-    assert kept[701]["lane"] == "yellow"
+    assert kept[9001]["lane"] == "yellow"

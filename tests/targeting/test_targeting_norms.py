@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from interdict.targeting import evaluate
 from interdict.targeting.evaluation import derived_one
 from interdict.targeting.norms import DERIVED, TrafficNorms, derived_columns, row_columns
+from interdict.targeting.profile import load_profile
 
 
 def derived(rows):
@@ -125,3 +126,16 @@ def test_the_store_path_builds_its_norms_once_and_refreshes_them_without_making_
     for thread in [t for t in threading.enumerate() if t.name == "norms-refresh"]:
         thread.join(timeout=30)
     assert single._NORMS[key][3] is not first and key not in single._REFRESHING
+
+
+def test_a_profile_naming_only_a_derived_field_gets_the_columns_it_is_judged_from(tmp_path, engine):
+    # value_per_kg_permille reads hs_codes, values and weights, which this profile does not name itself
+    path = tmp_path / "cheap.yaml"
+    path.write_text("id: cheap\nversion: 1\ntitle: Cheap for its chapter\nindicators:\n  - id: cheapest\n"
+                    "    weight: 30\n    reason: Among the cheapest of its chapter\n"
+                    "    when: {field: value_per_kg_permille, le: 20}\n", encoding="utf-8")
+    peers = [shipment(hs_codes="8517", gross_weight_g=500, declared_value_eur_cents=20000 + 100 * n) for n in range(40)]
+    cheap = shipment(hs_codes="8517", gross_weight_g=3000, declared_value_eur_cents=300)
+    scored = {r["id"]: r for r in evaluate(table([*peers, cheap]), [load_profile(path)], engine=engine).to_pylist()}
+    assert scored[cheap["id"]]["indicators"] == ["cheap.cheapest"]
+    assert not any(scored[p["id"]]["indicators"] for p in peers)

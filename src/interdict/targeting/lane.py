@@ -90,7 +90,7 @@ def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, day
     return limits, spare
 
 
-CARRY_DAYS = 7  # unused red places of a unit stay available this many days (see `_daily_limits`)
+CARRY_DAYS = 21  # unused red places of a unit stay available this many days (see `_daily_limits`)
 # Documentary checks take minutes, not an x-ray and an opening, but they are not free either: the
 # riskiest of the rest, up to this share of a unit's day, go yellow (30 % of traffic did before).
 YELLOW_SHARE = 0.08
