@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import re
 from collections import Counter
@@ -260,10 +261,10 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
     # Rows of one shipment need not be adjacent: count each key's rows first, then emit a shipment
     # as soon as its last row has been read. Only scattered shipments wait in memory.
     stream.seek(start)
-    expected: Counter[tuple[str, str]] = Counter()
+    expected: Counter[bytes] = Counter()  # by digest: a key's three strings would cost ~300 bytes a shipment
     for row in _csv_rows(stream, source=source, header=header_row, skip_header=True, keys_only=True):
         if row.values is not None:
-            expected[_key(row.values)] += 1
+            expected[_digest(_key(row.values))] += 1
     stream.seek(start)
     waiting: dict[tuple[str, str, str], list[_Row]] = {}
     # Versions of one shipment leave in the order they began in the file, as in NDJSON, so that
@@ -279,7 +280,7 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
         if not group:
             versions.setdefault(key[:2], []).append(key)
         group.append(row)
-        if len(group) == expected[key]:
+        if len(group) == expected[_digest(key)]:
             complete.add(key)
             order = versions[key[:2]]
             while order and order[0] in complete:
@@ -295,6 +296,11 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
 def _key(values: dict[str, str]) -> tuple[str, str, str]:
     """The rows of one version of one shipment: an amendment has its own `reported_at`."""
     return values.get("reporter", ""), values.get("shipment_id", ""), values.get("reported_at", "")
+
+
+def _digest(key: tuple[str, str, str]) -> bytes:
+    """A key in 16 bytes (its repr is unambiguous; 128 bits make a collision unthinkable)."""
+    return hashlib.blake2b(repr(key).encode("utf-8", "backslashreplace"), digest_size=16).digest()
 
 
 def _shipments_from_group(rows: list[_Row], source: Source) -> Iterator[SourceRecord]:
