@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interdict.ingest.quick_check import QuickShipment
-from interdict.ingest.readers import SourceRecord
+from interdict.ingest.readers import SourceRecord, read_bytes
 from interdict.ingest.shipments import shipment_columns
 from interdict.ingest.validation import check
 from tests.factories import shipment
@@ -116,3 +116,71 @@ def test_a_plainly_valid_shipment_takes_the_quick_check_and_an_unusual_one_the_f
         quick, full = both(orjson.dumps(unusual))
         assert quick.valid and not isinstance(quick.record, QuickShipment)
         assert_same(quick, full)
+
+
+# The flat form: every value reaches the check as text, after the CSV reader folded the rows.
+numbers_as_text = st.one_of(
+    numbers.map(str),
+    st.sampled_from(["0.6080", "01", " 2", "2 ", "1e-1", "12.", ".5", "-0", "0.1000000000000000055", "1234567890123456.5",
+                     "123456789012345", "999999999999.999", "0", "00", "1_000", "+3", "NaN", "inf", "٣"]),
+)  # fmt: skip
+FLAT_NUMBERS = {"pieces", "gross_weight_kg", "declared_value", "quantity", "net_weight_kg", "value"}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "|".join(map(str, value))
+    if isinstance(value, dict):
+        return "{}"
+    return "" if value is None else str(value)
+
+
+def flat_body(record: dict[str, Any], numbers_text: list[str]) -> bytes:
+    """The record as records.md's CSV, one row per item; `numbers_text` overrides numeric columns."""
+    import csv
+    import io
+
+    shipment_part = {k: _text(v) for k, v in record.items() if k not in ("shipper", "consignee", "items")}
+    for side in ("shipper", "consignee"):
+        party = record.get(side) if isinstance(record.get(side), dict) else {}
+        shipment_part.update({f"{side}_{k}": _text(v) for k, v in party.items()})
+    items = [i for i in record.get("items") or () if isinstance(i, dict)] if isinstance(record.get("items"), list) else []
+    rows = [{**shipment_part, **{f"item_{k}": _text(v) for k, v in item.items()}} for item in items or [{}]]
+    for n, override in enumerate(numbers_text):
+        row = rows[n % len(rows)]
+        name = sorted(FLAT_NUMBERS)[n % len(FLAT_NUMBERS)]
+        column = f"item_{name}" if name in ("quantity", "net_weight_kg", "value") else name
+        row[column] = override
+        if column in shipment_part:  # shipment columns must agree on every row
+            for other in rows:
+                other[column] = override
+    header = sorted({name for row in rows for name in row})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+@settings(settings.get_profile("quick"))
+@given(record=records(), numbers_text=st.lists(numbers_as_text, max_size=4),
+       assume_tz=st.sampled_from([None, ZoneInfo("Europe/Skopje")]))  # fmt: skip
+def test_quick_and_full_checks_agree_on_any_flat_record(record: dict[str, Any], numbers_text: list[str], assume_tz: tzinfo | None) -> None:
+    _, sources = read_bytes(flat_body(record, numbers_text), name="shipments.csv", kind="shipments")
+    for source in sources:
+        assert_same(check(source, kind="shipments", assume_tz=assume_tz),
+                    check(source, kind="shipments", assume_tz=assume_tz, quick=False))  # fmt: skip
+
+
+def test_a_plain_csv_shipment_takes_the_quick_check_and_an_unusual_number_the_full() -> None:
+    plain = shipment(1)
+    _, sources = read_bytes(flat_body(plain, []), name="shipments.csv", kind="shipments")
+    quick = check(next(sources), kind="shipments")
+    assert quick.valid and isinstance(quick.record, QuickShipment)
+    _, sources = read_bytes(flat_body(plain, ["1e3"]), name="shipments.csv", kind="shipments")
+    source = next(sources)
+    quick = check(source, kind="shipments")
+    assert not isinstance(quick.record, QuickShipment)
+    assert_same(quick, check(source, kind="shipments", quick=False))

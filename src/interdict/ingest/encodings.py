@@ -58,7 +58,7 @@ def detect_encoding(stream: BinaryIO) -> str:
         if not chunk:
             break
         for line in chunk.splitlines():
-            if not any(b > 0x7F for b in line):
+            if line.isascii():
                 continue
             try:
                 decoder.decode(line, final=True)

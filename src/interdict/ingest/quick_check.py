@@ -2,6 +2,10 @@
 Python checks do what the Pydantic models' validators do, and the result is the very record,
 canonical JSON and hash that the full check (`validation.check`) gives.
 
+The flat CSV form (and flat Parquet), whose values all arrive as text, takes the same check once
+its plain numbers are read (`quick_flat_shipment`): a number written in any other way is left to
+the models.
+
 It only ever says "valid, and here it is" or "not sure": a record with extra attributes, a value in
 an unusual form (a number written as a string, a date without offset, an int written 1.0) or a
 broken rule is handed to the full Pydantic check, which names the problems. So every error message
@@ -11,6 +15,8 @@ stays that of the models, and a record accepted here is accepted there with the 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated, Any
@@ -19,7 +25,7 @@ import msgspec
 from msgspec import Meta
 
 from interdict.ingest.reference import countries, currency_digits
-from interdict.ingest.schemas import Category, Direction, Mode, Payment
+from interdict.ingest.schemas import Category, Direction, Mode, Payment, _country_list
 
 # What the models accept, in the models' own field order (the canonical JSON follows it).
 _Text = Annotated[str, Meta(max_length=1_000_000)]
@@ -98,14 +104,65 @@ class NotSure(Exception):
 
 def quick_shipment(body: bytes, *, assume_tz: tzinfo | None) -> tuple[QuickShipment, bytes] | None:
     """The validated record and its canonical JSON, or None when the full check must decide."""
+    return _checked(lambda: _DECODER.decode(body), assume_tz)
+
+
+def _checked(read: Callable[[], QuickShipment], assume_tz: tzinfo | None) -> tuple[QuickShipment, bytes] | None:
     try:
-        record = _DECODER.decode(body)
+        record = read()
         _check_shipment(record, assume_tz)
         canonical = _ENCODER.encode(record)
     except (msgspec.MsgspecError, NotSure, ValueError, TypeError, OverflowError):
         return None
     _to_decimals(record)
     return record, canonical
+
+
+# Numbers in text that the models and a float read as the same value: plain decimals of at most 15
+# significant digits (a float keeps 15 exactly), integers without leading zeros.
+_PLAIN_DECIMAL = re.compile(r"(?:0|[1-9]\d{0,14})(?:\.\d{1,15})?")
+_PLAIN_INTEGER = re.compile(r"0|[1-9]\d{0,11}")
+
+
+def quick_flat_shipment(data: dict[str, Any], *, assume_tz: tzinfo | None) -> tuple[QuickShipment, bytes] | None:
+    """`quick_shipment` for a record read from the flat form, every value a string (the reader
+    has already folded its rows into shipper, consignee and items)."""
+    return _checked(lambda: msgspec.convert(_plain_numbers(data), QuickShipment), assume_tz)
+
+
+def _plain_numbers(data: dict[str, Any]) -> dict[str, Any]:
+    """The record with its numbers read from text (NotSure for any not plainly written)."""
+    fields = _numbers_read(data, ("gross_weight_kg", "declared_value"), "pieces")
+    if "transit_countries" in fields:
+        fields["transit_countries"] = _country_list(fields["transit_countries"])
+    items = fields.get("items")
+    if isinstance(items, list):
+        fields["items"] = [_numbers_read(item, ("net_weight_kg", "value"), "quantity") for item in items]
+    return fields
+
+
+def _numbers_read(values: Any, decimals: tuple[str, ...], integer: str) -> dict[str, Any]:
+    if not isinstance(values, dict):
+        raise NotSure
+    fields = dict(values)
+    for name in decimals:
+        if name in fields:
+            fields[name] = _plain_decimal(fields[name])
+    if integer in fields:
+        fields[integer] = _plain_integer(fields[integer])
+    return fields
+
+
+def _plain_decimal(value: Any) -> float:
+    if not isinstance(value, str) or not _PLAIN_DECIMAL.fullmatch(value) or len(value.replace(".", "").lstrip("0")) > 15:
+        raise NotSure
+    return float(value)
+
+
+def _plain_integer(value: Any) -> int:
+    if not isinstance(value, str) or not _PLAIN_INTEGER.fullmatch(value):
+        raise NotSure
+    return int(value)
 
 
 def _check_shipment(record: QuickShipment, assume_tz: tzinfo | None) -> None:

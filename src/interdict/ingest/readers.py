@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import re
 from collections import Counter
@@ -37,6 +38,7 @@ SHIPMENT_FIELDS = (
 )  # fmt: skip
 DECIMAL_COLUMNS = {"gross_weight_kg", "declared_value", "item_net_weight_kg", "item_value"}
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes the file's encoding could not read (surrogateescape)
 
 
 @dataclass(slots=True)
@@ -259,10 +261,10 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
     # Rows of one shipment need not be adjacent: count each key's rows first, then emit a shipment
     # as soon as its last row has been read. Only scattered shipments wait in memory.
     stream.seek(start)
-    expected: Counter[tuple[str, str]] = Counter()
-    for row in _csv_rows(stream, source=source, header=header_row, skip_header=True):
+    expected: Counter[bytes] = Counter()  # by digest: a key's three strings would cost ~300 bytes a shipment
+    for row in _csv_rows(stream, source=source, header=header_row, skip_header=True, keys_only=True):
         if row.values is not None:
-            expected[_key(row.values)] += 1
+            expected[_digest(_key(row.values))] += 1
     stream.seek(start)
     waiting: dict[tuple[str, str, str], list[_Row]] = {}
     # Versions of one shipment leave in the order they began in the file, as in NDJSON, so that
@@ -278,7 +280,7 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
         if not group:
             versions.setdefault(key[:2], []).append(key)
         group.append(row)
-        if len(group) == expected[key]:
+        if len(group) == expected[_digest(key)]:
             complete.add(key)
             order = versions[key[:2]]
             while order and order[0] in complete:
@@ -294,6 +296,11 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
 def _key(values: dict[str, str]) -> tuple[str, str, str]:
     """The rows of one version of one shipment: an amendment has its own `reported_at`."""
     return values.get("reporter", ""), values.get("shipment_id", ""), values.get("reported_at", "")
+
+
+def _digest(key: tuple[str, str, str]) -> bytes:
+    """A key in 16 bytes (its repr is unambiguous; 128 bits make a collision unthinkable)."""
+    return hashlib.blake2b(repr(key).encode("utf-8", "backslashreplace"), digest_size=16).digest()
 
 
 def _shipments_from_group(rows: list[_Row], source: Source) -> Iterator[SourceRecord]:
@@ -350,9 +357,10 @@ def _text_stream(stream: BinaryIO, source: Source) -> io.TextIOWrapper:
 
 
 def _csv_rows(
-    stream: BinaryIO, *, source: Source, header: list[str], skip_header: bool = True
+    stream: BinaryIO, *, source: Source, header: list[str], skip_header: bool = True, keys_only: bool = False
 ) -> Iterator[_Row]:
-    """Logical CSV records with their line numbers; a stray quote costs one line, not the file."""
+    """Logical CSV records with their line numbers; a stray quote costs one line, not the file.
+    `keys_only`: the rows are only counted by key, so their values are not checked further."""
     text = _text_stream(stream, source)
     physical = iter(enumerate(text, start=1))
     pending: list[tuple[int, str]] = []
@@ -389,13 +397,13 @@ def _csv_rows(
                                                    "has an unbalanced quote"))  # fmt: skip
             continue
         seq += 1
-        row = _parse_row(number, joined, header, delimiter)
+        row = _parse_row(number, joined, header, delimiter, keys_only=keys_only)
         row.seq = seq
         yield row
     text.detach()
 
 
-def _parse_row(number: int, text: str, header: list[str], delimiter: str) -> _Row:
+def _parse_row(number: int, text: str, header: list[str], delimiter: str, *, keys_only: bool = False) -> _Row:
     try:
         values = next(csv.reader([text], delimiter=delimiter, strict=True))
     except csv.Error as error:
@@ -408,10 +416,13 @@ def _parse_row(number: int, text: str, header: list[str], delimiter: str) -> _Ro
             Problem(RECORD_LEVEL, "csv_field_count", len(values), f"has {len(values)} fields, the header has {len(header)}"),
         )
     row = dict(zip(header, values, strict=True))
-    for column, value in row.items():
-        if any("\udc80" <= ch <= "\udcff" for ch in value):
-            bad = value.encode("utf-8", "surrogateescape")
-            return _Row(number, text, row, Problem(column, "encoding", bad.hex(" ")[:120], "holds bytes that are not valid in the file's encoding"))
+    if keys_only:  # neither check below changes or refuses a key column's value
+        return _Row(number, text, row, None)
+    if _UNDECODABLE.search(text):
+        for column, value in row.items():
+            if _UNDECODABLE.search(value):
+                bad = value.encode("utf-8", "surrogateescape")
+                return _Row(number, text, row, Problem(column, "encoding", bad.hex(" ")[:120], "holds bytes that are not valid in the file's encoding"))
     if delimiter != ",":
         for column in DECIMAL_COLUMNS & row.keys():
             if _DECIMAL_COMMA.match(row[column]):
@@ -455,7 +466,7 @@ def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
     shipper: dict[str, Any] = {}
     consignee: dict[str, Any] = {}
     items: list[dict[str, Any]] = []
-    extra_columns = [c for c in first if not _known_column(c)]
+    extra_columns = [c for c in first if c not in _KNOWN_COLUMNS]
     for name in SHIPMENT_FIELDS:
         value = first.get(name, "")
         if value != "":
@@ -471,16 +482,18 @@ def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
         values = {(r.values or {}).get(column, "") for r in rows}
         if len(values) == 1 and first[column] != "":
             data[column] = first[column]
-    for row in rows:
+    for number, row in enumerate(rows):
         if row.problem is not None:
             record.problems.append(row.problem)
         values = row.values or {}
-        item = {name: values[f"item_{name}"] for name in ITEM_FIELDS if values.get(f"item_{name}", "") != ""}
+        item = {name: values[column] for name, column in _ITEM_COLUMNS if values.get(column, "") != ""}
         for column in extra_columns:
             if len({(r.values or {}).get(column, "") for r in rows}) > 1 and values.get(column, "") != "":
                 item[column] = values[column]
         items.append(item)
-        for name in (*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS)):
+        if number == 0:
+            continue  # the first row is what the others are held to
+        for name in _SHIPMENT_COLUMNS:
             if values.get(name, "") != first.get(name, ""):
                 record.problems.append(
                     Problem(name, "same_on_every_row", values.get(name), f"differs between the rows of this shipment ({row.line} vs {rows[0].line})")
@@ -490,13 +503,11 @@ def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
     return record
 
 
-def _known_column(column: str) -> bool:
-    if column in SHIPMENT_FIELDS:
-        return True
-    for prefix, names in (("shipper_", PARTY_FIELDS), ("consignee_", PARTY_FIELDS), ("item_", ITEM_FIELDS)):
-        if column.startswith(prefix) and column[len(prefix):] in names:
-            return True
-    return False
+_KNOWN_COLUMNS = frozenset((*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS),
+                            *(f"item_{i}" for i in ITEM_FIELDS)))  # fmt: skip
+_ITEM_COLUMNS = tuple((name, f"item_{name}") for name in ITEM_FIELDS)
+# Columns that describe the shipment, not the item: every row of one shipment must agree on them.
+_SHIPMENT_COLUMNS = (*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS))
 
 
 # Parquet --------------------------------------------------------------------------------------

@@ -56,23 +56,19 @@ def _phone_norm(phone: str | None, country: str) -> str | None:
     return normalise_phone(phone, country=country)
 
 
+_PARTY_KEYS = {prefix: tuple(f"{prefix}_{name}" for name in (
+    "name", "street", "city", "postcode", "country", "phone", "email", "name_norm", "address_norm", "phone_norm", "email_norm",
+)) for prefix in ("shipper", "consignee")}  # fmt: skip
+
+
 def _party(prefix: str, party: Party) -> dict[str, Any]:
     name, street, city, postcode, country, phone, email = (
         party.name, party.street, party.city, party.postcode, party.country, party.phone, party.email,
     )  # fmt: skip
-    return {
-        f"{prefix}_name": name,
-        f"{prefix}_street": street,
-        f"{prefix}_city": city,
-        f"{prefix}_postcode": postcode,
-        f"{prefix}_country": country,
-        f"{prefix}_phone": phone,
-        f"{prefix}_email": email,
-        f"{prefix}_name_norm": _name_norm(name),
-        f"{prefix}_address_norm": _address_norm(street, postcode, city, country),
-        f"{prefix}_phone_norm": _phone_norm(phone, country) if phone else None,
-        f"{prefix}_email_norm": normalise_email(email) if email else None,
-    }
+    return dict(zip(_PARTY_KEYS[prefix], (
+        name, street, city, postcode, country, phone, email, _name_norm(name), _address_norm(street, postcode, city, country),
+        _phone_norm(phone, country) if phone else None, normalise_email(email) if email else None,
+    ), strict=True))  # fmt: skip
 
 
 def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -144,9 +140,21 @@ def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[
     return row, items
 
 
-def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: int) -> list[str]:
-    """Write valid shipments (keys unique within `checked`); returns each one's status in order."""
-    current = _current(conn, [c.key for c in checked])  # type: ignore[misc]
+Stored = dict[tuple[str, str], dict[str, Any] | None]  # key -> its current row (id, reported_at, hash, version), or None
+
+
+def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: int, stored: Stored | None = None) -> list[str]:
+    """Write valid shipments (keys unique within `checked`); returns each one's status in order.
+
+    `stored` (from `stored_shipments`) saves asking the database again for the same keys: the
+    caller writing a chunk in several runs passes one, and it is kept up to date here.
+    """
+    if stored is None:
+        stored = stored_shipments(conn, [c.key for c in checked])  # type: ignore[misc]
+    else:
+        missing = [c.key for c in checked if c.key not in stored]
+        if missing:
+            stored.update(stored_shipments(conn, missing))  # type: ignore[arg-type]
     statuses: list[str] = []
     received = now_utc()
     new_versions: list[tuple[Any, ...]] = []
@@ -154,12 +162,12 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     for item in checked:
         row, _items = item.columns
         key = (row["reporter"], row["shipment_id"])
-        stored = current.get(key)
-        if stored is None:
+        current = stored[key]
+        if current is None:
             status = ACCEPTED
-        elif stored["record_hash"] == item.record_hash or _older_copy(conn, key, item.record_hash):
+        elif current["record_hash"] == item.record_hash or _older_copy(conn, key, item.record_hash):
             status = DUPLICATE
-        elif row["reported_at"] > stored["reported_at"]:
+        elif row["reported_at"] > current["reported_at"]:
             status = AMENDED
         else:
             status = STALE
@@ -178,6 +186,7 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     versions.insert(conn, [(vid, *row) for vid, row in zip(version_ids, new_versions, strict=True)])
     fresh_rows: list[dict[str, Any]] = []
     fresh_items: list[list[dict[str, Any]]] = []
+    amended: list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]] = []
     for (status, item), version_id in zip(plans, version_ids, strict=True):
         if status == STALE:
             continue
@@ -190,7 +199,11 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
             fresh_rows.append(row)
             fresh_items.append(items)
         else:
-            _amend(conn, current[(row["reporter"], row["shipment_id"])], row, items)
+            amended.append((stored[(row["reporter"], row["shipment_id"])], row, items))  # type: ignore[arg-type]
+    if amended:
+        _amend(conn, amended)
+        for current, row, _items in amended:
+            stored[(row["reporter"], row["shipment_id"])] = _current_row(current["id"], row)
     if fresh_rows:
         shipments = bulk_writer(conn, _SHIPMENTS, _SHIPMENT_COLUMNS)
         pks = shipments.allocate_ids(conn, len(fresh_rows))
@@ -198,7 +211,15 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
         item_writer = bulk_writer(conn, _ITEMS, _ITEM_COLUMNS)
         item_rows = [(pk, *_item_values(i)) for pk, items in zip(pks, fresh_items, strict=True) for i in items]
         item_writer.insert(conn, item_rows)
+        for pk, row in zip(pks, fresh_rows, strict=True):
+            stored[(row["reporter"], row["shipment_id"])] = _current_row(pk, row)
     return statuses
+
+
+def _current_row(pk: int, row: dict[str, Any]) -> dict[str, Any]:
+    """What `stored_shipments` would now read back for the row just written."""
+    return {"id": pk, "reporter": row["reporter"], "shipment_id": row["shipment_id"], "reported_at": row["reported_at"],
+            "record_hash": row["record_hash"], "version_id": row["version_id"], "version_count": row["version_count"]}  # fmt: skip
 
 
 _CURRENT = select(
@@ -207,13 +228,14 @@ _CURRENT = select(
 ).where(_SHIPMENTS.c.reporter == bindparam("reporter"), _SHIPMENTS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
 
 
-def _current(conn: Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+def stored_shipments(conn: Connection, keys: Sequence[tuple[str, str]]) -> Stored:
+    """The stored current row of each key, None for a key not stored yet."""
     # One reporter at a time: `reporter = ? AND shipment_id IN (...)` walks the unique index,
     # where SQLite answers a list of (reporter, shipment_id) pairs by scanning the whole table.
     ids_by_reporter: dict[str, list[str]] = {}
     for reporter, shipment_id in keys:
         ids_by_reporter.setdefault(reporter, []).append(shipment_id)
-    found: dict[tuple[str, str], dict[str, Any]] = {}
+    found: Stored = dict.fromkeys(keys)
     for reporter, ids in ids_by_reporter.items():
         for start in range(0, len(ids), 400):  # bounded IN lists for every dialect
             for row in conn.execute(_CURRENT, {"reporter": reporter, "ids": ids[start : start + 400]}).mappings():
@@ -235,12 +257,16 @@ _UPDATE_SHIPMENT = update(_SHIPMENTS).where(_SHIPMENTS.c.id == bindparam("_pk"))
     {name: bindparam(name) for name in _SHIPMENT_COLUMNS[1:]}
 )
 _DELETE_ITEMS = delete(_ITEMS).where(_ITEMS.c.shipment_pk == bindparam("_pk"))
+_INSERT_ITEMS = insert(_ITEMS)
 
 
-def _amend(conn: Connection, stored: dict[str, Any], row: dict[str, Any], items: list[dict[str, Any]]) -> None:
-    pk = stored["id"]
-    conn.execute(_SUPERSEDE, {"_version_id": stored["version_id"]})
-    row["version_count"] = stored["version_count"] + 1
-    conn.execute(_UPDATE_SHIPMENT, {**row, "_pk": pk})
-    conn.execute(_DELETE_ITEMS, {"_pk": pk})
-    conn.execute(insert(_ITEMS), [{**i, "shipment_pk": pk} for i in items])
+def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]]) -> None:
+    """Apply amendments (stored row, new row, new items): old versions superseded and rows
+    updated in one statement each; items replaced one shipment after the other, in input order."""
+    conn.execute(_SUPERSEDE, [{"_version_id": stored["version_id"]} for stored, _row, _items in amended])
+    for stored, row, _items in amended:
+        row["version_count"] = stored["version_count"] + 1
+    conn.execute(_UPDATE_SHIPMENT, [{**row, "_pk": stored["id"]} for stored, row, _items in amended])
+    for stored, _row, items in amended:
+        conn.execute(_DELETE_ITEMS, {"_pk": stored["id"]})
+        conn.execute(_INSERT_ITEMS, [{**i, "shipment_pk": stored["id"]} for i in items])

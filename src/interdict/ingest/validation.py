@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from interdict.errors import Problem
-from interdict.ingest.quick_check import quick_shipment
+from interdict.ingest.quick_check import quick_flat_shipment, quick_shipment
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord
 from interdict.ingest.schemas import RECORD_TYPES, Record
 
@@ -57,8 +57,11 @@ def check(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None = None, q
     """Validate one record; `quick=False` skips the quick check (tests compare the two)."""
     if source.problems:
         return Checked(source, None, source.problems)
-    if quick and kind == "shipments" and source.json is not None:
-        plain = quick_shipment(source.json, assume_tz=assume_tz)
+    if quick and kind == "shipments" and (source.json is not None or source.flat):
+        if source.json is not None:
+            plain = quick_shipment(source.json, assume_tz=assume_tz)
+        else:
+            plain = quick_flat_shipment(source.data, assume_tz=assume_tz) if isinstance(source.data, dict) else None
         if plain is not None:
             shipment, canonical = plain
             digest = hashlib.blake2b(canonical, digest_size=16).hexdigest()
