@@ -166,7 +166,8 @@ def exploration_run(args: argparse.Namespace) -> None:
     for share in (0.0, args.exploration):
         began = time.perf_counter()
         weeks = exploration.simulate(shipments=shipments, first_outcomes=first, truth=truth, start=START,
-                                     weeks=args.weeks, exploration=share, seed=args.seed)
+                                     weeks=args.weeks, exploration=share, seed=args.seed,
+                                     settings=training.ModelSettings(seeds=3, rounds=200, population=args.population))
         label = f"exploration {share:.0%} of capacity" if share else "no exploration"
         runs[label] = weeks
         print(f"{label} ({time.perf_counter() - began:.0f} s):")
@@ -192,6 +193,7 @@ def main() -> None:
     e.add_argument("--shipments", type=int, default=120_000)
     e.add_argument("--weeks", type=int, default=8)
     e.add_argument("--exploration", type=float, default=0.2)
+    e.add_argument("--population", choices=training.POPULATIONS, default="auto", help="the training rows (docs/model.md)")
     e.add_argument("--seed", type=int, default=5)
     e.add_argument("--out", type=Path, default=Path("docs/model-exploration.png"))
     args = parser.parse_args()

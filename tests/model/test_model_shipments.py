@@ -15,7 +15,7 @@ import pyarrow as pa
 import pytest
 from typer.testing import CliRunner
 
-from interdict.errors import NotFound
+from interdict.errors import InvalidInput, NotFound
 from interdict.ingest.service import ingest_path
 from interdict.simulate import generate
 from interdict.targeting.model import evaluation, exploration, features, registry, training
@@ -134,6 +134,18 @@ def test_a_seizure_counts_as_the_uninspected_shipments_like_it(engine, traffic):
     assert np.all(weights[labels == 0] == 1)
     # A seizure weighs 1 / its chance of inspection, capped: the less likely its kind is opened, the more.
     assert np.allclose(weights[labels == 1], np.minimum(1 / chance[labels == 1], FAST.positive_max_weight))
+
+
+def test_auto_learns_from_every_shipment_while_seizures_are_few_then_from_the_inspected():
+    auto = training.ModelSettings()
+    assert auto.population == "auto"
+    assert training.chosen_population(settings=auto, positives=training.INSPECTED_FROM - 1) == "all"
+    assert training.chosen_population(settings=auto, positives=training.INSPECTED_FROM) == "inspected"
+    fixed = training.ModelSettings(population="all")
+    assert training.chosen_population(settings=fixed, positives=10 * training.INSPECTED_FROM) == "all"
+    with pytest.raises(InvalidInput) as refused:
+        training.ModelSettings(population="everything")
+    assert refused.value.problems[0].field == "population" and refused.value.problems[0].value == "everything"
 
 
 def test_a_model_is_trusted_as_far_as_the_seizures_it_learned_from():

@@ -203,8 +203,9 @@ def train_command(
     since: Annotated[str | None, typer.Option("--from", help="First report date of the training window (ISO).")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Last report date of the training window (ISO).")] = None,
     population: Annotated[str, typer.Option(
-        help="all (every shipment, seizures weighted by inverse chance of inspection) "
-             "or inspected (inspected only, each so weighted).")] = "all",
+        help="all (every shipment, seizures weighted by inverse chance of inspection), "
+             "inspected (inspected only, each so weighted) or auto (all below 60 seizures, "
+             "then inspected).")] = "auto",
     other_weight: Annotated[float, typer.Option(
         help="Weight of seizures of other goods (cigarettes, counterfeits) "
              "against firearms, ammunition, drugs, explosives, cash.")] = 1.0,

@@ -55,7 +55,7 @@ def _parse(text: str | None) -> datetime | None:
 
 
 def train_model(
-    *, engine: Engine, since: datetime | None = None, until: datetime | None = None, population: str = "all",
+    *, engine: Engine, since: datetime | None = None, until: datetime | None = None, population: str = "auto",
     other_weight: float = 1.0, profiles: bool = True, activate: bool = False, note: str | None = None,
     progress: Any = None,
 ) -> tuple[int, training.ShipmentModel]:  # fmt: skip

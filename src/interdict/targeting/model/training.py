@@ -32,11 +32,12 @@ MODEL_FORMAT = 1
 class ModelSettings:
     """What an analyst may change about training; stored with every model version."""
 
+    # "auto": "all" while the window holds fewer than INSPECTED_FROM seizures, then "inspected".
     # "all": every shipment of the window, uninspected ones as negatives, each seizure weighted by
     # 1 / its chance of inspection (capped at positive_max_weight). "inspected": learn from inspected
     # shipments only, each weighted by 1 / chance of inspection (capped at max_weight): unbiased, but
     # a few weeks of outcomes are a hundred-odd rows (docs/model.md, "Selection bias").
-    population: str = "all"
+    population: str = "auto"
     # Seizures of goods that are not the target (cigarettes, counterfeits: finding category `other`):
     # real outcomes of the same mis-declaration; weight against firearms, ammunition, drugs, cash.
     other_contraband_weight: float = 1.0
@@ -54,6 +55,11 @@ class ModelSettings:
     lambda_l2: float = 1.0
     seeds: int = 3
     threads: int = 2
+
+    def __post_init__(self) -> None:
+        if self.population not in POPULATIONS:
+            raise InvalidInput("unknown training population", problems=[Problem(
+                "population", "one of " + ", ".join(POPULATIONS), self.population, "the rows a model learns from")])
 
     def booster(self) -> model_table.BoosterSettings:
         return model_table.BoosterSettings(
@@ -150,13 +156,27 @@ def _category_codes(values: np.ndarray) -> np.ndarray:
     return codes.astype(float)
 
 
+# With a few weeks of outcomes (a handful of seizures) a model learns more from every shipment of
+# the window with weighted seizures; once outcomes accumulate, learning from the inspected alone
+# ranks better (docs/model.md, "Exploration": the crossover in the weekly simulation).
+INSPECTED_FROM = 60
+POPULATIONS = ("auto", "all", "inspected")
+
+
+def chosen_population(*, settings: ModelSettings, positives: int) -> str:
+    """The training population `settings.population` stands for, with `positives` seizures."""
+    if settings.population == "auto":
+        return "all" if positives < INSPECTED_FROM else "inspected"
+    return settings.population
+
+
 def training_weights(*, prepared: Prepared, rows: np.ndarray, settings: ModelSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The training rows (indices into the prepared shipments), their labels and weights."""
     labels = prepared.labels
     positive = labels.target | labels.other_contraband
     value = np.where(labels.other_contraband, settings.other_contraband_weight, 1.0)
     chance = inspection_propensity(prepared=prepared, rows=rows, settings=settings)
-    if settings.population == "all":
+    if chosen_population(settings=settings, positives=int(positive[rows].sum())) == "all":
         # Every shipment is a row; a seizure stands for the illicit shipments like it that nobody
         # opened, so it counts 1 / its chance of inspection (capped), the uninspected rows once.
         # Without this the model would learn mostly what the units chose to open.
