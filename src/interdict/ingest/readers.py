@@ -503,11 +503,10 @@ def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
     return record
 
 
-_KNOWN_COLUMNS = frozenset((*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS),
-                            *(f"item_{i}" for i in ITEM_FIELDS)))  # fmt: skip
 _ITEM_COLUMNS = tuple((name, f"item_{name}") for name in ITEM_FIELDS)
 # Columns that describe the shipment, not the item: every row of one shipment must agree on them.
 _SHIPMENT_COLUMNS = (*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS))
+_KNOWN_COLUMNS = frozenset((*_SHIPMENT_COLUMNS, *(column for _, column in _ITEM_COLUMNS)))
 
 
 # Parquet --------------------------------------------------------------------------------------

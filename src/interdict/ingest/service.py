@@ -272,12 +272,11 @@ def _partition_worker(url: str, kind: str, batch_id: int, assume_tz: tzinfo | No
     from interdict.store.database import make_engine
 
     engine = make_engine(url)
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     try:
-        while (chunk := tasks.get()) is not None:
-            checked = [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
-            results.put(("counts", dict(Counter(_write_and_count(engine, checked, kind=kind, batch_id=batch_id)))))
+        with old_objects_frozen():
+            while (chunk := tasks.get()) is not None:
+                checked = [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+                results.put(("counts", dict(Counter(_write_and_count(engine, checked, kind=kind, batch_id=batch_id)))))
         results.put(("done", None))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
         results.put(("error", traceback.format_exc()))

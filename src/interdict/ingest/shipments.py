@@ -149,12 +149,10 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     `stored` (from `stored_shipments`) saves asking the database again for the same keys: the
     caller writing a chunk in several runs passes one, and it is kept up to date here.
     """
-    if stored is None:
-        stored = stored_shipments(conn, [c.key for c in checked])  # type: ignore[misc]
-    else:
-        missing = [c.key for c in checked if c.key not in stored]
-        if missing:
-            stored.update(stored_shipments(conn, missing))  # type: ignore[arg-type]
+    stored = {} if stored is None else stored
+    missing = [c.key for c in checked if c.key not in stored]
+    if missing:
+        stored.update(stored_shipments(conn, missing))  # type: ignore[arg-type]
     statuses: list[str] = []
     received = now_utc()
     new_versions: list[tuple[Any, ...]] = []
