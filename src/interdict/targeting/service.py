@@ -145,10 +145,15 @@ def model_trust(window: dict[str, Any], weight: int) -> tuple[int, int | None, i
     """(blend weight %, score from which the model alone makes red, and yellow; None: never) for the
     model trained on `window` (the registry's), when `weight` % is asked for (see MODEL_FULL_TRUST)."""
     positives = int(window.get("positives", 0))
-    top = window.get("score_at_top") or {}
     return (weight * min(positives, MODEL_FULL_TRUST) // MODEL_FULL_TRUST,
-            top.get("0.5%", MODEL_RED_FROM) if positives >= MODEL_RED_TRUST else None,
-            top.get("2%", MODEL_YELLOW_FROM) if positives >= MODEL_YELLOW_TRUST else None)
+            _score_at_top(window, "0.5%", MODEL_RED_FROM) if positives >= MODEL_RED_TRUST else None,
+            _score_at_top(window, "2%", MODEL_YELLOW_FROM) if positives >= MODEL_YELLOW_TRUST else None)
+
+
+def _score_at_top(window: dict[str, Any], share: str, fallback: int) -> int:
+    """The model score the top `share` of its training window reached (`fallback` for a model
+    registered before the registry kept it)."""
+    return (window.get("score_at_top") or {}).get(share, fallback)
 
 
 def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int) -> pa.Table:
@@ -159,7 +164,7 @@ def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weigh
     weight, red_from, yellow_from = model_trust(window, weight)
     # The model's reasons are shown for the top 2 % of traffic by its score: tree contributions cost
     # several predictions each, so the others skip them.
-    explain_from = (window.get("score_at_top") or {}).get("2%", MODEL_YELLOW_FROM)
+    explain_from = _score_at_top(window, "2%", MODEL_YELLOW_FROM)
     result = score_shipments(engine=engine, since=since, explain_from=explain_from)
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
