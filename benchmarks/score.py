@@ -124,8 +124,8 @@ def _values(name: str) -> str:
 
 def handwritten_sql() -> str:
     """What an analyst fluent in DuckDB would write by hand for the starter library (profiles
-    ammunition@5, convertible_weapons@6, drugs_air_express@5, explosives_and_cash@2,
-    firearms_inbound@6, firearms_outbound@6, misdeclared_goods@3, routing@3,
+    ammunition@5, convertible_weapons@6, drugs_air_express@6, explosives_and_cash@2,
+    firearms_inbound@7, firearms_outbound@7, misdeclared_goods@4, routing@3,
     splitting_and_identity@6): each indicator as a boolean, then the score: the strongest weight of
     each family, the families added, at most 100. Written from the YAML, not generated from the
     compiled profiles, so it checks `evaluate`. The value per kg among the chapter's other
@@ -177,6 +177,7 @@ def handwritten_sql() -> str:
       {w(distinct("shipper_name_norm"), "consignee_address_norm", 3)} AS senders_address_3,
       {w(distinct("shipper_name_norm"), "consignee_name_norm", 3)} AS senders_name_3,
       {w(distinct("shipper_name_norm"), "consignee_phone_norm", 7)} AS senders_phone_7,
+      {w(distinct("shipper_name_norm"), "consignee_address_norm", 7)} AS senders_address_7,
       {w(distinct("consignee_name_norm"), "consignee_phone_norm", 7)} AS names_phone_7,
       {w(distinct("consignee_name"), "consignee_address_norm", 7)} AS names_address_7,
       {w(distinct("consignee_address_norm"), "consignee_phone_norm", 30)} AS addresses_phone_30,
@@ -209,16 +210,13 @@ def handwritten_sql() -> str:
       any_mode AND coming_in AND {kw("d", extra=("replica", "airsoft", "deko waffe", "dekowaffe", "dekorativ", "decorative pistol",
                                                  "replika", "реплика", "kopje arme"))} AS cw_replica,
       -- drugs_air_express@3
-      coalesce(mode IN ('air_cargo', 'express', 'postal'), false) AND coming_in AS da,
+      coalesce(mode IN ('air_cargo', 'express', 'postal') AND direction IN ('import', 'transit', 'export'), false) AS da,
       -- firearms_inbound@3
       inbound AND k_fire AS fi_named, inbound AND k_parts AS fi_parts, inbound AND hs_arms AS fi_hs,
       coalesce(inbound AND parts_origin AND k_cover AND gross_weight_g BETWEEN 300 AND 8000, false) AS fi_cover,
       coalesce(inbound AND hs_low AND gross_weight_g >= 500 AND {vpk_below(2000)}, false) AS fi_low_hs,
       coalesce(inbound AND category IN ('gift', 'documents') AND gross_weight_g >= 2000, false) AS fi_gift_heavy,
       coalesce(inbound AND gross_weight_g >= 1000 AND {vpk_below(500)}, false) AS fi_cheap,
-      coalesce(inbound AND items_net_weight_g > gross_weight_g, false) AS fi_net_over,
-      coalesce(inbound AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS fi_net_under,
-      coalesce(inbound AND gross_weight_g >= 300 AND gross_weight_g > 0 AND items_net_weight_g * 10 < gross_weight_g * 3, false) AS fi_net_third,
       coalesce(inbound AND payment_method = 'cash_on_delivery' AND declared_value_eur_cents < 3000, false) AS fi_cod,
       coalesce(inbound AND parts_origin AND sender_90 <= 1, false) AS fi_new_sender,
       inbound AND parts_origin AND locker AS fi_locker,
@@ -231,14 +229,18 @@ def handwritten_sql() -> str:
       coalesce(outbound AND gross_weight_g >= 1000 AND {vpk_below(500)}, false) AS fo_cheap,
       coalesce(outbound AND sender_180 <= 1, false) AS fo_new_sender,
       coalesce(outbound AND payment_method = 'cash_on_delivery', false) AS fo_cod,
-      coalesce(outbound AND items_net_weight_g > gross_weight_g, false) AS fo_net_over,
       coalesce(outbound AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS fo_net_under,
-      coalesce(outbound AND gross_weight_g >= 300 AND gross_weight_g > 0 AND items_net_weight_g * 10 < gross_weight_g * 3, false) AS fo_net_third,
+      coalesce(outbound AND senders_phone_7 >= 2, false) AS fo_split_phone,
+      coalesce(outbound AND NOT locker AND senders_address_7 >= 2, false) AS fo_split_address,
       -- misdeclared_goods@1
       coalesce(any_mode AND h <> '||' AND item_count = 1 AND no_code_fits, false) AS mg_one,
       coalesce(any_mode AND h <> '||' AND item_count > 1 AND no_code_fits, false) AS mg_several,
       coalesce(any_mode AND h <> '||' AND hs_code_unusual, false) AS mg_unusual,
       coalesce(any_mode AND h <> '||' AND vpk_permille <= 20 AND gross_weight_g >= 300, false) AS mg_cheap_peers,
+      coalesce(any_mode AND hs_code_unusual AND {prefix(*_load_list(PACKAGED_LISTS / "low_scrutiny_chapters.yaml").values)}, false) AS mg_unusual_low,
+      coalesce(any_mode AND items_net_weight_g > gross_weight_g, false) AS mg_net_over,
+      coalesce(any_mode AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS mg_net_under,
+      coalesce(any_mode AND gross_weight_g >= 300 AND gross_weight_g > 0 AND items_net_weight_g * 10 < gross_weight_g * 3, false) AS mg_net_third,
       -- explosives_and_cash@1
       any_mode AND k_explosive AS ex_named, any_mode AND k_cash AS ex_cash,
       -- routing@1
@@ -282,14 +284,12 @@ def handwritten_sql() -> str:
                  22 * mg_cheap_peers::INT)
       + greatest(12 * cw_cover::INT, 1 * dr_cover::INT, 7 * fi_cover::INT, 1 * fo_cover::INT)
       + greatest(1 * dr_new_consignee::INT, 13 * fi_new_sender::INT, 1 * fo_new_sender::INT, 14 * si_new_sender_cod::INT,
-                 4 * si_new_consignee_cod::INT)
-      + greatest(4 * fi_cod::INT, 13 * fo_cod::INT)
-      + greatest(15 * mg_one::INT, 3 * mg_several::INT, 23 * mg_unusual::INT)
+                 4 * si_new_consignee_cod::INT, 4 * fi_cod::INT, 13 * fo_cod::INT)
+      + greatest(15 * mg_one::INT, 3 * mg_several::INT, 23 * mg_unusual::INT, 29 * mg_unusual_low::INT)
       + greatest(3 * wl_any::INT, 1 * wl_city::INT, 53 * wl_address_name::INT, 34 * wl_contact::INT, 24 * wl_address::INT)
       + greatest(3 * si_split_phone::INT, 5 * si_split_address::INT, 1 * si_split_name::INT, 10 * si_locker::INT,
-                 1 * si_senders_address::INT)
-      + greatest(40 * fi_net_over::INT, 27 * fi_net_under::INT, 14 * fi_net_third::INT, 40 * fo_net_over::INT,
-                 36 * fo_net_under::INT, 14 * fo_net_third::INT)
+                 1 * si_senders_address::INT, 10 * fo_split_phone::INT, 7 * fo_split_address::INT)
+      + greatest(40 * mg_net_over::INT, 27 * mg_net_under::INT, 14 * mg_net_third::INT, 36 * fo_net_under::INT)
       + greatest(49 * si_names_phone::INT, 1 * si_addresses_phone::INT, 33 * si_names_email::INT,
                  30 * si_names_shipper_phone::INT)
       + 24 * si_names_address::INT) AS score
