@@ -7,11 +7,13 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pyarrow as pa
+import pytest
 from factories import BASE_TIME, later, shipment, table
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from interdict.errors import InvalidInput
 from interdict.targeting import assign_lanes, backtest, evaluate
 from interdict.targeting.cli import app
 from interdict.targeting.lane import CARRY_DAYS
@@ -236,3 +238,9 @@ def test_a_days_lanes_depend_only_on_that_day_and_the_days_before(drawn, cut, ho
         2, "shipment_id", pa.array([f"S{n}" for n in ids]))
     then = {r["id"]: (r["lane"], r["selected_at_random"]) for r in assign_lanes(early, red_share=0.1, horizon_days=horizon).to_pylist()}
     assert then == {r["id"]: (r["lane"], r["selected_at_random"]) for r in full if r["id"] in then}
+
+
+def test_a_horizon_under_one_day_is_refused_naming_the_setting():
+    with pytest.raises(InvalidInput) as refused:
+        assign_lanes(scored([("postal:MK", 0, 50, True, True, False)]), horizon_days=0)
+    assert [p.field for p in refused.value.problems] == ["horizon_days"]
