@@ -123,6 +123,7 @@ def main() -> None:
     m.add_argument("--detail", action="store_true")
     m.add_argument("--red-min-score", type=int, help="try another red_min_score in every profile")
     m.add_argument("--no-expiring", action="store_true", help="lose places at the end of their carry")
+    m.add_argument("--horizon-days", type=int, help="spread banked red places over this many days' traffic (0: no bar)")
     m.add_argument("--model", action="store_true", help="score on the store with its active learned model")
     m.add_argument("--since", help="count only shipments of days from YYYY-MM-DD (after the training window)")
     args = parser.parse_args()
@@ -134,6 +135,8 @@ def main() -> None:
         for profile in profiles:
             profile.lanes.red_min_score = args.red_min_score
     lanes = {"use_expiring": False} if args.no_expiring else {}
+    if args.horizon_days is not None:
+        lanes["horizon_days"] = args.horizon_days or None  # 0: no bar, as before session 5
     lanes.update(model=args.model, since=args.since)
     results = [measure(f, profiles=profiles, red_share=args.red_share, detail=args.detail, **lanes) for f in args.folders]
     print(f"mean recall {sum(r for r, _ in results) / len(results):.3f}, "

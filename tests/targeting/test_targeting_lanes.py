@@ -4,11 +4,16 @@ reproducibly; backtests count hits, workload and the seizures a profile would ha
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 
 import pyarrow as pa
+import pytest
 from factories import BASE_TIME, later, shipment, table
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from interdict.errors import InvalidInput
 from interdict.targeting import assign_lanes, backtest, evaluate
 from interdict.targeting.cli import app
 from interdict.targeting.lane import CARRY_DAYS
@@ -24,7 +29,8 @@ def traffic(n=500, hits=30):
 
 
 def test_red_lane_stays_within_two_percent_and_takes_the_riskiest(starter_profiles):
-    laned = assign_lanes(evaluate(traffic(), starter_profiles), random_share=0).to_pylist()
+    # No bar: every red-eligible shipment wants a place (the bar is tested below).
+    laned = assign_lanes(evaluate(traffic(), starter_profiles), random_share=0, horizon_days=None).to_pylist()
     red = [r for r in laned if r["lane"] == "red"]
     assert len(red) == 10  # ceil(2 % of 500)
     assert min(r["score"] for r in red) >= max(r["score"] for r in laned if r["lane"] != "red" and r["red_eligible"])
@@ -35,7 +41,7 @@ def test_red_lane_stays_within_two_percent_and_takes_the_riskiest(starter_profil
 def test_units_and_days_have_their_own_capacity(starter_profiles):
     rows = [shipment(id=i, descriptions="Pistol barrel", mode=("postal" if i % 2 else "express"),
                      reported_at=later(days=i % 2)) for i in range(1, 101)]
-    laned = assign_lanes(evaluate(table(rows), starter_profiles), random_share=0).to_pylist()
+    laned = assign_lanes(evaluate(table(rows), starter_profiles), random_share=0, horizon_days=None).to_pylist()
     per_unit_day = Counter((r["unit"], r["day"]) for r in laned if r["lane"] == "red")
     assert sorted(per_unit_day.values()) == [1, 1]  # 50 shipments per unit-day -> 1 red each
 
@@ -121,9 +127,9 @@ def test_unused_red_places_of_quiet_days_serve_a_burst_within_the_week(starter_p
     burst = [shipment(id=1000 + i, descriptions="Pistol barrel", reported_at=later(days=3)) for i in range(1, 5)]
     burst += [shipment(id=2000 + i, reported_at=later(days=3)) for i in range(1, 47)]
     scored = evaluate(table(quiet + burst), starter_profiles)
-    carried = assign_lanes(scored, random_share=0).to_pylist()
+    carried = assign_lanes(scored, random_share=0, horizon_days=None).to_pylist()
     assert sum(r["lane"] == "red" for r in carried if r["id"] > 1000) == 4  # 1 place a day, 3 unused before
-    daily = assign_lanes(scored, random_share=0, carry_days=0).to_pylist()
+    daily = assign_lanes(scored, random_share=0, carry_days=0, horizon_days=None).to_pylist()
     assert sum(r["lane"] == "red" for r in daily if r["id"] > 1000) == 1
     assert sum(r["lane"] == "red" for r in carried) <= 4  # never more than 2 % of the period's 200 shipments
 
@@ -151,13 +157,90 @@ def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter
     days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(last + 2)]
     days[last][0] = shipment(id=9001, reported_at=later(days=last), category="documents", gross_weight_g=800,
                              items_net_weight_g=700, descriptions="Documents", hs_codes="4901",
-                             declared_value_eur_cents=5000, id_check_valid=False)  # heavy documents, failed check digit
+                             declared_value_eur_cents=5000)  # heavy documents: yellow-eligible, weak
     days[last][1] = shipment(id=9002, reported_at=later(days=last), gross_weight_g=2000, declared_value_eur_cents=500,
-                             items_net_weight_g=1900)  # cheap for its weight: yellow-eligible, weaker
+                             items_net_weight_g=1900)  # cheap for its weight: under red_min_score, riskier
     scored = evaluate(table([r for day in days for r in day]), starter_profiles)
     laned = {r["id"]: r for r in assign_lanes(scored, random_share=0).to_pylist()}
-    assert laned[9001]["lane"] == "red" and not laned[9001]["red_eligible"] and laned[9001]["reasons"]
-    assert laned[9002]["lane"] == "yellow"  # one place expired that day, and the first was riskier
+    assert laned[9002]["score"] > laned[9001]["score"] > 0
+    assert laned[9002]["lane"] == "red" and not laned[9002]["red_eligible"] and laned[9002]["reasons"]
+    assert laned[9001]["lane"] == "yellow"  # one place expired that day, and the other was riskier
     assert sum(r["lane"] == "red" for r in laned.values()) == 1
     kept = {r["id"]: r for r in assign_lanes(scored, random_share=0, use_expiring=False).to_pylist()}
-    assert kept[9001]["lane"] == "yellow"
+    assert kept[9002]["lane"] == "yellow"
+
+
+def scored(rows):
+    """What `evaluate` gives `assign_lanes`, written directly: (unit, day offset, score, red-eligible,
+    yellow-eligible, priority) per shipment."""
+    return pa.table({
+        "id": pa.array(range(1, len(rows) + 1), pa.int64()), "reporter": ["MKPOST"] * len(rows),
+        "shipment_id": [f"S{n}" for n in range(1, len(rows) + 1)], "unit": [r[0] for r in rows],
+        "day": pa.array([date(2025, 3, 3) + timedelta(days=r[1]) for r in rows], pa.date32()),
+        "score": pa.array([r[2] for r in rows], pa.int64()), "red_eligible": [r[3] for r in rows],
+        "yellow_eligible": [r[4] for r in rows], "priority": [r[5] for r in rows]})
+
+
+def test_a_units_places_wait_for_the_strong_shipments_instead_of_going_to_the_first_weak_ones():
+    """One place a day; three weak red-eligible shipments every day for a week, then a burst of four
+    strong ones. Spent as they come, the week's places go to the weak ones and one strong shipment
+    gets the burst day's place; with the bar, the places wait for the burst."""
+    rows = [("postal:MK", d, 0, False, False, False) for d in range(8) for _ in range(47)]
+    rows += [("postal:MK", d, 38, True, True, False) for d in range(7) for _ in range(3)]
+    rows += [("postal:MK", 7, 0, False, False, False)] * 3 + [("postal:MK", 7, 70, True, True, False)] * 4
+    table = scored(rows)
+    laned = assign_lanes(table, random_share=0).to_pylist()
+    red = Counter(r["score"] for r in laned if r["lane"] == "red")
+    assert red == {70: 4}
+    spent = assign_lanes(table, random_share=0, horizon_days=None).to_pylist()
+    assert Counter(r["score"] for r in spent if r["lane"] == "red") == {38: 7, 70: 1}
+    assert all(r["lane"] == "yellow" for r in laned if r["score"] == 38)  # red-eligible, not red: yellow
+
+
+unit_days = st.lists(st.tuples(st.sampled_from(["postal:MK", "express:MK", "road:RS"]), st.integers(0, 40),
+                               st.integers(0, 100), st.booleans(), st.booleans(), st.integers(0, 30)),
+                     min_size=150, max_size=400)
+
+
+def _shipments(drawn):
+    return [(unit, day, score, red_ok and score >= 20, yellow_ok or red_ok, red_ok and rare == 0)
+            for unit, day, score, red_ok, yellow_ok, rare in drawn]
+
+
+@settings(max_examples=40, deadline=None)
+@given(unit_days, st.floats(0.01, 0.3), st.sampled_from([0, 3, CARRY_DAYS]), st.sampled_from([None, 3, 10]))
+def test_no_unit_ever_gets_more_red_places_than_its_share_of_the_traffic_so_far(drawn, share, carry, horizon):
+    """Every unit and every day: the shipments it sent red by risk up to that day are at most
+    red_share of its traffic up to that day (rounded half up), whatever the scores, carry and bar."""
+    rows = _shipments(drawn)
+    laned = assign_lanes(scored(rows), red_share=share, random_share=0.05, carry_days=carry, horizon_days=horizon)
+    by_risk = Counter((r["unit"], r["day"]) for r in laned.to_pylist() if r["lane"] == "red" and not r["selected_at_random"])
+    traffic = Counter((r["unit"], r["day"]) for r in laned.to_pylist())
+    for unit in {u for u, _ in traffic}:
+        sent = seen = 0
+        for day in sorted(d for u, d in traffic if u == unit):
+            sent += by_risk[unit, day]
+            seen += traffic[unit, day]
+            assert sent <= int(share * seen + 0.5), (unit, day, sent, seen)
+
+
+@settings(max_examples=40, deadline=None)
+@given(unit_days, st.integers(0, 40), st.sampled_from([None, 10]))
+def test_a_days_lanes_depend_only_on_that_day_and_the_days_before(drawn, cut, horizon):
+    """The lanes of the days up to `cut` are the same whether or not the later days exist."""
+    rows = _shipments(drawn)
+    full = assign_lanes(scored(rows), red_share=0.1, horizon_days=horizon).to_pylist()
+    known = [r for r in rows if r[1] <= cut]
+    if not known:
+        return
+    ids = [n for n, r in enumerate(rows, start=1) if r[1] <= cut]
+    early = scored(known).set_column(0, "id", pa.array(ids, pa.int64())).set_column(
+        2, "shipment_id", pa.array([f"S{n}" for n in ids]))
+    then = {r["id"]: (r["lane"], r["selected_at_random"]) for r in assign_lanes(early, red_share=0.1, horizon_days=horizon).to_pylist()}
+    assert then == {r["id"]: (r["lane"], r["selected_at_random"]) for r in full if r["id"] in then}
+
+
+def test_a_horizon_under_one_day_is_refused_naming_the_setting():
+    with pytest.raises(InvalidInput) as refused:
+        assign_lanes(scored([("postal:MK", 0, 50, True, True, False)]), horizon_days=0)
+    assert [p.field for p in refused.value.problems] == ["horizon_days"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,27 @@ def test_workers_registering_the_starter_library_at_once_all_succeed(engine: Eng
         rows = conn.execute(select(ProfileVersionRow.profile_id, ProfileVersionRow.version, ProfileVersionRow.active)).all()
     assert len(rows) == len({(p, v) for p, v, _ in rows}) == len(list(PACKAGED_PROFILES.glob("*.yaml")))
     assert all(active for _, _, active in rows)
+
+
+def test_a_run_over_one_day_lanes_it_as_a_run_over_the_weeks_before(engine: Engine, tmp_path: Path) -> None:
+    """Lanes carry unused places and set their bar from the scores so far: scoring the last day
+    alone must not start from an empty bank (it would keep places for days the run never sees)."""
+    rows = []
+    for day in range(1, 12):
+        rows += [shipment(100 * day + n, reported_at=f"2026-10-{day:02d}T10:00:00+02:00",
+                          items=[{"description": "Cotton T-shirts", "hs_code": "610910", "net_weight_kg": 0.4}],
+                          gross_weight_kg=0.5, declared_value=25, currency="EUR") for n in range(60)]  # fmt: skip
+    rows += [shipment(9000 + n, reported_at="2026-10-11T11:00:00+02:00", category="gift", gross_weight_kg=2.4,
+                      declared_value=3, currency="EUR", payment_method="cash_on_delivery",
+                      items=[{"description": "Pistol slide and barrel", "hs_code": "930599", "net_weight_kg": 2.2}])
+             for n in range(3)]  # fmt: skip
+    path = tmp_path / "traffic.ndjson"
+    path.write_bytes(ndjson(rows))
+    ingest_path(path, engine=engine, kind="shipments")
+    _, whole = score_period(engine=engine, random_share=0, keep=False)
+    _, last_day = score_period(engine=engine, random_share=0, keep=False, since=datetime(2026, 10, 11, tzinfo=timezone.utc),
+                               until=datetime(2026, 10, 11, 23, 59, 59, tzinfo=timezone.utc))  # fmt: skip
+    lanes = {r["shipment_id"]: r["lane"] for r in whole.to_pylist()}
+    assert last_day.num_rows == 63
+    assert {r["shipment_id"]: r["lane"] for r in last_day.to_pylist()} == {s: lanes[s] for s in last_day.column("shipment_id").to_pylist()}
+    assert [lanes[f"EX{9000 + n:09d}"] for n in range(3)] == ["red"] * 3  # the places of the quiet days waited for them

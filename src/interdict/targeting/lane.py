@@ -1,8 +1,11 @@
 """Lanes: red (x-ray or physical), yellow (documentary), green (release), within each unit's capacity.
 
 Red capacity is a share of each unit's daily traffic; the riskiest eligible shipments fill it, the
-profiles' priority indicators first. A seeded random share is sent red regardless of risk, so the
-baseline is known and the model sees shipments no rule would pick; it is marked `selected_at_random`.
+profiles' priority indicators first, and unused places are banked for a few weeks: a shipment takes
+one only when its score reaches a bar set by how many places its unit holds for the traffic to come
+(`_BankBar`), so a burst of strong shipments still finds places. A seeded random share is sent red
+regardless of risk, so the baseline is known and the model sees shipments no rule would pick; it is
+marked `selected_at_random`.
 """
 
 from __future__ import annotations
@@ -34,52 +37,108 @@ def random_draws(*, reporters: list, shipment_ids: list, seed: int) -> np.ndarra
     return out
 
 
+class _Demand:
+    """Per unit and day, how many shipments want a red place when the bar is at a given score:
+    red-eligible priority shipments always, the others when their score reaches the bar."""
+
+    def __init__(self, *, group: np.ndarray, groups: int, score: np.ndarray, red_ok: np.ndarray,
+                 priority: np.ndarray, yellow_ok: np.ndarray) -> None:
+        self.first = np.bincount(group, weights=red_ok & priority, minlength=groups).astype(np.int64)
+        self.red = np.bincount(group, weights=red_ok, minlength=groups).astype(np.int64)
+        self.yellow = np.bincount(group, weights=yellow_ok & ~red_ok, minlength=groups).astype(np.int64)
+        ranked = red_ok & ~priority
+        order = np.lexsort((score[ranked], group[ranked]))
+        self.scores = score[ranked][order]  # ascending within each group
+        self.bounds = np.searchsorted(group[ranked][order], np.arange(groups + 1))
+
+    def eligible(self, g: int, bar: int) -> int:
+        low, high = self.bounds[g], self.bounds[g + 1]
+        return int(self.first[g] + high - low - np.searchsorted(self.scores[low:high], bar))
+
+    def rest(self, g: int, bar: int) -> int:
+        """Shipments that may take a place otherwise lost tonight: yellow-eligible ones and
+        red-eligible ones under the bar."""
+        return int(self.yellow[g] + self.red[g] - self.eligible(g, bar))
+
+
+class _BankBar:
+    """The score a shipment needs for one of its unit's places today: the unit's places, spread
+    over the shipments it expects in the next `horizon_days` days, should go to the riskiest that
+    share of traffic, judged on every unit's scores so far (that day and the days before).
+
+    Few places for the traffic to come: only the strongest take one, and the bursts that come later
+    still find places. Many places (a quiet spell banked them): weaker shipments may take them
+    before they expire. Scores are integers 0-100, so the scores so far are a histogram per day."""
+
+    def __init__(self, *, score: np.ndarray, day: np.ndarray, horizon_days: int) -> None:
+        self.days, which = np.unique(day, return_inverse=True)
+        per_day = np.zeros((len(self.days), 102), dtype=np.int64)
+        np.add.at(per_day, (which, np.clip(score, 0, 100)), 1)
+        so_far = np.cumsum(per_day, axis=0)
+        self.at_least = np.cumsum(so_far[:, ::-1], axis=1)[:, ::-1]  # [day, s]: scores so far >= s
+        self.horizon = horizon_days
+
+    def bar(self, day: int, places: int, per_day: float) -> int:
+        at_least = self.at_least[np.searchsorted(self.days, day)]
+        allowed = math.ceil(places / (per_day * self.horizon) * at_least[0])
+        # The lowest score that no more than `allowed` shipments so far reached: shipments tied at
+        # the edge are all in or all out, and with one place the strongest so far may take it.
+        return int(np.argmax(at_least <= allowed))
+
+
 def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, days: pa.ChunkedArray,
-                  red_share: float, capacity: Mapping[str, int] | None, eligible: np.ndarray | None = None,
-                  carry_days: int = 0, second: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                  red_share: float, capacity: Mapping[str, int] | None, demand: _Demand | None = None,
+                  carry_days: int = 0, bank_bar: _BankBar | None = None,
+                  use_expiring: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Red places per unit and day. A share of a small day's traffic is a fraction of a place:
     the fractions carry over from day to day within a unit (largest-remainder rounding of the
     running total), so over a period each unit gets red_share of its traffic, no more, no less.
 
-    With `carry_days` > 0, places a unit left unused (fewer red-eligible shipments than places)
+    With `carry_days` > 0, places a unit left unused (fewer shipments wanting one than places)
     stay available for the next `carry_days` days, oldest first: a burst of split parcels on one
     day can then use the places of the quiet days before it. A unit never gets more red places
     over a period than its share of that period's traffic.
 
-    `second` counts, per unit and day, the shipments that may take a place that would otherwise
-    be lost tonight (yellow-eligible ones): places reaching the end of their carry are given to
-    them. Returns (places for red-eligible shipments, expiring places for the second tier)."""
+    With `bank_bar`, a red-eligible shipment wants a place only when its score reaches the bar of
+    its unit and day (see `_BankBar`); without, every red-eligible shipment wants one. With
+    `use_expiring`, places reaching the end of their carry go to the shipments `demand.rest`
+    counts. Days are taken in order and each day's decision reads only that day and the days
+    before. Returns (places for red-eligible shipments, expiring places for the rest, bars)."""
     day_of = {}
     for g, d in zip(group, days.to_numpy(zero_copy_only=False)):
-        day_of.setdefault(g, d)
+        day_of.setdefault(g, int(np.datetime64(d, "D").astype(np.int64)))
     limits = np.zeros(len(sizes), dtype=np.int64)
     spare = np.zeros(len(sizes), dtype=np.int64)
+    bars = np.zeros(len(sizes), dtype=np.int64)
     running: dict[str, int] = {}
+    first_day: dict[str, int] = {}
     banked: dict[str, list[list]] = {}  # unit -> [[day, unused places], ...] oldest first
     for g in sorted(range(len(sizes)), key=lambda g: (first_unit[g], day_of[g])):
-        unit = first_unit[g]
-        if capacity and unit in capacity:
-            limits[g] = capacity[unit]
-            continue
+        unit, day = first_unit[g], day_of[g]
         before = running.get(unit, 0)
         running[unit] = before + int(sizes[g])
         base = math.floor(red_share * running[unit] + 0.5) - math.floor(red_share * before + 0.5)
-        if carry_days <= 0 or eligible is None:
-            limits[g] = base
-            if second is not None and eligible is not None:
-                spare[g] = min(int(second[g]), base - min(int(eligible[g]), base))
+        if capacity and unit in capacity:
+            limits[g] = capacity[unit]
             continue
-        day = int(np.datetime64(day_of[g], "D").astype(np.int64))
+        if carry_days <= 0 or demand is None:  # a place unused today is lost: no bar, nothing banked
+            limits[g] = base
+            if use_expiring and demand is not None:
+                spare[g] = min(demand.rest(g, 0), base - min(demand.eligible(g, 0), base))
+            continue
         bank = [entry for entry in banked.get(unit, []) if day - entry[0] <= carry_days and entry[1] > 0]
         limits[g] = base + sum(entry[1] for entry in bank)
-        need = min(int(eligible[g]), int(limits[g]))
+        if bank_bar is not None:
+            per_day = running[unit] / (day - first_day.setdefault(unit, day) + 1)
+            bars[g] = bank_bar.bar(day, int(limits[g]), per_day)
+        need = min(demand.eligible(g, int(bars[g])), int(limits[g]))
         for entry in bank:  # the oldest places expire first, so they are used first
             take = min(entry[1], need)
             entry[1] -= take
             need -= take
         bank.append([day, base - need])
-        if second is not None:  # places on their last day go to the best of the rest, not to waste
-            give = min(int(second[g]), sum(entry[1] for entry in bank if day - entry[0] >= carry_days))
+        if use_expiring:  # places on their last day go to the best of the rest, not to waste
+            give = min(demand.rest(g, int(bars[g])), sum(entry[1] for entry in bank if day - entry[0] >= carry_days))
             spare[g] = give
             for entry in bank:
                 if day - entry[0] >= carry_days:
@@ -87,10 +146,11 @@ def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, day
                     entry[1] -= take
                     give -= take
         banked[unit] = bank
-    return limits, spare
+    return limits, spare, bars
 
 
 CARRY_DAYS = 21  # unused red places of a unit stay available this many days (see `_daily_limits`)
+HORIZON_DAYS = 10  # a unit's banked places are spread over the traffic of this many days (see `_BankBar`)
 # Documentary checks take minutes, not an x-ray and an opening, but they are not free either: the
 # riskiest of the rest, up to this share of a unit's day, go yellow (30 % of traffic did before).
 YELLOW_SHARE = 0.08
@@ -98,7 +158,8 @@ YELLOW_SHARE = 0.08
 
 def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
                  capacity: Mapping[str, int] | None = None, carry_days: int = CARRY_DAYS,
-                 yellow_share: float | None = YELLOW_SHARE, use_expiring: bool = True) -> pa.Table:
+                 yellow_share: float | None = YELLOW_SHARE, use_expiring: bool = True,
+                 horizon_days: int | None = HORIZON_DAYS) -> pa.Table:
     """Add `lane`, `selected_at_random` and `draw` to the output of `evaluate`.
 
     Per unit and day: red capacity is red_share of the day's shipments, fractions carried over
@@ -110,9 +171,17 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     `use_expiring` is false: they still score at least `yellow_min_score` and say why. Of the
     eligible shipments left (red-eligible beyond capacity first, then by priority
     and score), at most `yellow_share` of the unit's day go yellow (None: all of them).
+
+    With a carry, a red-eligible shipment (not a priority one) takes a place only when its score
+    reaches its unit's bar that day: the score that the riskiest share of all traffic so far
+    reached, that share being the unit's places over its expected traffic of the next
+    `horizon_days` days (`_BankBar`; None: no bar). Red-eligible shipments under the bar go yellow
+    or take expiring places like the yellow-eligible ones.
     """
     shares = (("red_share", red_share), ("random_share", random_share), ("yellow_share", yellow_share or 0))
     problems = [Problem(name, "0..1", value, "a share between 0 and 1") for name, value in shares if not 0 <= value <= 1]
+    if horizon_days is not None and horizon_days < 1:
+        problems.append(Problem("horizon_days", "positive", horizon_days, "a number of days from 1, or None for no bar"))
     if problems:
         raise InvalidInput("lane settings out of range", problems=problems)
     n = scored.num_rows
@@ -132,27 +201,30 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     score = scored.column("score").to_numpy().astype(np.int64)
     red_ok = scored.column("red_eligible").to_numpy(zero_copy_only=False).astype(bool)
     yellow_ok = scored.column("yellow_eligible").to_numpy(zero_copy_only=False).astype(bool)
-    second_ok = yellow_ok & ~red_ok
-    limits, spare = _daily_limits(
-        group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"), red_share=red_share,
-        capacity=capacity, eligible=np.bincount(group, weights=red_ok, minlength=len(sizes)), carry_days=carry_days,
-        second=np.bincount(group, weights=second_ok, minlength=len(sizes)) if use_expiring else None)
     priority = scored.column("priority").to_numpy(zero_copy_only=False).astype(bool)
-    # Within a group: eligible first, then priority, then score, then the draw breaks ties fairly.
-    order = np.lexsort((draw, -score, ~priority, ~red_ok, group))
+    demand = _Demand(group=group, groups=len(sizes), score=score, red_ok=red_ok, priority=priority, yellow_ok=yellow_ok)
+    day = scored.column("day").to_numpy(zero_copy_only=False).astype("datetime64[D]").astype(np.int64)
+    bank_bar = _BankBar(score=score, day=day, horizon_days=horizon_days) if horizon_days is not None else None
+    limits, spare, bars = _daily_limits(
+        group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"), red_share=red_share,
+        capacity=capacity, demand=demand, carry_days=carry_days, bank_bar=bank_bar, use_expiring=use_expiring)
+    wants = red_ok & (priority | (score >= bars[group]))  # red-eligible and at the bar of its unit and day
+    # Within a group: those wanting a place first, then priority, then score, then the draw breaks ties fairly.
+    order = np.lexsort((draw, -score, ~priority, ~wants, group))
     starts = np.zeros(len(sizes), dtype=np.int64)
     starts[1:] = np.cumsum(sizes)[:-1]
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n) - starts[group[order]]
-    red = red_ok & (rank < limits[group])
+    red = wants & (rank < limits[group])
     if use_expiring:
-        order = np.lexsort((draw, -score, ~priority, ~second_ok, group))
+        rest = (yellow_ok | red_ok) & ~wants
+        order = np.lexsort((draw, -score, ~priority, ~rest, group))
         rank[order] = np.arange(n) - starts[group[order]]
-        red |= second_ok & (rank < spare[group])
+        red |= rest & (rank < spare[group])
     at_random = ~red & (draw < random_share)
     yellow = (yellow_ok | red_ok) & ~red & ~at_random
     if yellow_share is not None:
-        yellow_limits, _ = _daily_limits(group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"),
+        yellow_limits, _, _ = _daily_limits(group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"),
                                          red_share=yellow_share, capacity=None)
         order = np.lexsort((draw, -score, ~priority, ~red_ok, ~yellow, group))
         rank[order] = np.arange(n) - starts[group[order]]

@@ -23,7 +23,7 @@ from interdict.store.bulk import bulk_writer
 from interdict.store.database import now_utc
 from interdict.targeting.condition import SHIPMENT_FIELDS
 from interdict.targeting.evaluation import blend_model_score, evaluate
-from interdict.targeting.lane import assign_lanes
+from interdict.targeting.lane import CARRY_DAYS, assign_lanes
 from interdict.targeting.model.registry import active_version, active_window, score_shipments
 from interdict.targeting.models import RiskScore, ScoringRun
 from interdict.targeting.profile import Profile
@@ -33,6 +33,10 @@ from interdict.targeting.screening.hits import watchlist_hits as screen_parties
 from interdict.targeting.watchlists import WatchlistEntryRow
 
 HISTORY = timedelta(days=180)
+# Lanes carry unused red places for CARRY_DAYS and set their bar from the scores so far: a period's
+# lanes are assigned from this long before it, so that a run over one day lanes it as a run over
+# the weeks before would have, instead of starting with no places banked and no scores seen.
+LANES_LEAD_IN = timedelta(days=CARRY_DAYS)
 # A model learns what its seizures show it. Its share of the blended score grows with the seizures
 # it was trained on, reaching the asked weight at MODEL_FULL_TRUST. Alone it may make a shipment
 # red from MODEL_RED_TRUST seizures, when its score reaches what the top 0.5 % of its training
@@ -81,6 +85,7 @@ def score_period(
     Shippers and consignees are screened against the stored watchlists (entries valid at the end
     of the period) unless `screen` is false or `watchlist_hits` computes the column another way.
     With an active learned model, its score is blended in and its top features join the reasons.
+    Lanes are assigned from LANES_LEAD_IN before `since`; only the period's shipments are returned.
     """
     if since and until and since > until:
         raise InvalidInput("the period is empty", problems=[Problem("--from", "before_to", since.isoformat(), "must not be after --to")])
@@ -91,13 +96,16 @@ def score_period(
     if watchlist_hits is not None and shipments.num_rows:
         hits = watchlist_hits(shipments)
         shipments = shipments.append_column("watchlist_hits", hits).append_column("watchlist_hit_kinds", hit_kinds(hits))
-    scored = evaluate(shipments, profiles, engine=engine_name, since=since) if shipments.num_rows else _empty()
+    lanes_since = since - LANES_LEAD_IN if since is not None else None
+    scored = evaluate(shipments, profiles, engine=engine_name, since=lanes_since) if shipments.num_rows else _empty()
     if "watchlist_hits" in shipments.column_names and scored.num_rows:
         scored = _name_watchlist_matches(scored, shipments)
     model_version = active_version(engine=engine) if use_model else None
     if model_version is not None and scored.num_rows:
-        scored = _blend_model(engine, scored, since, model_weight_percent)
+        scored = _blend_model(engine, scored, lanes_since, model_weight_percent)
     laned = assign_lanes(scored, red_share=red_share, random_share=random_share, seed=seed)
+    if since is not None and laned.num_rows:
+        laned = laned.filter(pc.greater_equal(laned.column("reported_at"), pa.scalar(since, laned.column("reported_at").type)))
     laned = laned.take(pc.sort_indices(laned, [("score", "descending"), ("priority", "descending"), ("id", "ascending")])) if laned.num_rows else laned
     run_id = None
     if keep:
