@@ -115,3 +115,15 @@ def test_the_profile_score_is_decided_with_the_parties_watchlist_hits():
     assert screened.column("indicator_splitting_and_identity.watchlist_hit")[0].as_py() == 1
     # The lists themselves are not features (the model reads numbers); what the profiles made of them is.
     assert not {"watchlist_hits", "watchlist_hit_kinds"} & set(screened.column_names)
+
+
+def test_a_correction_of_the_profiles_is_trusted_from_the_fewest_seizures():
+    from interdict.targeting.service import MODEL_CORRECTION_TRUST, MODEL_FULL_TRUST, model_trust
+
+    top = {"0.5%": 81, "2%": 64}
+    few = {"positives": MODEL_CORRECTION_TRUST, "score_at_top": top}
+    assert MODEL_CORRECTION_TRUST < MODEL_FULL_TRUST
+    assert model_trust({**few, "start_from": "profile_score"}, 50) == (50, 81, 64)
+    # The same seizures, a model grown from nothing (or stored before session 5): a share, no red.
+    assert model_trust(few, 50)[0] < 50 and model_trust(few, 50)[1] is None
+    assert model_trust({**few, "start_from": None}, 50) == model_trust(few, 50)
