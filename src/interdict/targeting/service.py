@@ -24,7 +24,7 @@ from interdict.store.database import now_utc
 from interdict.targeting.condition import SHIPMENT_FIELDS
 from interdict.targeting.evaluation import blend_model_score, evaluate
 from interdict.targeting.lane import CARRY_DAYS, assign_lanes
-from interdict.targeting.model.registry import active_version, active_window, score_shipments
+from interdict.targeting.model.registry import ScoredShipments, active_version, active_window, score_shipments
 from interdict.targeting.models import RiskScore, ScoringRun
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
@@ -45,6 +45,10 @@ LANES_LEAD_IN = timedelta(days=CARRY_DAYS)
 # score (70) let a model trained on a hundred inspected rows, whose median score was 42, make 2 %
 # of traffic red-eligible (recall 0.373 -> 0.219, session 3; docs/model.md).
 MODEL_FULL_TRUST, MODEL_RED_TRUST, MODEL_YELLOW_TRUST = 10, 5, 3
+MODEL_RED_TOP, MODEL_YELLOW_TOP = "0.5%", "2%"
+# A model that starts from the profiles' score (`window.start_from`, session 5) corrects their ranking
+# rather than replacing it: it is trusted in full from the fewest seizures it may learn from.
+MODEL_CORRECTION_TRUST = 3
 # For models registered without `score_at_top`.
 MODEL_RED_FROM, MODEL_YELLOW_FROM = 70, 25
 _TABLE = Shipment.__table__
@@ -102,7 +106,8 @@ def score_period(
         scored = _name_watchlist_matches(scored, shipments)
     model_version = active_version(engine=engine) if use_model else None
     if model_version is not None and scored.num_rows:
-        scored = _blend_model(engine, scored, lanes_since, model_weight_percent)
+        screened = shipments.select(["id", "watchlist_hits"]) if "watchlist_hits" in shipments.column_names else None
+        scored = _blend_model(engine, scored, lanes_since, model_weight_percent, screened)
     laned = assign_lanes(scored, red_share=red_share, random_share=random_share, seed=seed)
     if since is not None and laned.num_rows:
         laned = laned.filter(pc.greater_equal(laned.column("reported_at"), pa.scalar(since, laned.column("reported_at").type)))
@@ -153,9 +158,11 @@ def model_trust(window: dict[str, Any], weight: int) -> tuple[int, int | None, i
     """(blend weight %, score from which the model alone makes red, and yellow; None: never) for the
     model trained on `window` (the registry's), when `weight` % is asked for (see MODEL_FULL_TRUST)."""
     positives = int(window.get("positives", 0))
-    return (weight * min(positives, MODEL_FULL_TRUST) // MODEL_FULL_TRUST,
-            _score_at_top(window, "0.5%", MODEL_RED_FROM) if positives >= MODEL_RED_TRUST else None,
-            _score_at_top(window, "2%", MODEL_YELLOW_FROM) if positives >= MODEL_YELLOW_TRUST else None)
+    full, red, yellow = (MODEL_CORRECTION_TRUST,) * 3 if window.get("start_from") else (
+        MODEL_FULL_TRUST, MODEL_RED_TRUST, MODEL_YELLOW_TRUST)
+    return (weight * min(positives, full) // full,
+            _score_at_top(window, MODEL_RED_TOP, MODEL_RED_FROM) if positives >= red else None,
+            _score_at_top(window, MODEL_YELLOW_TOP, MODEL_YELLOW_FROM) if positives >= yellow else None)
 
 
 def _score_at_top(window: dict[str, Any], share: str, fallback: int) -> int:
@@ -164,16 +171,23 @@ def _score_at_top(window: dict[str, Any], share: str, fallback: int) -> int:
     return (window.get("score_at_top") or {}).get(share, fallback)
 
 
-def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int) -> pa.Table:
+def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int, screened: pa.Table | None) -> pa.Table:
     """Blend the active model's score in, weighted by the seizures it learned from; a shipment a
     taught model ranks among the top of traffic may go red or yellow even when no profile reached
     its lane threshold (that is what the model is for)."""
     window = active_window(engine=engine)
-    weight, red_from, yellow_from = model_trust(window, weight)
     # The model's reasons are shown for the top 2 % of traffic by its score: tree contributions cost
     # several predictions each, so the others skip them.
+    result = score_shipments(engine=engine, since=since, explain_from=_score_at_top(window, "2%", MODEL_YELLOW_FROM),
+                             screened=screened)
+    return blend_scored(scored, result, window=window, weight=weight)
+
+
+def blend_scored(scored: pa.Table, result: ScoredShipments, *, window: dict[str, Any], weight: int) -> pa.Table:
+    """`scored` (the profiles') with the model's scores `result` blended in as the model trained on
+    `window` is trusted (`model_trust`), its lanes and reasons added."""
+    weight, red_from, yellow_from = model_trust(window, weight)
     explain_from = _score_at_top(window, "2%", MODEL_YELLOW_FROM)
-    result = score_shipments(engine=engine, since=since, explain_from=explain_from)
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
     model = [by_pk.get(pk, (0, []))[0] for pk in pks]

@@ -298,9 +298,62 @@ def shipment_numbers(*, shipments: pa.Table) -> dict[str, np.ndarray]:
             "id check valid": _number(shipments, "id_check_valid"),
             "hour reported": ((t % DAY) // 3600).astype(float),
         }
+        out |= traffic_norms(shipments=shipments, gross_kg=gross_kg, value_eur=value_eur)
     for name in shipments.column_names:
         if name.startswith(EXTRA_PREFIXES):
             out[name] = _number(shipments, name)
+    return out
+
+
+# The features `traffic_norms` adds, by name.
+TRAFFIC_NORMS = ("hs code unusual for its words", "value per kg among its hs chapter", "value per kg among its category",
+                 "weight per item among its category")
+
+
+def traffic_norms(*, shipments: pa.Table, gross_kg: np.ndarray, value_eur: np.ndarray) -> dict[str, np.ndarray]:
+    """How a shipment compares with the rest of the traffic given (threats.md: an HS code that does not
+    fit the words, a value and a weight that do not fit the goods), as numbers: the profiles' derived
+    fields (targeting/norms.py, each shipment judged against the others; NaN where they cannot be
+    judged) and where its value per kg and weight per item stand among the shipments of its CN 23
+    category, as a share (0 the lowest)."""
+    from interdict.targeting.norms import DERIVED, READS, derived_columns
+
+    derived = derived_columns({c: shipments.column(c).combine_chunks() for c in READS}, DERIVED) \
+        if shipments.num_rows and all(c in shipments.column_names for c in READS) else {}
+    category = _coded_text(shipments, "category")[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_kg = np.where(gross_kg > 0, value_eur / gross_kg, np.nan)
+        per_item = gross_kg / np.maximum(_number(shipments, "item_count"), 1)
+
+    def number(name: str) -> np.ndarray:
+        return _number(pa.table({"x": derived[name]}), "x") if name in derived else np.full(shipments.num_rows, np.nan)
+
+    return dict(zip(TRAFFIC_NORMS, (number("hs_code_unusual"), number("value_per_kg_permille") / 1000,
+                                    rank_in_group(group=category, values=per_kg),
+                                    rank_in_group(group=category, values=per_item)), strict=True))
+
+
+def rank_in_group(*, group: np.ndarray, values: np.ndarray, least: int = 30) -> np.ndarray:
+    """Per row, the share of the other rows of its group with a lower value (equal values count half):
+    0 the lowest, 1 the highest; NaN where the value is missing or the group has fewer than `least`
+    other rows with a value. One sort, no loop over rows."""
+    out = np.full(len(values), np.nan)
+    rows = np.flatnonzero(~np.isnan(values))
+    if not len(rows):
+        return out
+    order = rows[np.lexsort((values[rows], group[rows]))]
+    g, v = group[order], values[order]
+    new_group = np.ones(len(order), bool)
+    new_group[1:] = g[1:] != g[:-1]
+    new_run = new_group.copy()
+    new_run[1:] |= v[1:] != v[:-1]
+    group_start, group_of = np.flatnonzero(new_group), np.cumsum(new_group) - 1
+    run_start, run_of = np.flatnonzero(new_run), np.cumsum(new_run) - 1
+    others = np.diff(np.append(group_start, len(order)))[group_of] - 1
+    lower = run_start[run_of] - group_start[group_of]
+    same = np.diff(np.append(run_start, len(order)))[run_of] - 1
+    enough = others >= least
+    out[order[enough]] = (lower[enough] + same[enough] / 2) / others[enough]
     return out
 
 

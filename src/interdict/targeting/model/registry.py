@@ -17,6 +17,7 @@ from interdict.errors import InvalidInput, NotFound, Problem
 from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc
 from interdict.targeting.model import features as shipment_features
 from interdict.targeting.model import training
+from interdict.targeting.screening.hits import hit_kinds
 
 
 class RiskModelVersion(Base):
@@ -66,7 +67,7 @@ def train_model(
     outcomes = shipment_features.load_outcomes(engine=engine)
     if profiles:
         step("profile indicators")
-        shipments = shipment_features.with_profile_indicators(shipments=shipments)
+        shipments = with_profiles(shipments=shipments, screened=store_screening(engine=engine, until=until))
     step("features")
     prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=until)
     step("boosters")
@@ -155,6 +156,31 @@ def load_registered(*, engine: Engine, version: int | None = None) -> training.S
     return training.model_from_bytes(artefact)
 
 
+def store_screening(*, engine: Engine, until: datetime | None = None) -> pa.Table | None:
+    """`id` and `watchlist_hits` of the store's shipments reported by `until`, screened against the
+    watchlist entries valid then, as `interdict score` screens them; None without stored entries."""
+    from interdict.targeting import service  # which imports this module
+
+    contract = service.shipments_table(engine=engine, until=until)
+    screen = service._store_screening(engine, contract, until) if contract.num_rows else None
+    if screen is None:
+        return None
+    return pa.table({"id": contract.column("id"), "watchlist_hits": screen(contract)})
+
+
+def with_profiles(*, shipments: pa.Table, screened: pa.Table | None = None) -> pa.Table:
+    """The shipments with the profiles' score and indicators (`features.with_profile_indicators`),
+    decided with the parties' watchlist hits in `screened` (`id`, `watchlist_hits`) when given: the
+    profile score a model learns from and starts from is then the one the lanes see."""
+    if screened is not None:
+        by_id = dict(zip(screened.column("id").to_pylist(), screened.column("watchlist_hits").to_pylist(), strict=True))
+        hits = pa.array([by_id.get(pk) or [] for pk in shipments.column("id").to_pylist()], pa.list_(pa.string()))
+        shipments = shipments.append_column("watchlist_hits", hits).append_column("watchlist_hit_kinds", hit_kinds(hits))
+    out = shipment_features.with_profile_indicators(shipments=shipments)
+    # The hits themselves are lists, not features; what the profiles made of them is.
+    return out.drop_columns([c for c in ("watchlist_hits", "watchlist_hit_kinds") if c in out.column_names])
+
+
 @dataclass
 class ScoredShipments:
     """Aligned arrays: shipment primary key, model score 0-100, top contributing features (name, log-odds)."""
@@ -170,13 +196,15 @@ class ScoredShipments:
 
 def score_shipments(*, engine: Engine | None = None, table: pa.Table | None = None,
                     model: training.ShipmentModel | int | None = None, outcomes: pa.Table | None = None,
-                    since: datetime | None = None, top: int = 3, explain_from: int = 0) -> ScoredShipments:
+                    since: datetime | None = None, top: int = 3, explain_from: int = 0,
+                    screened: pa.Table | None = None) -> ScoredShipments:
     """Score shipments with `model` (a model, a version number, or the active one by default).
 
     From the store (`engine`) or a table in the column contract (`table`, its own history); the
     outcomes known feed the parties' history. `since`: score only shipments reported from then on,
     the earlier ones being history. The result is what `blend_model_score` takes. Top features
     are worked out for shipments scoring at least `explain_from` (the others' lists are empty).
+    `screened` (`id`, `watchlist_hits`): the parties' watchlist hits the profile indicators use.
     """
     if (engine is None) == (table is None):
         raise InvalidInput("give exactly one of engine and table",
@@ -192,7 +220,7 @@ def score_shipments(*, engine: Engine | None = None, table: pa.Table | None = No
     if outcomes is None:
         outcomes = shipment_features.outcomes_table([])
     if any(n.startswith("indicator_") for n in model.feature_names) and "profile_score" not in table.column_names:
-        table = shipment_features.with_profile_indicators(shipments=table)
+        table = with_profiles(shipments=table, screened=screened)
     prepared = training.prepare(shipments=table, outcomes=outcomes)
     rows = prepared.rows_between(since, None)
     scored = training.score(model=model, prepared=prepared, rows=rows, contributions=top, explain_from=explain_from)

@@ -55,6 +55,10 @@ class ModelSettings:
     lambda_l2: float = 1.0
     seeds: int = 3
     threads: int = 2
+    # The column whose calibrated log-odds the boosters start from (LightGBM's init_score), "" for
+    # none: the trees then learn only where the profiles' ranking errs, and with a handful of
+    # seizures the model cannot fall far below it (docs/model.md, "Session 5").
+    start_from: str = "profile_score"
 
     def __post_init__(self) -> None:
         if self.population not in POPULATIONS:
@@ -79,6 +83,15 @@ class ShipmentModel:
     boosters: list[lightgbm.Booster]
     feature_names: list[str]
     report: dict[str, Any] = field(default_factory=dict)
+    # (column, intercept, slope): the boosters add to intercept + slope x column, in log-odds.
+    offset: tuple[str, float, float] | None = None
+
+    def start(self, matrix: np.ndarray) -> np.ndarray:
+        """Per row of a feature matrix, the log-odds the boosters start from (0 without an offset)."""
+        if self.offset is None:
+            return np.zeros(len(matrix))
+        column, intercept, slope = self.offset
+        return intercept + slope * np.nan_to_num(matrix[:, self.feature_names.index(column)], nan=0.0)
 
 
 @dataclass
@@ -277,6 +290,8 @@ def fit(*, prepared: Prepared, since: datetime | None = None, until: datetime | 
         report["validation"] = _validate(prepared=prepared, window=window, settings=settings)
     model = _fit_rows(prepared=prepared, rows=rows, labels=labels, weights=weights, settings=settings)
     report["window"]["score_at_top"] = _score_at_top(model=model, prepared=prepared, window=window)
+    # What the boosters started from: the targeting blend trusts a correction of the profiles sooner.
+    report["window"]["start_from"] = model.offset[0] if model.offset else None
     report["features"] = model.feature_names
     report["importance"] = importance(model=model)
     model.report = report
@@ -288,14 +303,40 @@ def _fit_rows(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weigh
     features, encodings, rates = _training_features(prepared=prepared, rows=rows, labels=labels, weights=weights)
     names = list(features)
     categorical = [i for i, name in enumerate(names) if name.startswith("category(")]
-    data = lightgbm.Dataset(np.column_stack([features[n].astype(float) for n in names]), labels, weight=weights,
+    offset = None
+    if settings.start_from and settings.start_from in features:
+        offset = (settings.start_from, *calibrate(values=features[settings.start_from], labels=labels, weights=weights))
+    model = ShipmentModel(settings, encodings, rates, [], names, offset=offset)
+    matrix = np.column_stack([features[n].astype(float) for n in names])
+    data = lightgbm.Dataset(matrix, labels, weight=weights, init_score=model.start(matrix),
                             feature_name=[model_table._safe(i, n) for i, n in enumerate(names)],
                             categorical_feature=categorical, free_raw_data=False)
-    boosters = []
     for seed in range(settings.seeds):
         params = model_table._booster_params(settings=settings.booster(), seed=seed)
-        boosters.append(lightgbm.train(params, data, num_boost_round=settings.rounds))
-    return ShipmentModel(settings, encodings, rates, boosters, names)
+        model.boosters.append(lightgbm.train(params, data, num_boost_round=settings.rounds))
+    return model
+
+
+def calibrate(*, values: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
+    """(intercept, slope) of the weighted logistic regression of `labels` on `values`, so that
+    intercept + slope x value is the value's log-odds of a seizure (L2-penalised on the standardised
+    slope: a score that separates the few positives perfectly still gets a finite slope). The slope
+    is never negative: a higher profile score never lowers where the boosters start."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.nan_to_num(np.asarray(values, float), nan=0.0)
+    y = np.asarray(labels, np.int8)
+    w = np.asarray(weights, float)
+    prior = float(np.clip((w * y).sum() / max(w.sum(), 1e-12), 1e-6, 1 - 1e-6))
+    scale = float(np.std(x))
+    if scale == 0 or y.min() == y.max():
+        return math.log(prior / (1 - prior)), 0.0
+    z = ((x - x.mean()) / scale)[:, None]
+    fitted = LogisticRegression(C=1.0).fit(z, y, sample_weight=w)
+    slope = float(fitted.coef_[0, 0]) / scale
+    if slope <= 0:
+        return math.log(prior / (1 - prior)), 0.0
+    return float(fitted.intercept_[0]) - slope * float(x.mean()), slope
 
 
 # Shares of traffic whose lowest model score the registry keeps (`window.score_at_top`): the
@@ -405,7 +446,10 @@ SCORING_ROWS = 200_000
 def _predict(*, model: ShipmentModel, matrix: np.ndarray, contributions: int, explain_from: int
              ) -> tuple[np.ndarray, list[list[tuple[str, float]]]]:
     """Mean probability of the boosters for each row; with `contributions`, each row's top features."""
-    probability = np.mean([b.predict(matrix, num_threads=model.settings.threads) for b in model.boosters], axis=0)
+    start = model.start(matrix)
+    # Each booster adds its trees to the start (log-odds); the boosters' probabilities are averaged.
+    raw = [start + b.predict(matrix, raw_score=True, num_threads=model.settings.threads) for b in model.boosters]
+    probability = np.mean([1 / (1 + np.exp(-np.clip(r, -500, 500))) for r in raw], axis=0)
     if not contributions:
         return probability, []
     explained = np.flatnonzero(score_0_100(probability) >= explain_from)
@@ -479,6 +523,7 @@ def model_to_bytes(model: ShipmentModel) -> bytes:
         "categories": model.encodings.categories,
         "ngram_prior": model.ngram_rates.prior, "ngram_smoothing": model.ngram_rates.smoothing,
         "boosters": [b.model_to_string() for b in model.boosters],
+        "offset": model.offset,
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
     buffer = io.BytesIO()
@@ -500,4 +545,8 @@ def model_from_bytes(data: bytes) -> ShipmentModel:
     rates = shipment_features.NgramRates(arrays["ngram_rows"].astype(float), arrays["ngram_positives"].astype(float),
                                          meta["ngram_prior"], meta["ngram_smoothing"])
     boosters = [lightgbm.Booster(model_str=text) for text in meta["boosters"]]
-    return ShipmentModel(ModelSettings(**meta["settings"]), encodings, rates, boosters, meta["feature_names"], meta["report"])
+    offset = meta.get("offset")
+    # Models stored before `start_from` existed start from nothing.
+    return ShipmentModel(ModelSettings(**{"start_from": "", **meta["settings"]}), encodings, rates, boosters,
+                         meta["feature_names"], meta["report"],
+                         offset=None if offset is None else (offset[0], float(offset[1]), float(offset[2])))
