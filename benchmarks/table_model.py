@@ -45,12 +45,18 @@ def _reseeded(mapping: model_table.TableMapping, repeat: int) -> model_table.Tab
     })
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def data_arguments(description: str) -> argparse.ArgumentParser:
+    """A parser with the mapping, the training and validation files and the number of folds."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", type=Path, required=True)
     parser.add_argument("--train", type=Path, required=True)
     parser.add_argument("--valid", type=Path)
     parser.add_argument("--folds", type=int, default=3)
+    return parser
+
+
+def main() -> None:
+    parser = data_arguments(__doc__)
     parser.add_argument("--known", help="encoded key whose known positives bound recall (e.g. 'goods line')")
     parser.add_argument("--booster", default="{}", help="JSON overriding booster settings, e.g. '{\"seeds\": 1}'")
     parser.add_argument("--repeats", type=int, default=1, help="fits of train -> valid, each with other seeds")
