@@ -54,6 +54,21 @@ def _by_chapter(chapter: np.ndarray, per_kg: np.ndarray, known: np.ndarray) -> t
     return order, new_chapter
 
 
+def peers_below(order: np.ndarray, new_group: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For rows sorted by (group, value) (`order`, `new_group` where each group starts): per sorted
+    row, how many others of its group have a lower value, how many the same value, and how many
+    others the group has. One pass over the sort, no loop over rows."""
+    v, m = values[order], len(order)
+    new_run = new_group.copy()
+    new_run[1:] |= v[1:] != v[:-1]
+    group_start, group_of = np.flatnonzero(new_group), np.cumsum(new_group) - 1
+    run_start, run_of = np.flatnonzero(new_run), np.cumsum(new_run) - 1
+    others = np.diff(np.append(group_start, m))[group_of] - 1
+    lower = run_start[run_of] - group_start[group_of]
+    same = np.diff(np.append(run_start, m))[run_of] - 1
+    return lower, same, others
+
+
 def build_value_reference(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
                           gross_g: pa.Array | pa.ChunkedArray) -> ValueReference:
     chapter, names, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
@@ -73,14 +88,7 @@ def _within(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.Chu
     valid = np.zeros(len(per_kg), dtype=bool)
     order, new_chapter = _by_chapter(chapter, per_kg, known)
     if len(order):
-        v, m = per_kg[order], len(order)
-        new_run = new_chapter.copy()
-        new_run[1:] |= v[1:] != v[:-1]
-        chapter_start, chapter_of = np.flatnonzero(new_chapter), np.cumsum(new_chapter) - 1
-        run_start, run_of = np.flatnonzero(new_run), np.cumsum(new_run) - 1
-        others = np.diff(np.append(chapter_start, m))[chapter_of] - 1
-        cheaper = run_start[run_of] - chapter_start[chapter_of]
-        same = np.diff(np.append(run_start, m))[run_of] - 1
+        cheaper, same, others = peers_below(order, new_chapter, per_kg)
         enough = others >= MIN_PEERS
         out[order[enough]] = (1000 * (2 * cheaper[enough] + same[enough])) // (2 * others[enough])
         valid[order[enough]] = True

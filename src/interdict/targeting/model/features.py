@@ -20,6 +20,7 @@ from sqlalchemy import Engine, select
 
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.model import table as model_table
+from interdict.targeting.value_norms import peers_below
 
 # Finding categories the platform exists for (threats.md: firearms, parts, ammunition, and the
 # drugs, cash couriers and explosives the same units target): the model's target.
@@ -342,17 +343,11 @@ def rank_in_group(*, group: np.ndarray, values: np.ndarray, least: int = 30) -> 
     if not len(rows):
         return out
     order = rows[np.lexsort((values[rows], group[rows]))]
-    g, v = group[order], values[order]
+    g = group[order]
     new_group = np.ones(len(order), bool)
     new_group[1:] = g[1:] != g[:-1]
-    new_run = new_group.copy()
-    new_run[1:] |= v[1:] != v[:-1]
-    group_start, group_of = np.flatnonzero(new_group), np.cumsum(new_group) - 1
-    run_start, run_of = np.flatnonzero(new_run), np.cumsum(new_run) - 1
-    others = np.diff(np.append(group_start, len(order)))[group_of] - 1
-    lower = run_start[run_of] - group_start[group_of]
-    same = np.diff(np.append(run_start, len(order)))[run_of] - 1
-    enough = others >= least
+    lower, same, others = peers_below(order, new_group, values)
+    enough = (others >= least) & (others > 0)
     out[order[enough]] = (lower[enough] + same[enough] / 2) / others[enough]
     return out
 
