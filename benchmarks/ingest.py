@@ -7,7 +7,9 @@ see) is sampled twice a second for its summed resident size (RSS, and PSS, which
 pages once) and CPU time. In the same session DuckDB merely loads the same file
 into a table (what reading the bytes costs), and after each SQLite run the rows that ingest wrote
 are inserted again, as plain tuples through `executemany`, into a fresh database with the same
-tables and indexes: what SQLite itself costs for those rows, the floor under any ingest.
+tables and indexes: what SQLite itself costs for those rows, the floor under any ingest. Into
+PostgreSQL (on this machine), the CPU of the server's backends serving the run is sampled as well
+(its background writer, WAL writer and checkpointer are not counted).
 
     .venv/bin/python benchmarks/ingest.py --shipments 1000000
     .venv/bin/python benchmarks/ingest.py --shipments 100000 --stores sqlite --formats ndjson
@@ -27,9 +29,11 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -76,24 +80,32 @@ def _resident_kib(pid: int) -> tuple[int, int]:
 TREE_PEAK: dict[str, float] = {}
 
 
-def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+def run(command: list[str], env: dict[str, str] | None = None,
+        server_pids: Callable[[], list[int]] | None = None) -> tuple[float, float, str]:
     """Wall seconds, peak resident MB over the process tree, and its output. The whole tree (the
-    process, a forkserver and its workers) is also sampled twice a second: TREE_PEAK."""
+    process, a forkserver and its workers) is also sampled twice a second: TREE_PEAK; so are the
+    `server_pids` (PostgreSQL's backends serving the run), whose CPU goes to TREE_PEAK too."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peaks = {"rss": 0, "pss": 0}
     cpu_ticks: dict[int, int] = {}  # last seen user+system ticks of every process of the tree
+    server_ticks: dict[int, int] = {}  # and of every server process seen serving it
+
+    def ticks(pids: list[int], seen: dict[int, int]) -> None:
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                seen[pid] = int(fields[11]) + int(fields[12])
+            except (OSError, IndexError, ValueError):
+                pass
 
     def sample() -> None:
         while process.poll() is None:
             pids = _tree(process.pid)
-            for pid in pids:
-                try:
-                    with open(f"/proc/{pid}/stat") as stat:
-                        fields = stat.read().rsplit(")", 1)[1].split()
-                    cpu_ticks[pid] = int(fields[11]) + int(fields[12])
-                except (OSError, IndexError, ValueError):
-                    pass
+            ticks(pids, cpu_ticks)
+            if server_pids is not None:
+                ticks(server_pids(), server_ticks)
             sizes = [_resident_kib(pid) for pid in pids]
             peaks["rss"] = max(peaks["rss"], sum(r for r, _ in sizes))
             peaks["pss"] = max(peaks["pss"], sum(p for _, p in sizes))
@@ -104,7 +116,8 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     output, _ = process.communicate()
     sampler.join()
     TREE_PEAK.update(rss_mb=peaks["rss"] / 1024, pss_mb=peaks["pss"] / 1024,
-                     cpu_seconds=sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK"))
+                     cpu_seconds=sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK"),
+                     server_cpu_seconds=sum(server_ticks.values()) / os.sysconf("SC_CLK_TCK"))
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{output}")
@@ -112,6 +125,22 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     # runs go from the smallest expected footprint up, and each also reports its own below.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return seconds, peak, output
+
+
+def _backends(url: str) -> Callable[[], list[int]] | None:
+    """The process ids of the PostgreSQL backends connected to `url`'s database (the server runs on
+    this machine), asked from another session; None for SQLite."""
+    if not url.startswith("postgresql"):
+        return None
+    admin = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    name = admin.url.database
+
+    def pids() -> list[int]:
+        with admin.connect() as conn:
+            return list(conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()"),
+                                     {"name": name}).scalars())  # fmt: skip
+
+    return pids
 
 
 def ingest_run(path: Path, url: str, home: Path, workers: int) -> dict[str, float | str]:
@@ -125,12 +154,12 @@ def ingest_run(path: Path, url: str, home: Path, workers: int) -> dict[str, floa
         "cpu=me.ru_utime+me.ru_stime+kids.ru_utime+kids.ru_stime\n"
         "print(f'PEAK {me.ru_maxrss} {kids.ru_maxrss} {cpu}')"
     )
-    seconds, _, output = run([PYTHON, "-c", probe, str(path)], env)
+    seconds, _, output = run([PYTHON, "-c", probe, str(path)], env, server_pids=_backends(url))
     me, kids, cpu = output.rsplit("PEAK", 1)[1].split()
     summary = next(line for line in output.splitlines() if "batch" in line or "read " in line)
     return {"seconds": seconds, "cpu_seconds": float(cpu), "peak_mb": max(int(me), int(kids)) / 1024,
             "peak_main_mb": int(me) / 1024, "tree_rss_mb": TREE_PEAK["rss_mb"], "tree_pss_mb": TREE_PEAK["pss_mb"],
-            "tree_cpu_seconds": TREE_PEAK["cpu_seconds"],
+            "tree_cpu_seconds": TREE_PEAK["cpu_seconds"], "server_cpu_seconds": TREE_PEAK["server_cpu_seconds"],
             "summary": summary.strip()}  # fmt: skip
 
 
@@ -239,17 +268,19 @@ def main() -> None:
                        "duckdb_seconds": reference, "ratio_to_duckdb": result["seconds"] / reference}  # fmt: skip
                 results.append(row)
                 raw = f", raw SQLite insert of its rows {row['raw_insert_seconds']:.1f} s" if "raw_insert_seconds" in row else ""
+                server = f"; PostgreSQL backends' CPU {row['server_cpu_seconds']:.1f} s" if store == "postgresql" else ""
                 print(f"{args.label} {fmt:6} -> {store:10} workers={workers}: {row['seconds']:7.1f} s (CPU {row['cpu_seconds']:.1f} s, "
                       f"{row['cpu_us_per_record']:.0f} us/record), {row['per_second']:9,.0f} shipments/s, peak {row['peak_mb']:6.0f} MB "
                       f"(process tree {row['tree_rss_mb']:.0f} MB RSS, {row['tree_pss_mb']:.0f} MB PSS, CPU {row['tree_cpu_seconds']:.1f} s "
-                      f"sampled: workers included), "
+                      f"sampled: workers included{server}), "
                       f"{row['ratio_to_duckdb']:.1f}x DuckDB{raw}  [{row['summary']}]", flush=True)  # fmt: skip
     (folder / f"results{'-' + args.label if args.label else ''}.json").write_text(json.dumps(results, indent=2))
-    print("\n| code | input | store | workers | seconds | CPU s | shipments/s | peak MB | DuckDB load s | ratio | raw SQLite insert s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("\n| code | input | store | workers | seconds | CPU s | server CPU s | shipments/s | peak MB | DuckDB load s | ratio | raw SQLite insert s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         raw = f"{r['raw_insert_seconds']:.1f}" if "raw_insert_seconds" in r else ""
-        print(f"| {r['label']} | {r['format']} | {r['store']} | {r['workers']} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | "
+        server = f"{r['server_cpu_seconds']:.1f}" if r["store"] == "postgresql" else ""
+        print(f"| {r['label']} | {r['format']} | {r['store']} | {r['workers']} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {server} | "
               f"{r['per_second']:,.0f} | {r['peak_mb']:.0f} | {r['duckdb_seconds']:.1f} | {r['ratio_to_duckdb']:.1f}x | {raw} |")  # fmt: skip
 
 

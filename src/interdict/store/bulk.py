@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Engine, Index, Table, text
@@ -133,42 +133,97 @@ def deferrable_indexes(tables: Iterable[Table]) -> list[Index]:
                   key=lambda i: str(i.name))  # fmt: skip
 
 
+# PostgreSQL: a large load holds this session-level advisory lock while the indexes it dropped are
+# away; the server releases it when the loading session ends, however it ends.
+LOADING_LOCK = 0x1D_B0_0C  # "interdict bulk load", any constant no other code locks
+
+
 @contextmanager
 def indexes_deferred(engine: Engine, tables: Iterable[Table]) -> Iterator[list[Index]]:
-    """SQLite: drop the secondary indexes of `tables` for a large load, build each once at the end.
+    """Drop the secondary indexes of `tables` for a large load and build each once at the end.
 
     Inserting a million rows into an index one by one touches pages all over it; sorting the
     finished column once is several times cheaper. The indexes come back however the load ends:
     here when it returns or raises, and if the process dies in between, `restore_indexes` (run by
     `ensure_schema` before any command touches the store) builds whatever is missing. While the
-    load runs, the database names the loading process (SQLite's `user_version` holds its pid), so
-    that another command started meanwhile does not build the indexes under it. Queries that run
-    during the load see the same rows, only without those indexes. PostgreSQL: unchanged.
+    load runs, the database names the loader, so that another command started meanwhile does not
+    build the indexes under it: SQLite's `user_version` holds the loading process's pid; on
+    PostgreSQL the loader's own session holds an advisory lock (`LOADING_LOCK`), which the server
+    lets go when that session ends. A second large load on PostgreSQL while one runs keeps the
+    indexes as it finds them (the first builds them at its end). Queries that run during the load
+    see the same rows, only without those indexes.
     """
-    indexes = deferrable_indexes(tables) if engine.dialect.name == "sqlite" else []
-    if indexes:
-        with engine.begin() as conn:
-            take_write_lock(conn)
-            conn.exec_driver_sql(f"PRAGMA user_version = {os.getpid()}")
-            for index in indexes:
-                conn.execute(DropIndex(index, if_exists=True))
+    wanted = deferrable_indexes(tables) if engine.dialect.name in ("sqlite", "postgresql") else []
+    if not wanted:
+        yield []
+        return
+    if engine.dialect.name == "postgresql":
+        with _postgres_loader(engine) as loader:
+            if loader is None:  # another large load holds them
+                yield []
+                return
+            with loader.begin():
+                _drop(loader, wanted)
+            yield from _built_at_end(wanted, lambda: _create_indexes(loader, wanted))
+        return
+    with engine.begin() as conn:
+        take_write_lock(conn)
+        conn.exec_driver_sql(f"PRAGMA user_version = {os.getpid()}")
+        _drop(conn, wanted)
+    yield from _built_at_end(wanted, lambda: restore_indexes(engine, wanted))
+
+
+def _drop(conn: Connection, indexes: Iterable[Index]) -> None:
+    for index in indexes:
+        conn.execute(DropIndex(index, if_exists=True))
+
+
+def _built_at_end(indexes: list[Index], build: Callable[[], object]) -> Iterator[list[Index]]:
+    """The body of a load: `build` runs when it ends, however it ends."""
     try:
         yield indexes
     finally:
-        if indexes:
-            restore_indexes(engine, indexes)
+        build()
+
+
+@contextmanager
+def _postgres_loader(engine: Engine) -> Iterator[Connection | None]:
+    """A session holding `LOADING_LOCK` for as long as the block runs, or None if another has it."""
+    with engine.connect() as conn:
+        taken = conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": LOADING_LOCK}).scalar_one()
+        conn.commit()
+        if not taken:
+            yield None
+            return
+        try:
+            yield conn
+        finally:
+            conn.rollback()
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LOADING_LOCK})
+            conn.commit()
+
+
+def _create_indexes(conn: Connection, indexes: Iterable[Index]) -> None:
+    """Build `indexes` (those missing) in one transaction on a PostgreSQL session, with the memory
+    for sorting that one sort over a whole column wants."""
+    with conn.begin():
+        conn.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+        for index in indexes:
+            conn.execute(CreateIndex(index, if_not_exists=True))
 
 
 def restore_indexes(engine: Engine, indexes: Iterable[Index], *, unless_loading: bool = False) -> list[str]:
-    """Build those of `indexes` that the database lacks (SQLite); their names. `unless_loading`:
-    not while another live process is in the middle of a large load (it builds them itself)."""
+    """Build those of `indexes` that the database lacks; their names. `unless_loading`: not while
+    another live process is in the middle of a large load (it builds them itself)."""
     wanted = list(indexes)
+    if engine.dialect.name == "postgresql" and wanted:
+        return _restore_postgres(engine, wanted, unless_loading=unless_loading)
     if engine.dialect.name != "sqlite" or not wanted:
         return []
     with engine.begin() as conn:
         present = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
         tables = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars())
-        missing = [i for i in wanted if i.name not in present and i.table is not None and i.table.name in tables]
+        missing = _missing(wanted, present, tables)
         if not missing:
             return []
         if unless_loading and _loading_elsewhere(conn.exec_driver_sql("PRAGMA user_version").scalar_one()):
@@ -179,6 +234,32 @@ def restore_indexes(engine: Engine, indexes: Iterable[Index], *, unless_loading:
             conn.execute(CreateIndex(index, if_not_exists=True))
         conn.exec_driver_sql("PRAGMA user_version = 0")
     return [str(i.name) for i in missing]
+
+
+def _missing(wanted: list[Index], present: set[str], tables: set[str]) -> list[Index]:
+    return [i for i in wanted if i.name not in present and i.table is not None and i.table.name in tables]
+
+
+def _restore_postgres(engine: Engine, wanted: list[Index], *, unless_loading: bool) -> list[str]:
+    if not _missing_postgres(engine.connect, wanted):
+        return []
+    # Taking the loaders' lock tells a live loader (which builds them itself) from a dead one.
+    with _postgres_loader(engine) as loader:
+        if loader is None and unless_loading:
+            return []
+        with engine.connect() if loader is None else nullcontext(loader) as conn:
+            missing = _missing_postgres(lambda: nullcontext(conn), wanted)  # again: a loader may have just finished
+            if missing:
+                _create_indexes(conn, missing)
+    return [str(i.name) for i in missing]
+
+
+def _missing_postgres(connect: Callable[[], AbstractContextManager[Connection]], wanted: list[Index]) -> list[Index]:
+    with connect() as conn:
+        present = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")).scalars())
+        tables = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).scalars())
+        conn.commit()
+    return _missing(wanted, present, tables)
 
 
 def _loading_elsewhere(pid: int) -> bool:
