@@ -96,7 +96,7 @@ def score_period(
     profiles = profiles if profiles is not None else active_profiles(engine=engine)
     shipments = shipments_table(engine=engine, since=since, until=until)
     if watchlist_hits is None and screen and shipments.num_rows:
-        watchlist_hits = _store_screening(engine, shipments, until)
+        watchlist_hits = store_watchlist_hits(engine, shipments, until)
     if watchlist_hits is not None and shipments.num_rows:
         hits = watchlist_hits(shipments)
         shipments = shipments.append_column("watchlist_hits", hits).append_column("watchlist_hit_kinds", hit_kinds(hits))
@@ -132,7 +132,9 @@ def _hit_list(engine: Engine, laned: pa.Table) -> None:
     ])  # fmt: skip
 
 
-def _store_screening(engine: Engine, shipments: pa.Table, until: datetime | None) -> WatchlistHits | None:
+def store_watchlist_hits(engine: Engine, shipments: pa.Table, until: datetime | None) -> WatchlistHits | None:
+    """How `score` screens parties: against the stored watchlist entries valid at `until` (else at the
+    last shipment); None when no entry is stored. The model's registry screens its training rows so too."""
     with engine.connect() as conn:
         if not conn.execute(select(func.count()).select_from(WatchlistEntryRow.__table__)).scalar_one():
             return None
@@ -178,7 +180,7 @@ def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weigh
     window = active_window(engine=engine)
     # The model's reasons are shown for the top 2 % of traffic by its score: tree contributions cost
     # several predictions each, so the others skip them.
-    result = score_shipments(engine=engine, since=since, explain_from=_score_at_top(window, "2%", MODEL_YELLOW_FROM),
+    result = score_shipments(engine=engine, since=since, explain_from=_score_at_top(window, MODEL_YELLOW_TOP, MODEL_YELLOW_FROM),
                              screened=screened)
     return blend_scored(scored, result, window=window, weight=weight)
 
@@ -187,7 +189,7 @@ def blend_scored(scored: pa.Table, result: ScoredShipments, *, window: dict[str,
     """`scored` (the profiles') with the model's scores `result` blended in as the model trained on
     `window` is trusted (`model_trust`), its lanes and reasons added."""
     weight, red_from, yellow_from = model_trust(window, weight)
-    explain_from = _score_at_top(window, "2%", MODEL_YELLOW_FROM)
+    explain_from = _score_at_top(window, MODEL_YELLOW_TOP, MODEL_YELLOW_FROM)
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
     model = [by_pk.get(pk, (0, []))[0] for pk in pks]

@@ -162,7 +162,7 @@ def store_screening(*, engine: Engine, until: datetime | None = None) -> pa.Tabl
     from interdict.targeting import service  # which imports this module
 
     contract = service.shipments_table(engine=engine, until=until)
-    screen = service._store_screening(engine, contract, until) if contract.num_rows else None
+    screen = service.store_watchlist_hits(engine, contract, until) if contract.num_rows else None
     if screen is None:
         return None
     return pa.table({"id": contract.column("id"), "watchlist_hits": screen(contract)})
