@@ -45,13 +45,14 @@ def _chapter_and_value(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Arr
     return chapter, encoded.dictionary.to_pylist(), per_kg, known
 
 
-def _by_chapter(chapter: np.ndarray, per_kg: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The known shipments sorted by (chapter, value per kg), and where each chapter starts."""
+def sorted_in_groups(group: np.ndarray, values: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The known rows sorted by (group, value), e.g. shipments by (chapter, value per kg), and
+    where each group starts in that order."""
     rows = np.flatnonzero(known)
-    order = rows[np.lexsort((per_kg[rows], chapter[rows]))]
-    new_chapter = np.ones(len(order), dtype=bool)
-    new_chapter[1:] = chapter[order][1:] != chapter[order][:-1]
-    return order, new_chapter
+    order = rows[np.lexsort((values[rows], group[rows]))]
+    new_group = np.ones(len(order), dtype=bool)
+    new_group[1:] = group[order][1:] != group[order][:-1]
+    return order, new_group
 
 
 def peers_below(order: np.ndarray, new_group: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -72,7 +73,7 @@ def peers_below(order: np.ndarray, new_group: np.ndarray, values: np.ndarray) ->
 def build_value_reference(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.ChunkedArray,
                           gross_g: pa.Array | pa.ChunkedArray) -> ValueReference:
     chapter, names, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
-    order, new_chapter = _by_chapter(chapter, per_kg, known)
+    order, new_chapter = sorted_in_groups(chapter, per_kg, known)
     starts = np.flatnonzero(new_chapter)
     return ValueReference({names[chapter[order[start]]]: per_kg[order[start:end]]
                            for start, end in zip(starts.tolist(), [*starts[1:].tolist(), len(order)])})
@@ -86,7 +87,7 @@ def _within(hs_codes: pa.Array | pa.ChunkedArray, value_cents: pa.Array | pa.Chu
     chapter, _, per_kg, known = _chapter_and_value(hs_codes, value_cents, gross_g)
     out = np.zeros(len(per_kg), dtype=np.int64)
     valid = np.zeros(len(per_kg), dtype=bool)
-    order, new_chapter = _by_chapter(chapter, per_kg, known)
+    order, new_chapter = sorted_in_groups(chapter, per_kg, known)
     if len(order):
         cheaper, same, others = peers_below(order, new_chapter, per_kg)
         enough = others >= MIN_PEERS

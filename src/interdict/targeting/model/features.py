@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select
 
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.model import table as model_table
-from interdict.targeting.value_norms import peers_below
+from interdict.targeting.value_norms import peers_below, sorted_in_groups
 
 # Finding categories the platform exists for (threats.md: firearms, parts, ammunition, and the
 # drugs, cash couriers and explosives the same units target): the model's target.
@@ -339,13 +339,9 @@ def rank_in_group(*, group: np.ndarray, values: np.ndarray, least: int = 30) -> 
     0 the lowest, 1 the highest; NaN where the value is missing or the group has fewer than `least`
     other rows with a value. One sort, no loop over rows."""
     out = np.full(len(values), np.nan)
-    rows = np.flatnonzero(~np.isnan(values))
-    if not len(rows):
+    order, new_group = sorted_in_groups(group, values, ~np.isnan(values))
+    if not len(order):
         return out
-    order = rows[np.lexsort((values[rows], group[rows]))]
-    g = group[order]
-    new_group = np.ones(len(order), bool)
-    new_group[1:] = g[1:] != g[:-1]
     lower, same, others = peers_below(order, new_group, values)
     enough = (others >= least) & (others > 0)
     out[order[enough]] = (lower[enough] + same[enough] / 2) / others[enough]
