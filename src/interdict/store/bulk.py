@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Engine, Index, Table, text
@@ -241,24 +241,24 @@ def _missing(wanted: list[Index], present: set[str], tables: set[str]) -> list[I
 
 
 def _restore_postgres(engine: Engine, wanted: list[Index], *, unless_loading: bool) -> list[str]:
-    if not _missing_postgres(engine.connect, wanted):
-        return []
+    with engine.connect() as conn:
+        if not _missing_postgres(conn, wanted):
+            return []
     # Taking the loaders' lock tells a live loader (which builds them itself) from a dead one.
     with _postgres_loader(engine) as loader:
         if loader is None and unless_loading:
             return []
         with engine.connect() if loader is None else nullcontext(loader) as conn:
-            missing = _missing_postgres(lambda: nullcontext(conn), wanted)  # again: a loader may have just finished
+            missing = _missing_postgres(conn, wanted)  # again: a loader may have just finished
             if missing:
                 _create_indexes(conn, missing)
     return [str(i.name) for i in missing]
 
 
-def _missing_postgres(connect: Callable[[], AbstractContextManager[Connection]], wanted: list[Index]) -> list[Index]:
-    with connect() as conn:
-        present = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")).scalars())
-        tables = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).scalars())
-        conn.commit()
+def _missing_postgres(conn: Connection, wanted: list[Index]) -> list[Index]:
+    present = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")).scalars())
+    tables = set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")).scalars())
+    conn.commit()
     return _missing(wanted, present, tables)
 
 
