@@ -35,6 +35,12 @@ def _known_share(*, mapping, train, test, key: str) -> float:
     return float(np.mean([k in hit for k in positives.tolist()])) if len(positives) else float("nan")
 
 
+def _spread(measure: str, values: list[float]) -> str:
+    """One line: a measure's values and their min, median and max."""
+    return (f"  {measure:14} " + "  ".join(f"{v:.3f}" for v in values)
+            + f"   min {min(values):.3f} median {statistics.median(values):.3f} max {max(values):.3f}")
+
+
 def _reseeded(mapping: model_table.TableMapping, repeat: int) -> model_table.TableMapping:
     """The mapping with its random seeds moved on by `repeat` (0: as written)."""
     if not repeat:
@@ -94,9 +100,7 @@ def main() -> None:
     if fold_results:
         print(f"\n{mapping.name}: {len(fold_results)} time-ordered folds inside {args.train.name}")
     for measure in (*SHOWN, *(["known_share"] if args.known else [])) if fold_results else ():
-        values = [r[measure] for r in fold_results]
-        line = f"  {measure:14} " + "  ".join(f"{v:.3f}" for v in values)
-        line += f"   min {min(values):.3f} median {statistics.median(values):.3f} max {max(values):.3f}"
+        line = _spread(measure, [r[measure] for r in fold_results])
         if args.valid:
             line += f"   train -> valid {results[len(fold_results)][measure]:.3f}"
         print(line)
@@ -104,9 +108,7 @@ def main() -> None:
     if len(repeated) > 1:
         print(f"\n{mapping.name}: train -> valid over {len(repeated)} sets of seeds")
         for measure in SHOWN:
-            values = [r[measure] for r in repeated]
-            print(f"  {measure:14} " + "  ".join(f"{v:.3f}" for v in values)
-                  + f"   min {min(values):.3f} median {statistics.median(values):.3f} max {max(values):.3f}")
+            print(_spread(measure, [r[measure] for r in repeated]))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
