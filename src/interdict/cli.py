@@ -57,3 +57,7 @@ def main() -> None:
     except InterdictError as error:
         render_error(error)
         sys.exit(2)
+
+
+if __name__ == "__main__":  # `python -m interdict.cli`, as `python -m interdict`
+    main()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import orjson
+import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
@@ -73,12 +74,13 @@ def test_cli_ingest_prints_the_accounting_line(configured: Engine, tmp_path: Pat
     assert "mode: Input should be" in listed.output and "EX000000002" in listed.output
 
 
-def test_cli_reports_bad_options_as_errors_not_tracebacks(configured: Engine, tmp_path: Path) -> None:
+@pytest.mark.parametrize("module", ["interdict", "interdict.cli"])
+def test_cli_reports_bad_options_as_errors_not_tracebacks(configured: Engine, tmp_path: Path, module: str) -> None:
     path = tmp_path / "in.ndjson"
     path.write_bytes(ndjson([shipment(1)]))
     env = {**os.environ, "COLUMNS": "200"}
     done = subprocess.run(
-        [sys.executable, "-m", "interdict", "ingest", str(path), "--kind", "parcels"],
+        [sys.executable, "-m", module, "ingest", str(path), "--kind", "parcels"],
         capture_output=True, text=True, env=env, check=False,
     )  # fmt: skip
     assert done.returncode == 2
