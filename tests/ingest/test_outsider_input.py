@@ -70,3 +70,25 @@ def test_a_csv_header_naming_a_column_twice_is_refused_by_name(engine: Engine, t
     [problem] = refused.value.problems
     assert (problem.field, problem.rule, problem.value) == ("header", "duplicate_column", "reporter")
     assert rows(engine, Shipment) == []
+
+
+def test_json_lines_that_start_with_an_array_are_read_line_by_line(engine: Engine, tmp_path: Path) -> None:
+    # A leading `[` first looks like a whole-file JSON array; when the file is not one, each line
+    # must still be its own record, or the good shipments after it would be quarantined with it.
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(b"[1, 2]\n42\n" + ndjson([shipment(1), shipment(2)]))
+
+    counts = ingest(engine, path)
+
+    assert counts["read"] == 4 and counts["accepted"] == 2 and counts["quarantined"] == 2
+    assert {r["shipment_id"] for r in rows(engine, Shipment)} == {"EX000000001", "EX000000002"}
+
+
+def test_a_truncated_json_array_is_one_named_problem(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "in.json"
+    path.write_bytes(b"[\n" + ndjson([shipment(1)]).rstrip() + b",\n" + ndjson([shipment(2)])[:40])
+
+    counts = ingest(engine, path)
+
+    assert counts["read"] == 1 and counts["quarantined"] == 1
+    assert [r["rule"] for r in reasons(engine)] == ["json"]

@@ -227,6 +227,11 @@ def _json_array_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceR
     try:
         values = orjson.loads(body.decode(source.encoding or "utf-8"))
     except (orjson.JSONDecodeError, UnicodeDecodeError) as error:
+        if _first_line_is_json(io.BytesIO(body)):
+            # JSON lines whose first record happens to be an array (`[1,2]`, a partner's stray list):
+            # each line is its own record, so one bad line must not take the file's good ones with it.
+            yield from _ndjson_records(io.BytesIO(body), source=source)
+            return
         yield SourceRecord(
             location="file", raw=body, problems=[Problem(RECORD_LEVEL, "json", str(error)[:200], "is not valid JSON")]
         )
