@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from interdict.errors import InvalidInput
 
 from interdict.ingest.models import Shipment
-from tests.factories import ndjson, shipment
+from tests.factories import csv_text, ndjson, shipment
 from tests.ingest.test_ingest_files import ingest, reasons, rows
 
 
@@ -92,3 +92,19 @@ def test_a_truncated_json_array_is_one_named_problem(engine: Engine, tmp_path: P
 
     assert counts["read"] == 1 and counts["quarantined"] == 1
     assert [r["rule"] for r in reasons(engine)] == ["json"]
+
+
+def test_rows_of_one_csv_shipment_that_disagree_name_both_values(engine: Engine, tmp_path: Path) -> None:
+    record = shipment(1, items=[{"description": "one"}, {"description": "two"}])
+    text = csv_text([record, shipment(2)])
+    lines = text.split("\r\n")
+    lines[2] = lines[2].replace(",2.35,", ",9.5,", 1)  # the second item row of shipment 1 weighs otherwise
+    path = tmp_path / "in.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+
+    counts = ingest(engine, path)
+
+    assert counts["read"] == 2 and counts["accepted"] == 1 and counts["quarantined"] == 1
+    [reason] = reasons(engine)
+    assert reason["field"] == "gross_weight_kg" and reason["rule"] == "same_on_every_row"
+    assert "'9.5' on line 3" in reason["message"] and "'2.35' on line 2" in reason["message"]

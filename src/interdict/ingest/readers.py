@@ -501,7 +501,13 @@ def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
         for name in _SHIPMENT_COLUMNS:
             if values.get(name, "") != first.get(name, ""):
                 record.problems.append(
-                    Problem(name, "same_on_every_row", values.get(name), f"differs between the rows of this shipment ({row.line} vs {rows[0].line})")
+                    Problem(
+                        name,
+                        "same_on_every_row",
+                        values.get(name),
+                        f"differs between the rows of this shipment: {values.get(name, '')!r} on line {row.line}, "
+                        f"{first.get(name, '')!r} on line {rows[0].line}",
+                    )
                 )
     data["items"] = items
     record.data = data
