@@ -104,3 +104,17 @@ def test_unquoted_norway_gets_a_hint(tmp_path):
     with pytest.raises(InvalidInput) as caught:
         load_profile(write(tmp_path, text))
     assert any("quotes" in p.message for p in caught.value.problems)
+
+
+def test_problems_name_the_line_they_are_on(tmp_path):
+    text = GOOD.replace("weight: 40", "weight: 400")
+    line = text.splitlines().index(next(l for l in text.splitlines() if "weight: 400" in l)) + 1
+    with pytest.raises(InvalidInput) as caught:
+        load_profile(write(tmp_path, text))
+    assert any(p.field.startswith(f"{tmp_path / 'p.yaml'}:{line} ") for p in caught.value.problems), caught.value.problems
+
+    broken = GOOD.replace("weight: 40", "weight: [40")
+    with pytest.raises(InvalidInput) as caught:
+        load_profile(write(tmp_path, broken))
+    [problem] = caught.value.problems
+    assert problem.rule == "yaml" and problem.field.rsplit(":", 1)[1].isdigit()

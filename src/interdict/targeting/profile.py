@@ -136,12 +136,17 @@ class _Source:
         self.problems.append(Problem(field=f"{self.path}:{self.line(path)} {where}", rule=rule, value=value, message=message))
 
 
+# libyaml's parser where PyYAML was built with it (the wheels are): ~10x faster than the pure-Python one,
+# and every command that scores reads the whole library.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> _Source:
     text = path.read_text(encoding="utf-8")
     source = _Source(path=path, text=text, data=None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        source.data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_LOADER)
+        source.data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 1
