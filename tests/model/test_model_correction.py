@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from interdict.errors import InvalidInput
 from interdict.ingest.service import ingest_path
 from interdict.simulate import generate
 from interdict.store.schema import ready_engine
@@ -24,7 +25,8 @@ CUT = START + timedelta(days=18)
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory: pytest.TempPathFactory) -> training.Prepared:
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[pa.Table, pa.Table]:
+    """(shipments with the profiles' indicators, outcomes) of a small generated store."""
     folder = tmp_path_factory.mktemp("correction")
     generate(shipments=6000, days=28, seed=3, out=folder)
     engine = ready_engine(f"sqlite:///{folder / 'store.db'}")
@@ -33,6 +35,12 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> training.Prepared:
     shipments = features.with_profile_indicators(shipments=features.load_shipments(engine=engine))
     outcomes = features.load_outcomes(engine=engine)
     engine.dispose()
+    return shipments, outcomes
+
+
+@pytest.fixture(scope="module")
+def prepared(stored) -> training.Prepared:
+    shipments, outcomes = stored
     return training.prepare(shipments=shipments, outcomes=outcomes, known_until=CUT)
 
 
@@ -127,3 +135,39 @@ def test_a_correction_of_the_profiles_is_trusted_from_the_fewest_seizures():
     # The same seizures, a model grown from nothing (or stored before session 5): a share, no red.
     assert model_trust(few, 50)[0] < 50 and model_trust(few, 50)[1] is None
     assert model_trust({**few, "start_from": None}, 50) == model_trust(few, 50)
+
+
+@pytest.mark.parametrize("kept", [1, 2])
+def test_one_or_two_seizures_give_a_model_shrunk_toward_the_profiles_and_none_is_refused(stored, kept):
+    from interdict.targeting.service import model_trust
+
+    shipments, outcomes = stored
+    seizure = np.array([r == "seizure" for r in outcomes.column("result").to_pylist()])
+    # All inspections stay, but only the first `kept` seizures: a third generator's outcome weeks.
+    keep = ~seizure | (np.cumsum(seizure) <= kept)
+    few = training.prepare(shipments=shipments, outcomes=outcomes.filter(pa.array(keep)), known_until=CUT)
+    model = training.fit(prepared=few, until=CUT, settings=training.ModelSettings(rounds=30, seeds=1), validate=False)
+    window = model.report["window"]
+    assert window["positives"] == kept and window["start_from"] == "profile_score"
+    # Its share of the blend shrinks with the seizures, and alone it may make no lane.
+    weight, red_from, yellow_from = model_trust(window, 50)
+    assert 0 < weight < 50 and red_from is None and yellow_from is None
+    later = few.rows_between(CUT, None)
+    ranks = [np.argsort(np.argsort(v, kind="stable")) for v in
+             (training.score(model=model, prepared=few, rows=later).probability, few.numbers["profile_score"][later])]
+    assert np.corrcoef(*ranks)[0, 1] > 0.8
+
+    none = training.prepare(shipments=shipments, outcomes=outcomes.filter(pa.array(~seizure)), known_until=CUT)
+    with pytest.raises(InvalidInput) as refused:
+        training.fit(prepared=none, until=CUT, validate=False)
+    assert refused.value.problems[0].value == 0 and "at least 1" in str(refused.value)
+
+
+def test_n_grams_learned_without_a_positive_say_nothing_rather_than_minus_infinity():
+    # An out-of-fold part of a few seizures may hold none of them.
+    ngrams = features.description_ngrams(np.array(["pistolj delovi", "igracke", "pistolj"], dtype=object))
+    matrix = ngrams.rows(np.arange(3))
+    rates = features.learn_ngram_rates(matrix=matrix, labels=np.zeros(3), weights=np.ones(3))
+    out = features.ngram_features(matrix=matrix, rates=rates)
+    assert all(np.isfinite(values).all() for values in out.values())
+    assert np.all(out["description n-grams: summed lift"] == 0)

@@ -224,3 +224,7 @@ def test_commands(configured, traffic):
     assert '"random"' in evaluated.output
     missing = runner.invoke(app, ["activate", "7"])
     assert missing.exit_code == 2
+    # One seizure by then (the traffic's first, inspected on 11 March): trained, and told how far it is trusted.
+    few = runner.invoke(app, ["train", "--to", "2025-03-12"])
+    assert few.exit_code == 0, few.output
+    assert "1 seizure learned from" in few.output and "makes no shipment red on its own" in few.output

@@ -49,6 +49,8 @@ MODEL_RED_TOP, MODEL_YELLOW_TOP = "0.5%", "2%"
 # A model that starts from the profiles' score (`window.start_from`, session 5) corrects their ranking
 # rather than replacing it: it is trusted in full from the fewest seizures it may learn from.
 MODEL_CORRECTION_TRUST = 3
+# The model's share of the blended score `interdict score` asks for, before `model_trust`.
+MODEL_WEIGHT_PERCENT = 50
 # For models registered without `score_at_top`.
 MODEL_RED_FROM, MODEL_YELLOW_FROM = 70, 25
 _TABLE = Shipment.__table__
@@ -82,7 +84,7 @@ def score_period(
     *, engine: Engine, since: datetime | None = None, until: datetime | None = None, profiles: list[Profile] | None = None,
     engine_name: str = "duckdb", red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
     watchlist_hits: WatchlistHits | None = None, screen: bool = True, keep: bool = True,
-    use_model: bool = True, model_weight_percent: int = 50,
+    use_model: bool = True, model_weight_percent: int = MODEL_WEIGHT_PERCENT,
 ) -> tuple[int | None, pa.Table]:  # fmt: skip
     """Score and lane every shipment reported in [since, until]; returns (run id, scored table).
 

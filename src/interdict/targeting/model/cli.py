@@ -227,10 +227,22 @@ def train_command(
     window = model.report["window"]
     console.print(f"Registered model version [bold]{version}[/]{' (active)' if activate else ''}: "
                   f"{window['shipments']:,} shipments {window['first_reported']} to {window['last_reported']}, "
-                  f"{window['inspected']:,} inspected, {window['positives']:,} seizures learned from.")
+                  f"{window['inspected']:,} inspected, {window['positives']:,} seizure{'' if window['positives'] == 1 else 's'} learned from.")
+    _say_trust(window)
     validation = model.report.get("validation") or {}
     if any(k.startswith("recall@") for k in validation):
         console.print(_report_table("Time-ordered validation (last quarter of the window)", validation))
+
+
+def _say_trust(window: dict) -> None:
+    """Below the seizures it is trusted in full from, say what the model may do in `interdict score`."""
+    from interdict.targeting.service import MODEL_WEIGHT_PERCENT, model_trust
+
+    weight, red_from, _ = model_trust(window, MODEL_WEIGHT_PERCENT)
+    if weight < MODEL_WEIGHT_PERCENT or red_from is None:
+        console.print(f"Trained on few seizures: `interdict score` gives it {weight} % of the blended score instead of "
+                      f"{MODEL_WEIGHT_PERCENT} %" + ("" if red_from is not None else ", and it makes no shipment red on its own")
+                      + "; its share grows with the seizures of the next version.")
 
 
 @app.command("evaluate")

@@ -520,7 +520,9 @@ def ngram_features_of_rows(*, ngrams: Ngrams, rows: np.ndarray, rates: NgramRate
 def ngram_features(*, matrix, rates: NgramRates) -> dict[str, np.ndarray]:
     """The highest and mean smoothed positive rate of a description's n-grams, and their summed lift."""
     rate = (rates.positives + rates.prior * rates.smoothing) / (rates.rows + rates.smoothing)
-    lift = np.log(rate / max(rates.prior, 1e-9))
+    # Without a positive (an out-of-fold part that holds none of a few seizures) no n-gram says more
+    # than any other: no lift, where the log of a zero rate would be minus infinity.
+    lift = np.log(rate / rates.prior) if rates.prior > 0 else np.zeros(len(rate))
     weighted = matrix.multiply(rate.astype(np.float32)[None, :]).tocsr()
     count = np.asarray(matrix.sum(axis=1)).ravel()
     best = np.asarray(weighted.max(axis=1).todense()).ravel()

@@ -41,6 +41,11 @@ class ModelSettings:
     # Seizures of goods that are not the target (cigarettes, counterfeits: finding category `other`):
     # real outcomes of the same mis-declaration; weight against firearms, ammunition, drugs, cash.
     other_contraband_weight: float = 1.0
+    # The fewest seizures a model is trained from. Below the targeting blend's trust (service.py,
+    # MODEL_CORRECTION_TRUST for a model grown from the profiles) its share of the score shrinks
+    # and it makes no lane alone: with one or two seizures it stays near the profiles instead of
+    # being refused (docs/model.md, "Session 6").
+    min_seizures: int = 1
     # The floor of the inspection chance: every shipment could have been drawn at random.
     random_share: float = 0.005
     max_weight: float = 50.0
@@ -278,10 +283,11 @@ def fit(*, prepared: Prepared, since: datetime | None = None, until: datetime | 
     settings = settings or ModelSettings()
     window = prepared.rows_between(since, until)
     rows, labels, weights = training_weights(prepared=prepared, rows=window, settings=settings)
-    if labels.sum() < 3:
+    least = max(settings.min_seizures, 1)  # from nothing nothing is learned
+    if labels.sum() < least:
         raise InvalidInput(
-            f"too few seizures to learn from in the training window: {int(labels.sum())} found, at least 3 needed",
-            problems=[Problem("window", "seizures_at_least_3", int(labels.sum()),
+            f"too few seizures to learn from in the training window: {int(labels.sum())} found, at least {least} needed",
+            problems=[Problem("window", f"seizures_at_least_{least}", int(labels.sum()),
                               "widen the window or load more inspection outcomes")],
         )
     report: dict[str, Any] = {"format": MODEL_FORMAT, "settings": asdict(settings),
@@ -365,7 +371,7 @@ def _validate(*, prepared: Prepared, window: np.ndarray, settings: ModelSettings
     rows, labels, weights = training_weights(prepared=prepared, rows=early, settings=settings)
     inspected_late = late[prepared.labels.inspected[late]]
     found = (prepared.labels.target | prepared.labels.other_contraband)[inspected_late]
-    if labels.sum() < 3 or found.sum() == 0:
+    if labels.sum() < max(settings.min_seizures, 1) or found.sum() == 0:
         return {"skipped": "too few seizures on one side of the time split"}
     model = _fit_rows(prepared=prepared, rows=rows, labels=labels, weights=weights, settings=settings)
     scores = score(model=model, prepared=prepared, rows=late).probability
