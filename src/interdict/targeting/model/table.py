@@ -16,12 +16,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 # OpenMP threads that spin while waiting starve each other on a shared 2-core machine (a 45 s fit
 # took over 10 minutes); passive waiting costs nothing when the machine is quiet.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-import lightgbm  # noqa: E402
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -29,6 +28,11 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+# LightGBM is imported where a model is trained or read: it brings scikit-learn and scipy, ~1.5 s
+# of CPU that every other command (ingest, score without a model, --help) need not wait for.
+if TYPE_CHECKING:
+    import lightgbm
 
 from interdict.errors import InvalidInput, Problem
 
@@ -766,6 +770,7 @@ def _train_boosters(
     stage: str,
     valid: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[list[lightgbm.Booster], list[str], Encodings, list[int]]:
+    import lightgbm
     progress(f"{stage}: encoding {len(table):,} rows")
     encodings = learn_encodings(table=table, labels=labels, mapping=mapping)
     features = features_for_training(table=table, labels=labels, mapping=mapping, encodings=encodings)
@@ -1006,6 +1011,7 @@ def _read_tables(path: Path) -> dict[str, EncodingTable]:
 
 def load_model(*, folder: Path) -> TableModel:
     """Read a model folder written by `save_model`."""
+    import lightgbm
     folder = Path(folder)
     metrics_path = folder / "metrics.json"
     if not metrics_path.exists():

@@ -14,12 +14,16 @@ import math
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import lightgbm
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+# LightGBM is imported where a model is trained or read: it brings scikit-learn and scipy, ~1.5 s
+# of CPU that every other command (ingest, score without a model, --help) need not wait for.
+if TYPE_CHECKING:
+    import lightgbm
 
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.model import features as shipment_features
@@ -149,6 +153,7 @@ def inspection_propensity(*, prepared: Prepared, rows: np.ndarray, settings: Mod
     features are what the units' selection could have seen: the paperwork and the parties' history.
     The chance is never below the random share: any shipment could have been drawn at random.
     """
+    import lightgbm
     inspected = prepared.labels.inspected[rows].astype(float)
     if inspected.sum() == 0:
         return np.ones(len(rows))
@@ -306,6 +311,7 @@ def fit(*, prepared: Prepared, since: datetime | None = None, until: datetime | 
 
 def _fit_rows(*, prepared: Prepared, rows: np.ndarray, labels: np.ndarray, weights: np.ndarray,
               settings: ModelSettings) -> ShipmentModel:
+    import lightgbm
     features, encodings, rates = _training_features(prepared=prepared, rows=rows, labels=labels, weights=weights)
     names = list(features)
     categorical = [i for i, name in enumerate(names) if name.startswith("category(")]
@@ -538,6 +544,7 @@ def model_to_bytes(model: ShipmentModel) -> bytes:
 
 
 def model_from_bytes(data: bytes) -> ShipmentModel:
+    import lightgbm
     arrays = np.load(io.BytesIO(data), allow_pickle=False)
     meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
 
