@@ -120,3 +120,4 @@ def test_linked_counts_in_numpy_equal_the_sql_windows_and_the_single_path(linked
     for row in rows[::4]:
         alone = score_one(row, linked_profiles, history=rows)
         assert {k: alone[k] for k in OUTPUT} == {k: batch[row["id"]][k] for k in OUTPUT}
+
