@@ -103,15 +103,22 @@ def test_single_path_without_history_says_what_is_missing(starter_profiles):
 def test_text_leaves_decided_per_distinct_value_equal_the_plain_query(starter_profiles, seed):
     """The embedded engine decides keyword, prefix and regex leaves once per distinct text and
     counts windows in numpy; the plain query (the one Spark runs) does both in SQL, row by row."""
-    from interdict.targeting.engine.base import indicator_query
-    from interdict.targeting.evaluation import prepare_shipments
-
     rows = random_rows(60, seed=seed)
     for row in rows[::7]:  # missing texts are decided too
         row.update(descriptions=None, descriptions_norm=None, hs_codes=None, transit_countries=None, consignee_address_norm=None)
-    prepared = prepare_shipments(table(rows), profiles=starter_profiles)
+    fast, plain = fast_and_plain(rows, starter_profiles)
+    assert fast == plain
+
+
+def fast_and_plain(rows: list[dict], profiles) -> tuple[list[dict], list[dict]]:
+    """The indicators of `rows` as the embedded engine decides them (text leaves per distinct
+    value, windows in numpy) and as the plain query does (Spark's way), both by id."""
+    from interdict.targeting.engine.base import indicator_query
+    from interdict.targeting.evaluation import prepare_shipments
+
+    prepared = prepare_shipments(table(rows), profiles=profiles)
     engine = get_engine("duckdb")
-    fast = engine.fired(shipments=prepared, profiles=starter_profiles).sort_by("id")
+    fast = engine.fired(shipments=prepared, profiles=profiles).sort_by("id")
     plain = engine.run(shipments=prepared, query=lambda name: indicator_query(
-        profiles=starter_profiles, dialect=engine, since=None, table=name)).sort_by("id")
-    assert fast.to_pylist() == plain.to_pylist()
+        profiles=profiles, dialect=engine, since=None, table=name)).sort_by("id")
+    return fast.to_pylist(), plain.to_pylist()

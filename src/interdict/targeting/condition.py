@@ -6,6 +6,7 @@ and Spark SQL both execute identically (batch), and interpreted in Python (one s
 
 from __future__ import annotations
 
+import hashlib
 import re
 import re._parser as _regex_parser  # the only portable way to inspect a regex's structure
 from dataclasses import dataclass, field
@@ -56,25 +57,36 @@ class Dialect(Protocol):
 
 @dataclass(frozen=True)
 class Aggregate:
-    """A cross-shipment figure: shipments (or distinct values of `of`) sharing `per` within a window."""
+    """A cross-shipment figure: shipments (or distinct values of `of`) sharing `per` within a window;
+    with `match` ("count_linked"), the *other* shipments sharing `per` in the window for which the
+    per-row condition `match` holds (a sibling parcel that says what this one does not)."""
 
-    function: str  # "count" | "count_distinct"
+    function: str  # "count" | "count_distinct" | "count_linked"
     of: str | None
     per: str
     days: int
     side: str  # "around": both sides of the shipment's time; "before": up to and including it
+    match: Condition | None = None
 
     @property
     def name(self) -> str:
-        what = f"count_distinct({self.of})" if self.function == "count_distinct" else "count"
+        if self.function == "count_linked":
+            # the name keys the single path's context: the condition itself, in a short stable form
+            what = f"count_linked({hashlib.sha1(repr(self.match).encode()).hexdigest()[:12]})"
+        else:
+            what = f"count_distinct({self.of})" if self.function == "count_distinct" else "count"
         return f"{what} per {self.per} within {self.days}d {self.side}"
 
-    def window_sql(self, *, dialect: Dialect) -> str:
+    def window_sql(self, *, dialect: Dialect, matched: str | None = None) -> str:
+        """The figure as a window over the narrow projection; `matched` names its 0/1 column of
+        `match` (count_linked only)."""
         span = self.days * SECONDS_PER_DAY
         following = f"{span} FOLLOWING" if self.side == "around" else "CURRENT ROW"
         over = f"OVER (PARTITION BY {self.per} ORDER BY _t RANGE BETWEEN {span} PRECEDING AND {following})"
         if self.function == "count_distinct":
             window = dialect.distinct_count(f"nullif({self.of}, '')", over=over)
+        elif self.function == "count_linked":
+            window = f"(sum({matched}) {over} - {matched})"  # the others: the shipment's own match taken off
         else:
             window = f"count(*) {over}"
         # Shipments with no key (no phone given) must not be pooled into one giant "NULL" group.
@@ -108,6 +120,10 @@ class Condition:
     def fields(self) -> set[str]:
         return set()
 
+    def children(self) -> tuple[Condition, ...]:
+        """The conditions inside this one (parts of all/any/not, a linked figure's `match`)."""
+        return ()
+
 
 @dataclass(frozen=True)
 class All(Condition):
@@ -124,6 +140,9 @@ class All(Condition):
 
     def fields(self):
         return set().union(*(p.fields() for p in self.parts))
+
+    def children(self):
+        return self.parts
 
 
 @dataclass(frozen=True)
@@ -142,6 +161,9 @@ class AnyOf(Condition):
     def fields(self):
         return set().union(*(p.fields() for p in self.parts))
 
+    def children(self):
+        return self.parts
+
 
 @dataclass(frozen=True)
 class Not(Condition):
@@ -158,6 +180,9 @@ class Not(Condition):
 
     def fields(self):
         return self.part.fields()
+
+    def children(self):
+        return (self.part,)
 
 
 def _leaf(expression: str) -> str:
@@ -401,7 +426,11 @@ class AggregateCompare(Condition):
         return [self.aggregate]
 
     def fields(self):
-        return {self.aggregate.per} | ({self.aggregate.of} if self.aggregate.of else set())
+        a = self.aggregate
+        return {a.per} | ({a.of} if a.of else set()) | (a.match.fields() if a.match is not None else set())
+
+    def children(self):
+        return (self.aggregate.match,) if self.aggregate.match is not None else ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from interdict.errors import InvalidInput, Problem
 from interdict.targeting.condition import (
-    SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, All, Condition, Keywords, Not, epoch_seconds,
+    SECONDS_PER_DAY, SHIPMENT_FIELDS, Aggregate, All, Condition, Keywords, epoch_seconds,
 )
 from interdict.targeting.engine import BatchEngine, get_engine
 from interdict.targeting.norms import DERIVED, READS, TrafficNorms, derived_columns, row_columns
@@ -54,10 +54,8 @@ def _keyword_fields(profiles: Sequence[Profile]) -> set[str]:
     def walk(condition: Condition) -> None:
         if isinstance(condition, Keywords):
             found.add(condition.field)
-        for part in getattr(condition, "parts", ()):
+        for part in condition.children():
             walk(part)
-        if isinstance(condition, Not):
-            walk(condition.part)
 
     for p in profiles:
         for i in p.indicators:
@@ -291,6 +289,8 @@ def context_for(shipment: Mapping[str, Any], *, history: pa.Table | Sequence[Map
         members = [r for r, t in sharing[a.per] if t0 - span <= t <= upper]
         if a.function == "count":
             out[a.name] = len(members)
+        elif a.function == "count_linked":  # the others only: the shipment itself is the last row
+            out[a.name] = sum(1 for r in members if r is not rows[-1] and a.match.holds(r, context={}))
         else:
             out[a.name] = len({r.get(a.of) for r in members if r.get(a.of) not in (None, "")})
     return out

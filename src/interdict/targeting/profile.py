@@ -125,6 +125,7 @@ class _Source:
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    indicators: dict[str, Condition] = field(default_factory=dict)  # parsed so far, for `matching: {indicator: id}`
 
     def line(self, path: tuple) -> int:
         while path and path not in self.lines:
@@ -253,7 +254,7 @@ _OPERATORS = set(COMPARISONS) | {"in", "not_in", "prefix_in", "missing", "keywor
 def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> Condition:
     fail = Always()
     if not isinstance(raw, dict):
-        source.problem(at, "condition", raw, "a condition is a mapping: all/any/not, field + operator, ratio, aggregate or watchlist_hit")
+        source.problem(at, "condition", raw, "a condition is a mapping: all/any/not, field + operator, ratio, aggregate, linked or watchlist_hit")
         return fail
     if "all" in raw or "any" in raw:
         key = "all" if "all" in raw else "any"
@@ -283,8 +284,10 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
         return _parse_ratio(raw, at, source=source, operators=operators)
     if "aggregate" in raw:
         return _parse_aggregate(raw, at, source=source, operators=operators)
+    if "linked" in raw:
+        return _parse_linked(raw, at, source=source, lists=lists, operators=operators)
     if "field" not in raw:
-        source.problem(at, "condition", raw, "unknown condition: expected all, any, not, field, ratio, aggregate or watchlist_hit")
+        source.problem(at, "condition", raw, "unknown condition: expected all, any, not, field, ratio, aggregate, linked or watchlist_hit")
         return fail
     name = raw["field"]
     kind = SHIPMENT_FIELDS.get(name)
@@ -399,6 +402,54 @@ def _parse_aggregate(raw: dict, at: tuple, *, source: _Source, operators: list[s
     return AggregateCompare(aggregate, operators[0], raw[operators[0]])
 
 
+# Fields a linked shipment's condition may not read: they are worked out when scoring (from the
+# traffic or from screening), not stored with the shipment, so the single path could not test
+# them on the related shipments it reads from the store.
+LINKED_UNREADABLE = frozenset({"hs_code_unusual", "value_per_kg_permille", "watchlist_hits", "watchlist_hit_kinds"})
+
+
+def _parse_linked(raw: dict, at: tuple, *, source: _Source, lists: _Lists, operators: list[str]) -> Condition:
+    """`{linked: {per: K, within_days: D, side: before|around, matching: C}, ge: N}`: N or more *other*
+    shipments sharing K within the window for which C holds. C is a condition on one shipment, or
+    `{indicator: id}` for the condition of an indicator of this profile given above."""
+    spec = raw["linked"]
+    where = at + ("linked",)
+    usage = "linked: {per: FIELD, within_days: N, side: before|around, matching: CONDITION or {indicator: id}}"
+    if not isinstance(spec, dict) or set(spec) - {"per", "within_days", "side", "matching"} \
+            or not {"per", "within_days", "matching"} <= set(spec):
+        source.problem(where, "linked", spec, usage)
+        return Always()
+    if len(operators) != 1 or set(raw) != {"linked", operators[0]} or not isinstance(raw[operators[0]], int) \
+            or isinstance(raw[operators[0]], bool):
+        source.problem(at, "operator", list(raw), "a linked figure takes exactly one of lt/le/gt/ge/eq/ne with a whole number")
+        return Always()
+    per, days, side = spec["per"], spec["within_days"], spec.get("side", "before")
+    if SHIPMENT_FIELDS.get(per) != "text" or per in LINKED_UNREADABLE:
+        source.problem(where + ("per",), "field_type", per, "linked shipments share a text field (best a *_norm one)")
+        return Always()
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 400 or side not in ("around", "before"):
+        source.problem(where, "window", spec, "within_days is 1 to 400 and side is before (default) or around")
+        return Always()
+    matching = spec["matching"]
+    if isinstance(matching, dict) and set(matching) == {"indicator"}:
+        match = source.indicators.get(matching["indicator"])
+        if match is None:
+            source.problem(where + ("matching", "indicator"), "unknown_indicator", matching["indicator"],
+                           "no indicator with this id above in this profile")
+            return Always()
+    else:
+        match = _parse_condition(matching, where + ("matching",), source=source, lists=lists)
+    if match.aggregates():
+        source.problem(where + ("matching",), "linked", matching, "the linked shipment's condition is about it alone: no aggregate or linked figure inside")
+        return Always()
+    unreadable = sorted(match.fields() & LINKED_UNREADABLE)
+    if unreadable:
+        source.problem(where + ("matching",), "linked", unreadable,
+                       "worked out when scoring, not stored with a shipment: a linked shipment cannot be tested on it")
+        return Always()
+    return AggregateCompare(Aggregate("count_linked", None, per, days, side, match), operators[0], raw[operators[0]])
+
+
 def _resolve_values(value: Any, at: tuple, *, source: _Source, lists: _Lists, kinds: tuple[str, ...]) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
     out: dict[str, None] = {}
@@ -469,6 +520,7 @@ def load_profile(path: str | Path) -> Profile:
             condition = _parse_condition(item.when, ("indicators", i, "when"), source=source, lists=lists)
             if gate is not None:
                 condition = All((gate, condition))
+            source.indicators.setdefault(item.id, condition)
             indicators.append(Indicator(spec.id, item.id, item.weight, item.reason.strip(), condition, item.family))
     except InvalidInput as err:  # a broken list file: say which profile needed it
         raise InvalidInput(f"profile {path} uses a list that is not valid: {err.message}", problems=err.problems) from None

@@ -48,6 +48,7 @@ class _Plan:
         needed = aggregates_needed(profiles)
         longest = timedelta(days=max((a.days for a in needed), default=0))
         counted = {a.per for a in needed} | {a.of for a in needed if a.of}
+        counted |= {f for a in needed if a.match is not None for f in a.match.fields()}  # what linked figures test
         return cls(profiles=profiles, keys=tuple(sorted(k for k in {a.per for a in needed} if k in _TABLE.c)),
                    columns=("id", "reporter", "shipment_id", "reported_at", *sorted(c for c in counted if c in _TABLE.c)),
                    before=min(HISTORY, longest), after=longest, queries={})

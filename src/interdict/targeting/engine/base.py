@@ -56,18 +56,34 @@ def aggregate_columns(profiles: Sequence[Profile]) -> dict[Aggregate, str]:
     return aggregates
 
 
+def linked_matches(aggregates: Mapping[Aggregate, str]) -> dict[Condition, str]:
+    """The per-row conditions that linked figures count (`Aggregate.match`), each once, with the
+    name of its 0/1 column (`_m0`...)."""
+    found: dict[Condition, str] = {}
+    for aggregate in aggregates:
+        if aggregate.match is not None:
+            found.setdefault(aggregate.match, f"_m{len(found)}")
+    return found
+
+
+def match_columns_sql(matches: Mapping[Condition, str], *, dialect: BatchEngine,
+                      decided: Mapping[Condition, str] | None = None) -> list[str]:
+    """`CASE WHEN <match> THEN 1 ELSE 0 END AS _mN` for each linked figure's condition."""
+    return [f"CASE WHEN {m.render(dialect=dialect, aggregates=dict(decided or {}))} THEN 1 ELSE 0 END AS {alias}"
+            for m, alias in matches.items()]
+
+
 def text_leaves(profiles: Sequence[Profile]) -> dict[Condition, str]:
     """The leaf conditions whose value depends on one text column only, each once, with the
-    column name the engine may give its precomputed value (`_k0`...)."""
+    column name the engine may give its precomputed value (`_k0`...); those inside a linked
+    figure's `match` too."""
     found: dict[Condition, str] = {}
 
     def walk(condition: Condition) -> None:
         if condition.text_column() is not None:
             found.setdefault(condition, f"_k{len(found)}")
-        for part in getattr(condition, "parts", ()):
+        for part in condition.children():
             walk(part)
-        if hasattr(condition, "part"):
-            walk(condition.part)
 
     for indicator in (i for p in profiles for i in p.indicators):
         walk(indicator.condition)
@@ -80,7 +96,9 @@ def indicator_query(*, profiles: Sequence[Profile], dialect: BatchEngine, since:
     `decided` names the columns that already hold the value of some leaf conditions."""
     indicators = [i for p in profiles for i in p.indicators]
     aggregates = aggregate_columns(profiles)
-    windows = [] if counted else [f"{a.window_sql(dialect=dialect)} AS {alias}" for a, alias in aggregates.items()]
+    matches = linked_matches(aggregates)
+    windows = [] if counted else [f"{a.window_sql(dialect=dialect, matched=matches.get(a.match))} AS {alias}"
+                                  for a, alias in aggregates.items()]
     columns = [f"{i.condition.render(dialect=dialect, aggregates={**aggregates, **(decided or {})})} AS f{n}" for n, i in enumerate(indicators)]
     where = f"WHERE _t >= {int(since)}" if since is not None else ""
     if not windows:
@@ -88,6 +106,7 @@ def indicator_query(*, profiles: Sequence[Profile], dialect: BatchEngine, since:
     # Windows run over a narrow projection (id, time, keys) and are joined back by id: sorting the
     # wide rows once per window partitioning would cost more than all the indicators together.
     keys = sorted({a.per for a in aggregates} | {a.of for a in aggregates if a.of})
+    keys += match_columns_sql(matches, dialect=dialect, decided=decided)
     return "\n".join([
         f"WITH narrow AS (SELECT id, _t, {', '.join(keys)} FROM {table}),",
         "windowed AS (SELECT id" + "".join(f", {w}" for w in windows) + " FROM narrow)",

@@ -14,7 +14,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from interdict.targeting.condition import Condition
-from interdict.targeting.engine.base import BatchEngine, aggregate_columns, indicator_query, text_leaves
+from interdict.targeting.engine.base import (
+    BatchEngine, aggregate_columns, indicator_query, linked_matches, match_columns_sql, text_leaves,
+)
 from interdict.targeting.engine.windows import count_windows
 from interdict.targeting.profile import Profile
 
@@ -44,11 +46,20 @@ class DuckDBEngine(BatchEngine):
         return f"regexp_matches({column_sql}, {self.literal(pattern)})"
 
     def fired(self, *, shipments: pa.Table, profiles: Sequence[Profile], since: int | None = None) -> pa.Table:
-        for alias, counts in count_windows(shipments, aggregate_columns(profiles)).items():
-            shipments = shipments.append_column(alias, counts)
         decided = text_leaves(profiles)
         for alias, values in self.decide_per_distinct_value(shipments, decided).items():
             shipments = shipments.append_column(alias, values)
+        aggregates = aggregate_columns(profiles)
+        matches = linked_matches(aggregates)
+        if matches:  # what linked figures count, per row, before they are counted
+            matched = self.run(shipments=shipments, query=lambda table: "SELECT id, " + ", ".join(
+                match_columns_sql(matches, dialect=self, decided=decided)) + f" FROM {table}")
+            if not matched.column("id").equals(shipments.column("id")):  # a connection that does not keep row order
+                matched = matched.take(pc.index_in(shipments.column("id"), matched.column("id")))
+            for alias in matches.values():
+                shipments = shipments.append_column(alias, matched.column(alias))
+        for alias, counts in count_windows(shipments, aggregates, matched=matches).items():
+            shipments = shipments.append_column(alias, counts)
         return self.run(shipments=shipments, query=lambda table: indicator_query(
             profiles=profiles, dialect=self, since=since, table=table, counted=True, decided=decided))
 

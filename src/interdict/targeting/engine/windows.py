@@ -8,11 +8,13 @@ Keys and counted values are replaced by integer codes first; a key and a time be
 
 from __future__ import annotations
 
+from typing import Mapping
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from interdict.targeting.condition import SECONDS_PER_DAY, Aggregate
+from interdict.targeting.condition import SECONDS_PER_DAY, Aggregate, Condition
 
 
 def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -28,11 +30,13 @@ def _codes(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return codes
 
 
-def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict[str, pa.Array]:
+def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str],
+                  matched: Mapping[Condition, str] | None = None) -> dict[str, pa.Array]:
     """One int64 column per aggregate (by its alias), NULL where the shipment has no key.
 
     count: shipments of the same key reported in the window (the shipment itself included).
-    count_distinct: distinct non-empty values of `of` among them. Windows are [t - days, t + days]
+    count_distinct: distinct non-empty values of `of` among them. count_linked: the other shipments
+    among them whose `match` holds, read from the 0/1 column `matched[match]`. Windows are [t - days, t + days]
     ("around") or [t - days, t] ("before"), ends included, as the SQL's RANGE frames.
     """
     n = shipments.num_rows
@@ -63,6 +67,11 @@ def count_windows(shipments: pa.Table, aggregates: dict[Aggregate, str]) -> dict
         after = before if aggregate.side == "around" else 0
         if aggregate.function == "count":
             counts = np.searchsorted(point, point + after, "right") - np.searchsorted(point, point - before, "left")
+        elif aggregate.function == "count_linked":
+            hits = shipments.column(matched[aggregate.match]).to_numpy().astype(np.int64)[rows]  # in `point` order
+            running = np.concatenate(([0], np.cumsum(hits)))
+            counts = (running[np.searchsorted(point, point + after, "right")]
+                      - running[np.searchsorted(point, point - before, "left")] - hits)
         else:
             pairs = (aggregate.per, aggregate.of)
             if pairs not in by_value:  # the same key and value over other windows (3 and 7 days...) reuse the sort
