@@ -52,6 +52,9 @@ def test_unknown_language_is_an_error_the_user_can_act_on():
         ("Müller Straße", "muller strasse"),
         ("Ќиро Ѓорѓи Ѕвезда", "kjiro gjorgji dzvezda"),
         ("Αθήνα", "athina"),
+        ("Παπαδόπουλος", "papadopoulos"),
+        ("ΌΠΛΟ, μπαρούτι, λάμπα", "oplo barouti lampa"),
+        ("Ευάγγελος Ντόκος", "evangelos dokos"),
         ("  many   spaces\t", "many spaces"),
         ("", ""),
         (None, ""),
@@ -59,6 +62,12 @@ def test_unknown_language_is_an_error_the_user_can_act_on():
 )
 def test_fold(written, folded):
     assert fold(written) == folded
+
+
+def test_greek_and_its_latin_spelling_fold_alike():
+    """A Greek name or word meets the Latin spelling of passports and Greeklish (ELOT 743)."""
+    assert fold("Γεώργιος Παπαδόπουλος") == fold("Georgios Papadopoulos")
+    assert fold("φυσίγγια") == fold("fysingia")
 
 
 def test_latin_and_cyrillic_spellings_of_one_name_fold_alike():
