@@ -281,17 +281,17 @@ def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:
     Only rows whose form changes are written; a second run writes nothing. Scores already kept
     are not touched: they say what the rules saw then. Returns the rows changed per table.
     """
-    changed_items: dict[int, list[tuple[int, str]]] = {}
+    changed: set[int] = set()  # shipments with an item whose form changed
     item_updates = []
     for item_id, shipment_pk, description, stored in conn.execute(
             select(_ITEMS.c.id, _ITEMS.c.shipment_pk, _ITEMS.c.description, _ITEMS.c.description_norm)):
         norm = _description_norm(description)
         if norm != stored:
             item_updates.append({"_id": item_id, "_norm": norm})
-            changed_items.setdefault(shipment_pk, [])
+            changed.add(shipment_pk)
     _update_by_id(conn, _ITEMS, {"description_norm": bindparam("_norm")}, item_updates, batch=batch)
     shipment_updates = []
-    pks = sorted(changed_items)
+    pks = sorted(changed)
     for start in range(0, len(pks), batch):
         chunk = pks[start:start + batch]
         lines: dict[int, list[tuple[int, str]]] = {pk: [] for pk in chunk}
@@ -315,7 +315,7 @@ def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:
             party_updates.append((pk, update_row))
     for pk, values in party_updates:
         conn.execute(update(_SHIPMENTS).where(_SHIPMENTS.c.id == pk).values(**values))
-    return {"shipment_items": len(item_updates), "shipments": len({pk for pk in changed_items} | {pk for pk, _ in party_updates})}
+    return {"shipment_items": len(item_updates), "shipments": len(changed | {pk for pk, _ in party_updates})}
 
 
 def _update_by_id(conn: Connection, table, values: dict, rows: list[dict], *, batch: int) -> None:

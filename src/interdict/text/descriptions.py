@@ -17,7 +17,7 @@ from interdict.text.scripts import fold
 _SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])(?:\$(?=[^\W\d_])|@(?=[^\W\d_]+(?![\w.@])))")
 _SYMBOL_LETTERS = {"@": "a", "$": "s"}
 # Digits written for the letters they look like, between two letters of one word: pist0l, p1stol,
-# mun1c1ja, amm000. Digits at either end of a word (ak47, 9mm, 12ga, mp3), between digits (9x19)
+# mun1c1ja, gl00ck. Digits at either end of a word (ak47, 9mm, 12ga, mp3), between digits (9x19)
 # and those that look like no letter (2, 6, 8, 9: h2o, g36) stay.
 _DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[013457]+(?=[a-z])")
 _DIGIT_TABLE = str.maketrans("013457", "oieast")
