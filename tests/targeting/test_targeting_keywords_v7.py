@@ -80,7 +80,8 @@ def test_a_firearm_in_another_language_leaving_for_the_eu_is_named(starter_profi
 
 
 def test_a_description_of_nothing_but_generic_words_is_vague_and_one_that_names_goods_is_not(starter_profiles, engine):
-    vague = ["Spare parts", "Spare parts 2 pcs", "Delovi | Poklon", "Uzorci 3 kom", "Yedek parça", "Ersatzteile", "Резервни делови", "Samples | Accessories"]
+    vague = ["Spare parts", "Spare parts 2 pcs", "Delovi | Poklon", "Uzorci 3 kom", "Yedek parça", "Ersatzteile",
+             "Резервни делови", "Samples | Accessories", "Резервни части", "Piese de schimb 2 buc", "Δώρο"]
     specific = ["Spare parts for Bosch drill", "Brake pads", "Delovi za usisivač", "Gift: wool socks", "Parts | Book"]
     rows = [shipment(id=i, descriptions=text) for i, text in enumerate(vague + specific, start=1)]
     fired = _fired(rows, engine, starter_profiles)
