@@ -28,6 +28,7 @@ from interdict.simulate.truth import read_truth
 from interdict.targeting.evaluation import evaluate
 from interdict.targeting.lane import assign_lanes
 from interdict.targeting.profile import load_profiles
+from interdict.text import fold_description
 
 PROFILES = sorted(glob.glob(str(Path(__file__).parents[1] / "src/interdict/targeting/profiles/*.yaml")))
 
@@ -69,9 +70,19 @@ def _with_model(folder: Path, *, profiles: list, red_share: float, table: pa.Tab
     return laned
 
 
+def renormalised(table: pa.Table) -> pa.Table:
+    """The descriptions' matching form as this version's ingest computes it (`db renormalise`),
+    not as the code that prepared the folder did."""
+    forms: dict[str, str] = {}
+    norms = [forms.get(d) or forms.setdefault(d, " | ".join(fold_description(i) for i in d.split(" | ")))
+             for d in table.column("descriptions").to_pylist()]
+    at = table.schema.get_field_index("descriptions_norm")
+    return table.set_column(at, "descriptions_norm", pa.array(norms, pa.string()))
+
+
 def measure(folder: Path, *, profiles: list, red_share: float, detail: bool, model: bool = False,
             since: str | None = None, **lanes) -> tuple[float, float]:
-    table = pq.read_table(folder / "screened.parquet")
+    table = renormalised(pq.read_table(folder / "screened.parquet"))
     truth = read_truth(folder / "truth.ndjson")
     if model:
         laned = _with_model(folder, profiles=profiles, red_share=red_share, table=table)

@@ -19,11 +19,12 @@ from datetime import datetime, timezone
 import duckdb
 import numpy as np
 import pyarrow as pa
+import yaml
 
 from interdict.targeting import evaluate, load_profiles
 from interdict.targeting.hs_fit import unusual_hs_code
-from interdict.targeting.profile import PACKAGED_LISTS, _load_list
-from interdict.text import fold
+from interdict.targeting.profile import PACKAGED_LISTS, PACKAGED_PROFILES, _load_list
+from interdict.text import fold, fold_description
 
 DESCRIPTIONS = [
     "Book", "T-shirt", "Mobile phone case", "Shoes", "Cosmetics", "Vitamins", "Coffee beans", "Toy car",
@@ -33,6 +34,7 @@ DESCRIPTIONS = [
     "Metal parts", "Ersatzteile", "Yedek parça", "Pjesë këmbimi", "Samples", "Brake pads", "Bearing",
     "Pištolj", "Пиштољ", "Glock barrel", "Gas pistol", "Kurusıkı tabanca", "Municija 9x19", "Cannabis",
     "Pistol grip", "Trigger kit", "Schreckschuss", "Platzpatronen", "airsoft replica", "Sprengkapsel", "Banknoten",
+    "Poklon (kal. 7,62)", "P.I.S.T.O.L", "Φυσίγγια", "Uhrwerk Kaliber 2824", "Delovi", "Parts",
 ]
 # The first 40 are everyday goods; the weapon and drug words are rare, as in real traffic.
 WEIGHTS = np.array([30.0] * 40 + [0.02] * (len(DESCRIPTIONS) - 40))
@@ -47,7 +49,7 @@ def synthetic_shipments(n: int, *, seed: int = 7) -> pa.Table:
     d1 = rng.choice(len(DESCRIPTIONS), n, p=WEIGHTS / WEIGHTS.sum())
     d2 = rng.choice(len(DESCRIPTIONS), n, p=WEIGHTS / WEIGHTS.sum())
     raw = np.asarray(DESCRIPTIONS, dtype=object)
-    norm = np.asarray([fold(d) for d in DESCRIPTIONS], dtype=object)
+    norm = np.asarray([fold_description(d) for d in DESCRIPTIONS], dtype=object)
     two = rng.random(n) < 0.3
     descriptions = np.where(two, raw[d1] + " | " + raw[d2], raw[d1])
     descriptions_norm = np.where(two, norm[d1] + " | " + norm[d2], norm[d1])
@@ -122,11 +124,19 @@ def _values(name: str) -> str:
     return ", ".join(f"'{v}'" for v in _load_list(PACKAGED_LISTS / f"{name}.yaml").values)
 
 
+# The regexes of `ammunition.ammunition_named` (a calibre written out) and
+# `misdeclared_goods.vague_description_only`, as the YAML writes them.
+CALIBRE = next(part["regex"] for part in yaml.safe_load((PACKAGED_PROFILES / "ammunition.yaml").read_text(encoding="utf-8"))
+               ["indicators"][0]["when"]["any"] if "regex" in part)
+VAGUE = next(i["when"]["regex"] for i in yaml.safe_load((PACKAGED_PROFILES / "misdeclared_goods.yaml").read_text(encoding="utf-8"))
+             ["indicators"] if i["id"] == "vague_description_only")
+
+
 def handwritten_sql() -> str:
     """What an analyst fluent in DuckDB would write by hand for the starter library (profiles
-    ammunition@5, convertible_weapons@6, drugs_air_express@6, explosives_and_cash@2,
-    firearms_inbound@7, firearms_outbound@7, misdeclared_goods@4, routing@3,
-    splitting_and_identity@6): each indicator as a boolean, then the score: the strongest weight of
+    ammunition@7, convertible_weapons@8, drugs_air_express@8, explosives_and_cash@4,
+    firearms_inbound@9, firearms_outbound@9, misdeclared_goods@6, routing@4,
+    splitting_and_identity@7): each indicator as a boolean, then the score: the strongest weight of
     each family, the families added, at most 100. Written from the YAML, not generated from the
     compiled profiles, so it checks `evaluate`. The value per kg among the chapter's other
     shipments is computed here with window functions; `hs_code_unusual` (words per HS chapter,
@@ -186,7 +196,7 @@ def handwritten_sql() -> str:
       {w(distinct("shipper_name_norm"), "consignee_address_norm", 30)} AS senders_address_30,
       {kw("a", "parcel_lockers")} AS locker,
       {kw("d", "firearm_terms")} AS k_fire, {kw("d", "firearm_parts")} AS k_parts,
-      {kw("d", "ammunition_terms")} AS k_ammo, {kw("d", "convertible_weapon_terms")} AS k_conv,
+      ({kw("d", "ammunition_terms")} OR regexp_matches(descriptions_norm, '{CALIBRE}')) AS k_ammo, {kw("d", "convertible_weapon_terms")} AS k_conv,
       {kw("d", "drug_terms")} AS k_drug, {kw("d", "misdeclared_cover_goods")} AS k_cover,
       {kw("d", "drug_cover_goods")} AS k_drug_cover, {listed("arms_hs")} AS hs_arms,
       {listed("low_scrutiny_hs")} AS hs_low, ({mismatch}) AS no_code_fits,
@@ -241,6 +251,7 @@ def handwritten_sql() -> str:
       coalesce(any_mode AND items_net_weight_g > gross_weight_g, false) AS mg_net_over,
       coalesce(any_mode AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS mg_net_under,
       coalesce(any_mode AND gross_weight_g >= 300 AND gross_weight_g > 0 AND items_net_weight_g * 10 < gross_weight_g * 3, false) AS mg_net_third,
+      coalesce(any_mode AND regexp_matches(descriptions_norm, '{VAGUE}'), false) AS mg_vague,
       -- explosives_and_cash@1
       any_mode AND k_explosive AS ex_named, any_mode AND k_cash AS ex_cash,
       -- routing@1
@@ -275,7 +286,7 @@ def handwritten_sql() -> str:
         1 * fi_locker::INT + 24 * fi_id_check::INT
       + 24 * am_named::INT + 70 * am_hs::INT
       + 70 * dr_named::INT + 14 * dr_cocaine::INT + 10 * dr_transit::INT + 2 * dr_precursor::INT
-      + 40 * ex_named::INT + 30 * ex_cash::INT + 5 * ro_two::INT
+      + 40 * ex_named::INT + 30 * ex_cash::INT + 5 * ro_two::INT + 9 * mg_vague::INT
       -- families: the strongest of each
       + greatest(10 * fi_named::INT, 53 * fi_parts::INT, 10 * fi_hs::INT, 70 * fo_named::INT, 70 * fo_parts::INT,
                  70 * fo_hs::INT, 10 * cw_named::INT, 10 * cw_hs::INT, 1 * cw_replica::INT)

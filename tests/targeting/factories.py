@@ -1,7 +1,8 @@
 """Factories for shipments in the column contract (docs/targeting.md), as dicts and Arrow tables.
 
 Tests state only what matters to them (`shipment(descriptions="Pištolj")`); the rest is an
-ordinary, harmless parcel. `*_norm` columns are derived with `fold` as ingest would.
+ordinary, harmless parcel. `*_norm` columns are derived as ingest would (`fold_description` for
+descriptions, `fold` for the rest).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from interdict.text import fold
+from interdict.text import fold, fold_description
 
 _ids = itertools.count(1)
 BASE_TIME = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)
@@ -61,7 +62,7 @@ def shipment(**overrides: Any) -> dict[str, Any]:
         row["descriptions"] = " | ".join(row["descriptions"])
     row.setdefault("descriptions_norm", None)
     if "descriptions_norm" not in overrides:
-        row["descriptions_norm"] = " | ".join(fold(d) for d in (row["descriptions"] or "").split(" | "))
+        row["descriptions_norm"] = " | ".join(fold_description(d) for d in (row["descriptions"] or "").split(" | "))
     for party in ("shipper", "consignee"):
         if f"{party}_name_norm" not in overrides:
             row[f"{party}_name_norm"] = fold(row[f"{party}_name"]) or None

@@ -1,5 +1,7 @@
 """Transliteration and folding: the region's names meet whatever script or keyboard wrote them."""
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,6 +54,9 @@ def test_unknown_language_is_an_error_the_user_can_act_on():
         ("Müller Straße", "muller strasse"),
         ("Ќиро Ѓорѓи Ѕвезда", "kjiro gjorgji dzvezda"),
         ("Αθήνα", "athina"),
+        ("Παπαδόπουλος", "papadopoulos"),
+        ("ΌΠΛΟ, μπαρούτι, λάμπα", "oplo barouti lampa"),
+        ("Ευάγγελος Ντόκος", "evangelos dokos"),
         ("  many   spaces\t", "many spaces"),
         ("", ""),
         (None, ""),
@@ -59,6 +64,25 @@ def test_unknown_language_is_an_error_the_user_can_act_on():
 )
 def test_fold(written, folded):
     assert fold(written) == folded
+
+
+def test_greek_and_its_latin_spelling_fold_alike():
+    """A Greek name or word meets the Latin spelling of passports and Greeklish (ELOT 743)."""
+    assert fold("Γεώργιος Παπαδόπουλος") == fold("Georgios Papadopoulos")
+    assert fold("φυσίγγια") == fold("fysingia")
+
+
+_GREEK_WORDS = st.lists(st.text(alphabet="αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊΐς", min_size=1, max_size=10), max_size=4).map(" ".join)
+
+
+@given(_GREEK_WORDS)
+def test_greek_folds_by_its_table_alike_in_either_case(text):
+    """Greek never reaches the general library: every letter has its Latin spelling in the
+    table, upper and lower case fold alike, and folding again changes nothing."""
+    with patch("interdict.text.scripts._fold_other_script", side_effect=AssertionError("Greek left to anyascii")):
+        folded = fold(text)
+        assert fold(text.upper()) == folded
+    assert folded.isascii() and fold(folded) == folded
 
 
 def test_latin_and_cyrillic_spellings_of_one_name_fold_alike():

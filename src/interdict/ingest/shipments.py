@@ -23,7 +23,7 @@ from interdict.ingest.schemas import Party, ShipmentRecord
 from interdict.ingest.validation import Checked
 from interdict.store.bulk import bulk_writer
 from interdict.store.database import now_utc
-from interdict.text import fold, normalise_address, normalise_email, normalise_phone
+from interdict.text import fold, fold_description, normalise_address, normalise_email, normalise_phone
 
 ACCEPTED, AMENDED, DUPLICATE, STALE = "accepted", "amended", "duplicate", "stale"
 _VERSIONS = ShipmentVersion.__table__
@@ -43,7 +43,7 @@ def _grams(kg: Decimal | None) -> int | None:
 # Names, addresses and descriptions repeat a great deal in a feed (the same shops, the same
 # goods); each normaliser runs once per distinct value. Bounded, so memory stays flat on any file.
 _name_norm = lru_cache(maxsize=1 << 16)(fold)
-_description_norm = lru_cache(maxsize=1 << 14)(fold)
+_description_norm = lru_cache(maxsize=1 << 14)(fold_description)
 
 
 # Addresses repeat at longer distances than names: in a simulated 1,000,000-shipment file, 247,664
@@ -272,3 +272,53 @@ def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any],
     for stored, _row, items in amended:
         conn.execute(_DELETE_ITEMS, {"_pk": stored["id"]})
         conn.execute(_INSERT_ITEMS, [{**i, "shipment_pk": stored["id"]} for i in items])
+
+
+def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:
+    """Recompute the stored matching forms (item and shipment descriptions, party names and
+    addresses) with the normalisers of this version, for a store ingested by an older one.
+
+    Only rows whose form changes are written; a second run writes nothing. Scores already kept
+    are not touched: they say what the rules saw then. Returns the rows changed per table.
+    """
+    changed: set[int] = set()  # shipments with an item whose form changed
+    item_updates = []
+    for item_id, shipment_pk, description, stored in conn.execute(
+            select(_ITEMS.c.id, _ITEMS.c.shipment_pk, _ITEMS.c.description, _ITEMS.c.description_norm)):
+        norm = _description_norm(description)
+        if norm != stored:
+            item_updates.append({"_id": item_id, "_norm": norm})
+            changed.add(shipment_pk)
+    _update_by_id(conn, _ITEMS, {"description_norm": bindparam("_norm")}, item_updates, batch=batch)
+    shipment_updates = []
+    pks = sorted(changed)
+    for start in range(0, len(pks), batch):
+        chunk = pks[start:start + batch]
+        lines: dict[int, list[tuple[int, str]]] = {pk: [] for pk in chunk}
+        for pk, line_no, norm in conn.execute(select(_ITEMS.c.shipment_pk, _ITEMS.c.line_no, _ITEMS.c.description_norm)
+                                              .where(_ITEMS.c.shipment_pk.in_(chunk))):
+            lines[pk].append((line_no, norm))
+        shipment_updates += [{"_id": pk, "_norm": " | ".join(n for _, n in sorted(found))} for pk, found in lines.items()]
+    _update_by_id(conn, _SHIPMENTS, {"descriptions_norm": bindparam("_norm")}, shipment_updates, batch=batch)
+    party_updates = []
+    party_columns = [_SHIPMENTS.c[f"{side}_{part}"] for side in ("shipper", "consignee")
+                     for part in ("name", "street", "city", "postcode", "country", "name_norm", "address_norm")]
+    for pk, *values in conn.execute(select(_SHIPMENTS.c.id, *party_columns)):
+        update_row = {}
+        for side, (name, street, city, postcode, country, name_norm, address_norm) in zip(
+                ("shipper", "consignee"), (values[:7], values[7:]), strict=True):
+            if (new := _name_norm(name)) != name_norm:
+                update_row[f"{side}_name_norm"] = new
+            if (new := _address_norm(street, postcode, city, country)) != address_norm:
+                update_row[f"{side}_address_norm"] = new
+        if update_row:
+            party_updates.append((pk, update_row))
+    for pk, values in party_updates:
+        conn.execute(update(_SHIPMENTS).where(_SHIPMENTS.c.id == pk).values(**values))
+    return {"shipment_items": len(item_updates), "shipments": len(changed | {pk for pk, _ in party_updates})}
+
+
+def _update_by_id(conn: Connection, table, values: dict, rows: list[dict], *, batch: int) -> None:
+    statement = update(table).where(table.c.id == bindparam("_id")).values(**values)
+    for start in range(0, len(rows), batch):
+        conn.execute(statement, rows[start:start + batch])

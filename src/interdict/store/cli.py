@@ -21,6 +21,18 @@ def upgrade() -> None:
 
 
 @db_app.command()
+def renormalise() -> None:
+    """Recompute the stored matching forms of descriptions, names and addresses with this
+    version's normalisers (after an upgrade that changed them); idempotent."""
+    from interdict.ingest.shipments import renormalise as recompute
+
+    engine = get_engine()
+    with engine.begin() as conn:
+        changed = recompute(conn)
+    console.print(", ".join(f"{table}: {n} rows changed" for table, n in changed.items()))
+
+
+@db_app.command()
 def status() -> None:
     """The database URL (password hidden) and its revision against the latest."""
     engine = get_engine()

@@ -110,8 +110,20 @@ def to_cyrillic(text: str, *, language: Language = "sr") -> str:
 
 # ---- folding -----------------------------------------------------------------------------------
 _FOLD_TABLE = str.maketrans({**_TABLES["matching"], **_TABLES["latin_matching"]})
+_GREEK_TABLE = str.maketrans(_TABLES["greek_matching"])
+_GREEK_DIGRAPHS = {"ου": "ou", "αυ": "av", "ευ": "ev", "γγ": "ng", "μπ": "b", "ντ": "d"}
+# μπ and ντ are b and d at the start of a word (μπαρούτι: barouti), mb and nt inside (λάμπα: lampa).
+_GREEK_DIGRAPH = re.compile(r"ου|αυ|ευ|γγ|(?<![α-ω])(?:μπ|ντ)")
+_GREEK_LETTER = re.compile(r"[α-ω]")
 _WORD = re.compile(r"[0-9a-z]+")
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
+
+
+def _fold_greek(text: str) -> str:
+    """Greek letters (accents already dropped, lower case) in the matching form of the table."""
+    if not _GREEK_LETTER.search(text):
+        return text
+    return _GREEK_DIGRAPH.sub(lambda m: _GREEK_DIGRAPHS[m.group(0)], text).translate(_GREEK_TABLE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,7 +137,8 @@ def fold(text: str | None) -> str:
     """The matching form of `text`: 'Пиштољ, Ćevapi-ĐORĐE' -> 'pistolj cevapi djordje'.
 
     Lower-case ASCII words separated by single spaces; Serbian and Macedonian Cyrillic
-    transliterated; diacritics dropped; Latin đ and Cyrillic ђ both "dj".
+    transliterated; diacritics dropped; Latin đ and Cyrillic ђ both "dj"; Greek as Greeks write
+    it in Latin ('Όπλο' -> 'oplo').
     """
     if not text:
         return ""
@@ -133,7 +146,7 @@ def fold(text: str | None) -> str:
         return " ".join(_WORD.findall(text.lower()))
     lowered = text.casefold().translate(_FOLD_TABLE)
     if not lowered.isascii():
-        lowered = _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
+        lowered = _fold_greek(_COMBINING.sub("", unicodedata.normalize("NFKD", lowered)))
         if not lowered.isascii():
             lowered = _fold_other_script(lowered)
     return " ".join(_WORD.findall(lowered))
