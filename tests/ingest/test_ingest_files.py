@@ -51,6 +51,26 @@ def test_valid_ndjson_is_stored_with_every_field(engine: Engine, tmp_path: Path)
     assert item["hs_code"] == "870899" and item["net_weight_g"] == 2100
 
 
+def test_absent_optional_values_are_stored_as_null(engine: Engine, tmp_path: Path) -> None:
+    # Through the bulk insert (which binds a NULL through an adapter on SQLite): absent stays NULL,
+    # never an empty or "None" string, so `IS NULL` finds it.
+    record = shipment(carrier=None, conveyance_ref=None, master_ref=None, departure_country=None)
+    for side in ("shipper", "consignee"):
+        for name in ("email", "phone", "street"):
+            record[side].pop(name, None)
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(ndjson([record]))
+
+    assert ingest(engine, path)["accepted"] == 1
+    columns = ["carrier", "conveyance_ref", "master_ref", "departure_country", "extra", "shipper_email", "consignee_phone",
+               "consignee_phone_norm", "consignee_email_norm", "consignee_street"]  # fmt: skip
+    with engine.connect() as conn:
+        nulls = conn.execute(text("SELECT " + ", ".join(f"{c} IS NULL" for c in columns) + " FROM shipments")).one()
+        item_nulls = conn.execute(text("SELECT value_minor IS NULL, extra IS NULL FROM shipment_items")).one()
+    assert all(nulls), dict(zip(columns, nulls, strict=True))
+    assert all(item_nulls)
+
+
 def test_amendment_duplicate_and_stale_versions(engine: Engine, tmp_path: Path) -> None:
     first = shipment()
     later = shipment(reported_at="2026-10-02T10:00:00+02:00", gross_weight_kg=3)

@@ -184,3 +184,15 @@ def test_a_plain_csv_shipment_takes_the_quick_check_and_an_unusual_number_the_fu
     quick = check(source, kind="shipments")
     assert not isinstance(quick.record, QuickShipment)
     assert_same(quick, check(source, kind="shipments", quick=False))
+
+
+def test_a_nul_in_any_text_field_is_refused_as_the_models_refuse_it() -> None:
+    # The quick check looks for NUL once in the JSON text (where it can only be written \u0000).
+    for where, field in [("shipment", "carrier"), ("shipment", "master_ref"), ("shipper", "street"), ("consignee", "email"),
+                         ("consignee", "id_number"), ("consignee", "name"), ("item", "description")]:  # fmt: skip
+        record = shipment(1)
+        target = {"shipment": record, "item": record["items"][0]}.get(where) or record[where]
+        target[field] = "a\x00b"
+        quick, full = both(orjson.dumps(record))
+        assert not quick.valid and [p.rule for p in quick.problems] == ["no_nul"], (where, field)
+        assert_same(quick, full)

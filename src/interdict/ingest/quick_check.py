@@ -104,13 +104,15 @@ class NotSure(Exception):
 
 def quick_shipment(body: bytes, *, assume_tz: tzinfo | None) -> tuple[QuickShipment, bytes] | None:
     """The validated record and its canonical JSON, or None when the full check must decide."""
-    return _checked(lambda: _DECODER.decode(body), assume_tz)
+    # JSON carries a NUL inside a string only as the escape \u0000 (a raw one is malformed JSON):
+    # a body without that text has no NUL in any value, and its fields need not be searched.
+    return _checked(lambda: _DECODER.decode(body), assume_tz, nul_free=b"\\u0000" not in body)
 
 
-def _checked(read: Callable[[], QuickShipment], assume_tz: tzinfo | None) -> tuple[QuickShipment, bytes] | None:
+def _checked(read: Callable[[], QuickShipment], assume_tz: tzinfo | None, *, nul_free: bool = False) -> tuple[QuickShipment, bytes] | None:
     try:
         record = read()
-        _check_shipment(record, assume_tz)
+        _check_shipment(record, assume_tz, nul_free)
         canonical = _ENCODER.encode(record)
     except (msgspec.MsgspecError, NotSure, ValueError, TypeError, OverflowError):
         return None
@@ -165,22 +167,27 @@ def _plain_integer(value: Any) -> int:
     return int(value)
 
 
-def _check_shipment(record: QuickShipment, assume_tz: tzinfo | None) -> None:
+def _check_shipment(record: QuickShipment, assume_tz: tzinfo | None, nul_free: bool = False) -> None:
+    """The models' rules. `nul_free`: no value holds a NUL (known from the JSON text), so the
+    optional texts need no search for one."""
     known = countries()
     record.reporter = _required(record.reporter)
     record.shipment_id = _required(record.shipment_id)
     record.reported_at = _moment(record.reported_at, assume_tz)
-    record.origin_country = _country(record.origin_country, known)
-    record.destination_country = _country(record.destination_country, known)
-    if record.departure_country is not None:
-        record.departure_country = _country(record.departure_country, known)
+    # A code already written as the models store it (the usual case) is kept as it is.
+    if (code := record.origin_country) not in known:
+        record.origin_country = _country(code, known)
+    if (code := record.destination_country) not in known:
+        record.destination_country = _country(code, known)
+    if (code := record.departure_country) is not None and code not in known:
+        record.departure_country = _country(code, known)
     if record.transit_countries is not None:
         record.transit_countries = [_country(code, known) for code in record.transit_countries]
-    for name in ("carrier", "conveyance_ref", "master_ref"):
-        _optional(getattr(record, name))
-    _party(record.shipper, known)
-    _party(record.consignee, known)
-    _optional(record.consignee.id_number)
+    if not nul_free:
+        for value in (record.carrier, record.conveyance_ref, record.master_ref, record.consignee.id_number):
+            _optional(value)
+    _party(record.shipper, known, nul_free)
+    _party(record.consignee, known, nul_free)
     record.gross_weight_kg = _number(record.gross_weight_kg)
     if record.declared_value is not None:
         if record.currency is None:  # the models' rule: a value needs its currency
@@ -198,15 +205,17 @@ def _check_shipment(record: QuickShipment, assume_tz: tzinfo | None) -> None:
             item.value = _number(item.value)
         if item.currency is not None:
             item.currency = _currency(item.currency)
-        if item.origin_country is not None:
-            item.origin_country = _country(item.origin_country, known)
+        if (code := item.origin_country) is not None and code not in known:
+            item.origin_country = _country(code, known)
 
 
-def _party(party: QuickParty, known: frozenset[str]) -> None:
+def _party(party: QuickParty, known: frozenset[str], nul_free: bool = False) -> None:
     party.name = _required(party.name)
-    party.country = _country(party.country, known)
-    for value in (party.street, party.city, party.postcode, party.phone, party.email):
-        _optional(value)
+    if (code := party.country) not in known:
+        party.country = _country(code, known)
+    if not nul_free:
+        for value in (party.street, party.city, party.postcode, party.phone, party.email):
+            _optional(value)
 
 
 def _required(value: str) -> str:

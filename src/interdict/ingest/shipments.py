@@ -23,7 +23,8 @@ from interdict.ingest.schemas import Party, ShipmentRecord
 from interdict.ingest.validation import Checked
 from interdict.store.bulk import bulk_writer
 from interdict.store.database import now_utc
-from interdict.text import fold, fold_description, normalise_address, normalise_email, normalise_phone
+from interdict.text import fold, fold_description, normalise_email, normalise_phone
+from interdict.text.addresses import address_line, address_parts
 
 ACCEPTED, AMENDED, DUPLICATE, STALE = "accepted", "amended", "duplicate", "stale"
 _VERSIONS = ShipmentVersion.__table__
@@ -50,29 +51,44 @@ _description_norm = lru_cache(maxsize=1 << 14)(fold_description)
 # distinct addresses recur 2 million times, and a cache of 65,536 missed 884,603 times (each miss a
 # full normalisation, the costliest one); with 262,144 entries only the first sight of each misses.
 # About 540 bytes an entry: ~140 MB when full.
+# These caches hold whole results, so they call the normalisers past their own caches (which would
+# only hold the same values a second time, and cost a keyword key and an eviction on every miss).
+_address_parts = address_parts.__wrapped__
+_normalise_phone = normalise_phone.__wrapped__
+
+
 @lru_cache(maxsize=1 << 18)
 def _address_norm(street: str | None, postcode: str | None, city: str | None, country: str) -> str:
-    return normalise_address(street=street, postcode=postcode, city=city, country=country)
+    return address_line(_address_parts(street=street, postcode=postcode, city=city, country=country))
 
 
 @lru_cache(maxsize=1 << 16)
 def _phone_norm(phone: str | None, country: str) -> str | None:
-    return normalise_phone(phone, country=country)
+    return _normalise_phone(phone, country=country)
 
 
-_PARTY_KEYS = {prefix: tuple(f"{prefix}_{name}" for name in (
-    "name", "street", "city", "postcode", "country", "phone", "email", "name_norm", "address_norm", "phone_norm", "email_norm",
-)) for prefix in ("shipper", "consignee")}  # fmt: skip
+_PARTY_FIELDS = ("name", "street", "city", "postcode", "country", "phone", "email",
+                 "name_norm", "address_norm", "phone_norm", "email_norm")  # fmt: skip
+# The flattened row's names, in the order `shipment_columns` gives its values.
+_ROW_KEYS = (
+    "reporter", "shipment_id", "reported_at", "mode", "direction", "category", "origin_country", "departure_country",
+    "transit_countries", "destination_country", "departure_date", "arrival_date", "carrier", "conveyance_ref", "master_ref",
+    *(f"{side}_{name}" for side in ("shipper", "consignee") for name in _PARTY_FIELDS),
+    "consignee_id_number", "pieces", "gross_weight_g", "declared_value_minor", "currency", "declared_value_eur_cents",
+    "payment_method", "item_count", "items_net_weight_g", "descriptions", "descriptions_norm", "hs_codes", "id_kind",
+    "id_check_valid", "extra",
+)  # fmt: skip
 
 
-def _party(prefix: str, party: Party) -> dict[str, Any]:
+def _party(party: Party) -> tuple[Any, ...]:
+    """A party's values in `_PARTY_FIELDS` order (a tuple: the row is built from one, by name)."""
     name, street, city, postcode, country, phone, email = (
         party.name, party.street, party.city, party.postcode, party.country, party.phone, party.email,
     )  # fmt: skip
-    return dict(zip(_PARTY_KEYS[prefix], (
+    return (
         name, street, city, postcode, country, phone, email, _name_norm(name), _address_norm(street, postcode, city, country),
         _phone_norm(phone, country) if phone else None, normalise_email(email) if email else None,
-    ), strict=True))  # fmt: skip
+    )  # fmt: skip
 
 
 def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -107,40 +123,18 @@ def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[
     for side in ("shipper", "consignee"):
         if (nested := getattr(record, side).extras) is not None:
             extra = {**extra, side: nested}
-    row = {
-        "reporter": record.reporter,
-        "shipment_id": record.shipment_id,
-        "reported_at": record.reported_at.astimezone(UTC),
-        "mode": record.mode,
-        "direction": record.direction,
-        "category": record.category,
-        "origin_country": record.origin_country,
-        "departure_country": record.departure_country,
-        "transit_countries": "|".join(record.transit_countries or ()),
-        "destination_country": record.destination_country,
-        "departure_date": record.departure_date,
-        "arrival_date": record.arrival_date,
-        "carrier": record.carrier,
-        "conveyance_ref": record.conveyance_ref,
-        "master_ref": record.master_ref,
-        **_party("shipper", record.shipper),
-        **_party("consignee", record.consignee),
-        "consignee_id_number": record.consignee.id_number,
-        "pieces": record.pieces,
-        "gross_weight_g": _grams(record.gross_weight_kg),
-        "declared_value_minor": None if value is None else to_minor_units(value, record.currency),
-        "currency": record.currency,
-        "declared_value_eur_cents": None if value is None else to_eur_cents(value, record.currency),
-        "payment_method": record.payment_method,
-        "item_count": len(items),
-        "items_net_weight_g": net_total if net_known else None,
-        "descriptions": " | ".join(i["description"] for i in items),
-        "descriptions_norm": " | ".join(i["description_norm"] for i in items),
-        "hs_codes": "|".join(i["hs_code"] or "" for i in items).strip("|"),
-        "id_kind": identifier.kind,
-        "id_check_valid": identifier.valid,
-        "extra": extra or None,
-    }
+    consignee = record.consignee
+    row = dict(zip(_ROW_KEYS, (
+        record.reporter, record.shipment_id, record.reported_at.astimezone(UTC), record.mode, record.direction,
+        record.category, record.origin_country, record.departure_country, "|".join(record.transit_countries or ()),
+        record.destination_country, record.departure_date, record.arrival_date, record.carrier, record.conveyance_ref,
+        record.master_ref, *_party(record.shipper), *_party(consignee), consignee.id_number, record.pieces,
+        _grams(record.gross_weight_kg), None if value is None else to_minor_units(value, record.currency), record.currency,
+        None if value is None else to_eur_cents(value, record.currency), record.payment_method, len(items),
+        net_total if net_known else None, " | ".join([i["description"] for i in items]),
+        " | ".join([i["description_norm"] for i in items]), "|".join([i["hs_code"] or "" for i in items]).strip("|"),
+        identifier.kind, identifier.valid, extra or None,
+    ), strict=True))  # fmt: skip
     return row, items
 
 

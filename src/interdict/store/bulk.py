@@ -13,8 +13,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import JSON, Connection, Engine, Index, Table, text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.schema import CreateIndex, DropIndex
 
 from interdict.store.database import json_text
@@ -91,11 +93,20 @@ class PostgresBulkWriter(BulkWriter):
         cursor.close()
 
 
+# Writers by dialect, then by (table, columns): a writer asks each column for its bind processor
+# when made, which costs more than a chunk's small inserts; it holds nothing of a connection.
+_WRITERS: WeakKeyDictionary[Dialect, dict[tuple[Table, tuple[str, ...]], BulkWriter]] = WeakKeyDictionary()
+
+
 def bulk_writer(conn: Connection, table: Table, columns: Sequence[str]) -> BulkWriter:
-    kind = {"sqlite": SQLiteBulkWriter, "postgresql": PostgresBulkWriter}.get(conn.dialect.name)
-    if kind is None:
-        raise NotImplementedError(f"no bulk writer for {conn.dialect.name}")
-    return kind(table, columns, conn)
+    writers = _WRITERS.setdefault(conn.dialect, {})
+    key = (table, tuple(columns))
+    if (writer := writers.get(key)) is None:
+        kind = {"sqlite": SQLiteBulkWriter, "postgresql": PostgresBulkWriter}.get(conn.dialect.name)
+        if kind is None:
+            raise NotImplementedError(f"no bulk writer for {conn.dialect.name}")
+        writer = writers[key] = kind(table, columns, conn)
+    return writer
 
 
 BULK_CACHE_KIB = 128 * 1024

@@ -7,6 +7,7 @@ timeout); PostgreSQL needs nothing special. Tables are created by Alembic migrat
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -72,6 +73,18 @@ def make_engine(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, json_serializer=json_text, pool_pre_ping=True)
+
+
+def _null(_value: None) -> None:
+    return None
+
+
+# pysqlite binds int, float, str and bytes as they are; any other value, None included, is first
+# looked up among the registered adapters and, when none is found, asked for `__adapt__` and
+# `__conform__`: two failed attribute lookups (~0.28 us) for every NULL bound. A bulk load binds
+# some 13 NULLs a shipment; with this adapter each is one dictionary lookup and a call, and is
+# stored as NULL exactly as before.
+sqlite3.register_adapter(type(None), _null)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -100,7 +100,11 @@ def normalise_address(
 
     Empty parts are left out; an address with nothing in it is "".
     """
-    parts = address_parts(street=street, postcode=postcode, city=city, country=country)
+    return address_line(address_parts(street=street, postcode=postcode, city=city, country=country))
+
+
+def address_line(parts: Address) -> str:
+    """The one comparable line of `normalise_address`, from the address's parts."""
     line = " ".join([*parts.street, parts.number]).strip()
     place = f"{parts.postcode} {parts.city}".strip()
     return ", ".join(p for p in (line, place, parts.country) if p)
