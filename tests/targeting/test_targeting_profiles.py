@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,10 @@ def test_a_portable_regex_is_accepted(tmp_path):
     (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}",
       "when: {aggregate: {count_distinct: shipper_name_norm, per: consignee_phone_norm, within_days: 0}, ge: 3}"), "window"),
     (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}", "when: {field: origin_country, in: {list: nowhere}}"), "list"),
+    # `only` matches whole item descriptions: words, not stems; on a folded field; phrases given
+    (("keywords: [Пиштољ, {word: gun}]", "only: {phrases: [parts]}"), "only_words"),
+    (("{field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}", "{field: descriptions, only: {phrases: [{word: parts}]}}"), "only_field"),
+    (("keywords: [Пиштољ, {word: gun}]", "only: [{word: parts}]"), "only"),
 ])
 def test_typical_mistakes_are_explained(tmp_path, change, rule):
     with pytest.raises(InvalidInput) as caught:
@@ -118,3 +123,12 @@ def test_problems_name_the_line_they_are_on(tmp_path):
         load_profile(write(tmp_path, broken))
     [problem] = caught.value.problems
     assert problem.rule == "yaml" and problem.field.rsplit(":", 1)[1].isdigit()
+
+
+def test_only_compiles_word_lists_to_a_whole_description_match(tmp_path):
+    text = GOOD.replace("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}",
+                        "when: {field: descriptions_norm, only: {phrases: [{word: Резервни делови}, {word: gift}], counts: [{word: kom}]}}")
+    condition = load_profile(write(tmp_path, text)).indicators[0].condition
+    pattern = re.compile(condition.pattern)
+    assert all(pattern.search(d) for d in ["rezervni delovi", "rezervni delovi 2 kom | gift", "gift 3"])
+    assert not any(pattern.search(d) for d in ["rezervni delovi za auto", "gift | book", "gift 2 pcs", "a gift"])

@@ -248,7 +248,7 @@ class _Lists:
 
 # --- conditions ---------------------------------------------------------------------------------
 
-_OPERATORS = set(COMPARISONS) | {"in", "not_in", "prefix_in", "missing", "keywords", "regex"}
+_OPERATORS = set(COMPARISONS) | {"in", "not_in", "prefix_in", "missing", "keywords", "only", "regex"}
 
 
 def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> Condition:
@@ -343,6 +343,8 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
     if op == "keywords":
         stems, words = _resolve_keywords(value, where, source=source, lists=lists)
         return Keywords(name, stems, words)
+    if op == "only":
+        return _parse_only(name, value, where, source=source, lists=lists)
     # regex
     if not isinstance(value, str) or not value:
         source.problem(where, "value_type", value, "regex takes a pattern string")
@@ -353,6 +355,33 @@ def _parse_condition(raw: Any, at: tuple, *, source: _Source, lists: _Lists) -> 
         # List fields (codes, '|'-joined) are written one way in every script, so they qualify too.
         source.problem(at + ("field",), "regex_field", name, "match regexes on a folded *_norm field or a list field; raw text differs by script and case")
     return Regex(name, value)
+
+
+def _parse_only(name: str, value: Any, at: tuple, *, source: _Source, lists: _Lists) -> Condition:
+    """`only: {phrases: P, counts: C}`: every item of a ' | '-joined *_norm field is nothing but one
+    of the phrases P, maybe followed by a number and one of the count words C ("parts 2 pcs").
+
+    P and C are keyword lists or whole words, folded as the field is; the condition compiles to a
+    portable regex, so the engines and the single path run it as any other regex, while analysts
+    edit word lists rather than a pattern."""
+    if not isinstance(value, dict) or "phrases" not in value or set(value) - {"phrases", "counts"}:
+        source.problem(at, "only", value, "only: {phrases: [{list: name} or {word: w}], counts: [{list: name} or {word: w}]}")
+        return Always()
+
+    def whole_words(key: str) -> list[str]:
+        stems, words = _resolve_keywords(value[key], at + (key,), source=source, lists=lists)
+        if stems:
+            source.problem(at + (key,), "only_words", list(stems), "only matches whole item descriptions: give words ({word: w} or a list's words:), not stems")
+        return sorted(words)
+
+    if not name.endswith("_norm"):
+        source.problem(at[:-1] + ("field",), "only_field", name, "only matches a folded *_norm field, where the lists' words are folded too")
+    phrases = whole_words("phrases")
+    counts = whole_words("counts") if "counts" in value else []
+    if not phrases:
+        return Always()
+    item = f"({'|'.join(phrases)})" + (f"( \\d+( ({'|'.join(counts)}))?)?" if counts else "( \\d+)?")
+    return Regex(name, f"^{item}( \\| {item})*$")
 
 
 def _parse_ratio(raw: dict, at: tuple, *, source: _Source, operators: list[str]) -> Condition:
