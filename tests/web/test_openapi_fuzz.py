@@ -90,3 +90,22 @@ def test_a_nul_character_is_refused_not_a_server_error(app, engine: Engine, popu
     partner = TestClient(app, headers=identities["partner key"]["headers"])
     reply = partner.post("/api/v1/parcel-reports", json={"reporter": "MKPOST\x00", "shipment_id": "EX000000001", "reason": "x"})
     assert reply.status_code == 422
+
+
+def test_an_id_past_the_stores_integers_is_refused_not_a_server_error(app, engine: Engine, populated: dict) -> None:  # noqa: ANN001
+    """Found by the fuzzing above (8060724139172846251336116195033088 as a hit id): SQLite cannot
+    bind it and PostgreSQL's INTEGER ends at 2**31 - 1; the answer is 422, on the pages too."""
+    from fastapi.testclient import TestClient
+
+    huge, past_int4 = 8060724139172846251336116195033088, 2**31
+    identities = _identities(engine, populated["roles"])
+    officer = TestClient(app, headers=identities["officer session"]["headers"], cookies=identities["officer session"]["cookies"])
+    partner = TestClient(app, headers=identities["partner key"]["headers"])
+    for hit_id in (huge, past_int4, 0):
+        assert officer.post(f"/api/v1/hits/{hit_id}/claim").status_code == 422
+        assert officer.post(f"/api/v1/hits/{hit_id}/release").status_code == 422
+        assert partner.post(f"/api/v1/holds/{hit_id}/confirm").status_code == 422
+        assert officer.get(f"/hits/{hit_id}/inspection").status_code == 422
+    assert officer.post("/api/v1/hits/2147483647/claim").status_code == 404  # the largest id is looked up: no such hit
+    for page in (f"/shipments/{huge}", f"/tracing/{huge}", f"/tracing/new?firearm={huge}", f"/admin/audit?before={huge}"):
+        assert officer.get(page).status_code in (403, 422), page  # refused before any query, whoever asks

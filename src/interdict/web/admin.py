@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from interdict.access import audit
-from interdict.access.dependencies import EngineDep
+from interdict.access.dependencies import EngineDep, RowIdQuery
 from interdict.access.keys import create_api_key, list_api_keys, revoke_api_key
 from interdict.access.models import ROLES
 from interdict.access.scope import Viewer
@@ -82,7 +82,7 @@ def key_revoke(engine: EngineDep, viewer: KeyAdmin, prefix: str) -> Response:
 
 
 @router.get("/admin/audit")
-def audit_trail(request: Request, engine: EngineDep, viewer: AuditReader, actor: str | None = None, before: int | None = None,
+def audit_trail(request: Request, engine: EngineDep, viewer: AuditReader, actor: str | None = None, before: RowIdQuery = None,
                 verify: bool = False) -> Response:  # fmt: skip
     entries = audit.list_audit(engine=engine, limit=100, before=before, actor=actor or None)
     check = audit.verify_audit(engine=engine) if verify else None

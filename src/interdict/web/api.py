@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from interdict.access.dependencies import EngineDep
+from interdict.access.dependencies import EngineDep, RowId
 from interdict.access.scope import Viewer
 from interdict.inspections.hits import claim_hit, confirm_hold, list_hits, release_hit
 from interdict.inspections.recording import list_outcomes, report_parcel
@@ -144,13 +144,13 @@ def hits(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.view")], sta
 
 
 @router.post("/hits/{hit_id}/claim", response_model=HitPublic, responses=_ERRORS)
-def hit_claim(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.work")], hit_id: int) -> dict[str, Any]:
+def hit_claim(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.work")], hit_id: RowId) -> dict[str, Any]:
     """Claim a hit; 409 when someone holds it already."""
     return claim_hit(engine=engine, hit_id=hit_id, user=viewer)
 
 
 @router.post("/hits/{hit_id}/release", response_model=HitPublic, responses=_ERRORS)
-def hit_release(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.work")], hit_id: int) -> dict[str, Any]:
+def hit_release(engine: EngineDep, viewer: Annotated[Viewer, allowed("hits.work")], hit_id: RowId) -> dict[str, Any]:
     return release_hit(engine=engine, hit_id=hit_id, user=viewer)
 
 
@@ -169,7 +169,7 @@ def holds(engine: EngineDep, viewer: Annotated[Viewer, allowed("partner.portal")
 
 
 @router.post("/holds/{hit_id}/confirm", response_model=HoldRequestPublic, responses=_ERRORS)
-def hold_confirm(engine: EngineDep, viewer: Annotated[Viewer, allowed("partner.portal")], hit_id: int) -> dict[str, Any]:
+def hold_confirm(engine: EngineDep, viewer: Annotated[Viewer, allowed("partner.portal")], hit_id: RowId) -> dict[str, Any]:
     """Confirm the parcel is held for customs."""
     return confirm_hold(engine=engine, hit_id=hit_id, user=viewer)
 

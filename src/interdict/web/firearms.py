@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from interdict.access.dependencies import EngineDep
+from interdict.access.dependencies import ROW_ID_MAX, EngineDep, RowId, RowIdQuery
 from interdict.access.scope import Viewer
 from interdict.errors import InvalidInput, Problem
 from interdict.firearms import investigations
@@ -58,13 +58,13 @@ def seizure_reports(request: Request, engine: EngineDep, viewer: FirearmViewer) 
 
 
 @router.post("/firearms/from-outcome/{outcome_id}")
-def open_from_outcome(request: Request, engine: EngineDep, viewer: Identifier, outcome_id: int) -> Response:
+def open_from_outcome(request: Request, engine: EngineDep, viewer: Identifier, outcome_id: RowId) -> Response:
     seizure_id = investigations.open_seizure_report(engine=engine, viewer=viewer, outcome_id=outcome_id)
     return RedirectResponse(f"/firearms/seizures/{seizure_id}", status_code=303)
 
 
 @router.get("/firearms/seizures/{seizure_id}")
-def seizure_report(request: Request, engine: EngineDep, viewer: FirearmViewer, seizure_id: int, identified: int | None = None) -> Response:
+def seizure_report(request: Request, engine: EngineDep, viewer: FirearmViewer, seizure_id: RowId, identified: RowIdQuery = None) -> Response:
     seizure, history = investigations.seizure_in_view(engine=engine, viewer=viewer, seizure_id=seizure_id)
     matches = {stored_id: investigations.matches_in_view(engine=engine, viewer=viewer, stored_firearm_id=stored_id) for stored_id, _ in seizure.firearms}
     return page(request, "firearm_seizure.html", seizure=seizure, history=history, matches=matches, identified=identified,
@@ -72,7 +72,7 @@ def seizure_report(request: Request, engine: EngineDep, viewer: FirearmViewer, s
 
 
 @router.post("/firearms/seizures/{seizure_id}/firearms")
-async def identify(request: Request, engine: EngineDep, viewer: Identifier, seizure_id: int) -> Response:
+async def identify(request: Request, engine: EngineDep, viewer: Identifier, seizure_id: RowId) -> Response:
     form = await request.form()
     import_marking = {"country": _text(form, "import_country", 8), "year": _year(form, "import_year")}
     markings = {
@@ -103,7 +103,7 @@ def tracing_list(request: Request, engine: EngineDep, viewer: Tracer, status: st
 
 
 @router.get("/tracing/new")
-def tracing_form(request: Request, engine: EngineDep, viewer: Tracer, firearm: int) -> Response:
+def tracing_form(request: Request, engine: EngineDep, viewer: Tracer, firearm: Annotated[int, Query(ge=1, le=ROW_ID_MAX)]) -> Response:
     matches = investigations.matches_in_view(engine=engine, viewer=viewer, stored_firearm_id=firearm)  # also checks the firearm is in scope
     from interdict.firearms.seizures import stored_firearm
 
@@ -145,7 +145,7 @@ async def tracing_create(request: Request, engine: EngineDep, viewer: Tracer) ->
 
 
 @router.get("/tracing/{pk}")
-def tracing_detail(request: Request, engine: EngineDep, viewer: Tracer, pk: int) -> Response:
+def tracing_detail(request: Request, engine: EngineDep, viewer: Tracer, pk: RowId) -> Response:
     entry = investigations.tracing_request_in_view(engine=engine, viewer=viewer, pk=pk)
     outcome = request_outcome(entry.request) if entry.request.responses else None
     return page(request, "tracing_request.html", entry=entry, r=entry.request, outcome=outcome, due=due_at(entry.request), moves=MOVES,
@@ -153,7 +153,7 @@ def tracing_detail(request: Request, engine: EngineDep, viewer: Tracer, pk: int)
 
 
 @router.post("/tracing/{pk}/status")
-async def tracing_move(request: Request, engine: EngineDep, viewer: Tracer, pk: int) -> Response:
+async def tracing_move(request: Request, engine: EngineDep, viewer: Tracer, pk: RowId) -> Response:
     form = await request.form()
     to = _text(form, "to", 16) or ""
     if to not in MOVES:
@@ -163,7 +163,7 @@ async def tracing_move(request: Request, engine: EngineDep, viewer: Tracer, pk: 
 
 
 @router.post("/tracing/{pk}/response")
-async def tracing_answer(request: Request, engine: EngineDep, viewer: Tracer, pk: int) -> Response:
+async def tracing_answer(request: Request, engine: EngineDep, viewer: Tracer, pk: RowId) -> Response:
     form = await request.form()
     from interdict.store.database import now_utc
 

@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from interdict.access import audit
-from interdict.access.dependencies import EngineDep
+from interdict.access.dependencies import EngineDep, RowId
 from interdict.access.scope import Viewer
 from interdict.errors import InvalidInput, Problem
 from interdict.inspections.hits import COUNT_CAP, claim_hit, clear_hit, count_hits, get_hit, list_hits, release_hit
@@ -60,29 +60,29 @@ def _after_change(request: Request, hit: dict[str, Any]) -> Response:
 
 
 @router.post("/hits/{hit_id}/claim")
-def hit_claim(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: int) -> Response:
+def hit_claim(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: RowId) -> Response:
     return _after_change(request, claim_hit(engine=engine, hit_id=hit_id, user=viewer))
 
 
 @router.post("/hits/{hit_id}/release")
-def hit_release(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: int) -> Response:
+def hit_release(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: RowId) -> Response:
     return _after_change(request, release_hit(engine=engine, hit_id=hit_id, user=viewer))
 
 
 @router.post("/hits/{hit_id}/clear")
-def hit_clear(engine: EngineDep, viewer: HitWorker, hit_id: int, reason: Annotated[str, Form(max_length=500)] = "") -> Response:
+def hit_clear(engine: EngineDep, viewer: HitWorker, hit_id: RowId, reason: Annotated[str, Form(max_length=500)] = "") -> Response:
     clear_hit(engine=engine, hit_id=hit_id, user=viewer, reason=reason)
     return RedirectResponse("/hits", status_code=303)
 
 
 @router.get("/hits/{hit_id}/inspection")
-def inspection_form(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: int) -> Response:
+def inspection_form(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: RowId) -> Response:
     hit = get_hit(engine=engine, viewer=viewer, hit_id=hit_id)
     return page(request, "inspection.html", hit=hit, methods=METHODS, values={})
 
 
 @router.post("/hits/{hit_id}/inspection")
-async def inspection_record(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: int) -> Response:
+async def inspection_record(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: RowId) -> Response:
     form = await request.form()
     new = InspectionCreate(method=str(form.get("method", "")), result=str(form.get("result", "")),
                            office=str(form.get("office", "")).strip()[:64] or None, note=str(form.get("note", "")).strip()[:2000] or None)  # fmt: skip
@@ -93,13 +93,13 @@ async def inspection_record(request: Request, engine: EngineDep, viewer: HitWork
 
 
 @router.get("/hits/{hit_id}/seizure")
-def seizure_form(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: int) -> Response:
+def seizure_form(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: RowId) -> Response:
     hit = get_hit(engine=engine, viewer=viewer, hit_id=hit_id)
     return page(request, "seizure.html", hit=hit, methods=METHODS, categories=FINDING_CATEGORIES, rows=range(FINDING_ROWS))
 
 
 @router.post("/hits/{hit_id}/seizure")
-async def seizure_record(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: int) -> Response:
+async def seizure_record(request: Request, engine: EngineDep, viewer: HitWorker, hit_id: RowId) -> Response:
     form = await request.form()
     findings, problems = [], []
     for n in range(FINDING_ROWS):

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from interdict.access.dependencies import EngineDep
+from interdict.access.dependencies import EngineDep, RowId, RowIdQuery
 from interdict.access.scope import Viewer
 from interdict.inspections.hits import confirm_hold, list_hits
 from interdict.inspections.recording import parcel_reports, report_parcel
@@ -22,7 +22,7 @@ PartnerUser = Annotated[Viewer, allowed("partner.portal")]
 
 
 @router.get("/partner")
-def portal(request: Request, engine: EngineDep, viewer: PartnerUser, q: str | None = None, reported: int | None = None) -> Response:
+def portal(request: Request, engine: EngineDep, viewer: PartnerUser, q: str | None = None, reported: RowIdQuery = None) -> Response:
     # Parcels still to hold first, oldest request first; never by score, which the partner must not infer.
     holds = sorted(list_hits(engine=engine, viewer=viewer, status=("open", "claimed"), limit=200),
                    key=lambda h: (h["held_at"] is not None, h["created_at"], h["id"]))  # fmt: skip
@@ -32,7 +32,7 @@ def portal(request: Request, engine: EngineDep, viewer: PartnerUser, q: str | No
 
 
 @router.post("/partner/holds/{hit_id}/confirm")
-def hold_confirm(engine: EngineDep, viewer: PartnerUser, hit_id: int) -> Response:
+def hold_confirm(engine: EngineDep, viewer: PartnerUser, hit_id: RowId) -> Response:
     confirm_hold(engine=engine, hit_id=hit_id, user=viewer)
     return RedirectResponse("/partner", status_code=303)
 

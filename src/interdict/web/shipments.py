@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from interdict.access.dependencies import EngineDep
+from interdict.access.dependencies import EngineDep, RowId
 from interdict.access.scope import Viewer
 from interdict.inspections.recording import list_outcomes
 from interdict.inspections.shipment_view import list_shipments, shipment_detail
@@ -26,7 +26,7 @@ def shipment_list(request: Request, engine: EngineDep, viewer: Annotated[Viewer,
 
 
 @router.get("/shipments/{shipment_pk}")
-def shipment_page(request: Request, engine: EngineDep, viewer: Annotated[Viewer, allowed("shipments.view")], shipment_pk: int) -> Response:
+def shipment_page(request: Request, engine: EngineDep, viewer: Annotated[Viewer, allowed("shipments.view")], shipment_pk: RowId) -> Response:
     detail = shipment_detail(engine=engine, viewer=viewer, shipment_pk=shipment_pk, ip=request.client.host if request.client else None)
     return page(request, "shipment.html", **detail)
 
