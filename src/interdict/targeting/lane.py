@@ -86,7 +86,7 @@ class _BankBar:
         return int(np.argmax(at_least <= allowed))
 
 
-def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, days: pa.ChunkedArray,
+def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.ndarray,
                   red_share: float, capacity: Mapping[str, int] | None, demand: _Demand | None = None,
                   carry_days: int = 0, bank_bar: _BankBar | None = None,
                   use_expiring: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -103,18 +103,16 @@ def _daily_limits(*, group: np.ndarray, sizes: np.ndarray, first_unit: dict, day
     its unit and day (see `_BankBar`); without, every red-eligible shipment wants one. With
     `use_expiring`, places reaching the end of their carry go to the shipments `demand.rest`
     counts. Days are taken in order and each day's decision reads only that day and the days
-    before. Returns (places for red-eligible shipments, expiring places for the rest, bars)."""
-    day_of = {}
-    for g, d in zip(group, days.to_numpy(zero_copy_only=False)):
-        day_of.setdefault(g, int(np.datetime64(d, "D").astype(np.int64)))
+    before. Groups are a unit's day: `group_unit` and `group_day` (days since the epoch) name
+    them. Returns (places for red-eligible shipments, expiring places for the rest, bars)."""
     limits = np.zeros(len(sizes), dtype=np.int64)
     spare = np.zeros(len(sizes), dtype=np.int64)
     bars = np.zeros(len(sizes), dtype=np.int64)
     running: dict[str, int] = {}
     first_day: dict[str, int] = {}
     banked: dict[str, list[list]] = {}  # unit -> [[day, unused places], ...] oldest first
-    for g in sorted(range(len(sizes)), key=lambda g: (first_unit[g], day_of[g])):
-        unit, day = first_unit[g], day_of[g]
+    for g in np.lexsort((group_day, group_unit)).tolist():  # each unit's days in order
+        unit, day = group_unit[g], int(group_day[g])
         before = running.get(unit, 0)
         running[unit] = before + int(sizes[g])
         base = math.floor(red_share * running[unit] + 0.5) - math.floor(red_share * before + 0.5)
@@ -195,18 +193,18 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     encoded = pc.dictionary_encode(group_keys).combine_chunks()
     group = encoded.indices.to_numpy()
     sizes = np.bincount(group)
-    first_unit = {}
-    for g, u in zip(group, units):
-        first_unit.setdefault(g, u)
+    day = scored.column("day").to_numpy(zero_copy_only=False).astype("datetime64[D]").astype(np.int64)
+    # Every row of a group has its unit and day: one assignment per row names the groups'.
+    group_unit, group_day = np.empty(len(sizes), dtype=units.dtype), np.empty(len(sizes), dtype=np.int64)
+    group_unit[group], group_day[group] = units, day
     score = scored.column("score").to_numpy().astype(np.int64)
     red_ok = scored.column("red_eligible").to_numpy(zero_copy_only=False).astype(bool)
     yellow_ok = scored.column("yellow_eligible").to_numpy(zero_copy_only=False).astype(bool)
     priority = scored.column("priority").to_numpy(zero_copy_only=False).astype(bool)
     demand = _Demand(group=group, groups=len(sizes), score=score, red_ok=red_ok, priority=priority, yellow_ok=yellow_ok)
-    day = scored.column("day").to_numpy(zero_copy_only=False).astype("datetime64[D]").astype(np.int64)
     bank_bar = _BankBar(score=score, day=day, horizon_days=horizon_days) if horizon_days is not None else None
     limits, spare, bars = _daily_limits(
-        group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"), red_share=red_share,
+        sizes=sizes, group_unit=group_unit, group_day=group_day, red_share=red_share,
         capacity=capacity, demand=demand, carry_days=carry_days, bank_bar=bank_bar, use_expiring=use_expiring)
     wants = red_ok & (priority | (score >= bars[group]))  # red-eligible and at the bar of its unit and day
     # Within a group: those wanting a place first, then priority, then score, then the draw breaks ties fairly.
@@ -224,8 +222,8 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     at_random = ~red & (draw < random_share)
     yellow = (yellow_ok | red_ok) & ~red & ~at_random
     if yellow_share is not None:
-        yellow_limits, _, _ = _daily_limits(group=group, sizes=sizes, first_unit=first_unit, days=scored.column("day"),
-                                         red_share=yellow_share, capacity=None)
+        yellow_limits, _, _ = _daily_limits(sizes=sizes, group_unit=group_unit, group_day=group_day,
+                                            red_share=yellow_share, capacity=None)
         order = np.lexsort((draw, -score, ~priority, ~red_ok, ~yellow, group))
         rank[order] = np.arange(n) - starts[group[order]]
         yellow &= rank < yellow_limits[group]
