@@ -175,15 +175,18 @@ def _score_at_top(window: dict[str, Any], share: str, fallback: int) -> int:
     return (window.get("score_at_top") or {}).get(share, fallback)
 
 
+def _explained_from(window: dict[str, Any]) -> int:
+    """The model score from which a shipment's top features are worked out and shown: the top 2 %
+    of traffic by the model's own scale (tree contributions cost several predictions each)."""
+    return _score_at_top(window, MODEL_YELLOW_TOP, MODEL_YELLOW_FROM)
+
+
 def _blend_model(engine: Engine, scored: pa.Table, since: datetime | None, weight: int, screened: pa.Table | None) -> pa.Table:
     """Blend the active model's score in, weighted by the seizures it learned from; a shipment a
     taught model ranks among the top of traffic may go red or yellow even when no profile reached
     its lane threshold (that is what the model is for)."""
     window = active_window(engine=engine)
-    # The model's reasons are shown for the top 2 % of traffic by its score: tree contributions cost
-    # several predictions each, so the others skip them.
-    result = score_shipments(engine=engine, since=since, explain_from=_score_at_top(window, MODEL_YELLOW_TOP, MODEL_YELLOW_FROM),
-                             screened=screened)
+    result = score_shipments(engine=engine, since=since, explain_from=_explained_from(window), screened=screened)
     return blend_scored(scored, result, window=window, weight=weight)
 
 
@@ -191,7 +194,7 @@ def blend_scored(scored: pa.Table, result: ScoredShipments, *, window: dict[str,
     """`scored` (the profiles') with the model's scores `result` blended in as the model trained on
     `window` is trusted (`model_trust`), its lanes and reasons added."""
     weight, red_from, yellow_from = model_trust(window, weight)
-    explain_from = _score_at_top(window, MODEL_YELLOW_TOP, MODEL_YELLOW_FROM)
+    explain_from = _explained_from(window)
     by_pk = {int(pk): (int(score), top) for pk, score, top in zip(result.shipment_pk, result.score, result.top_features, strict=True)}
     pks = scored.column("id").to_pylist()
     model = [by_pk.get(pk, (0, []))[0] for pk in pks]
