@@ -64,6 +64,7 @@ def test_partner_sees_only_its_own_and_reports_a_parcel(browser, site: str) -> N
     page.get_by_label("Shipment id").first.fill("EX000000002")
     page.get_by_label("What is suspicious").fill("parcel rattles, heavier than declared")
     page.get_by_role("button", name="Send report").click()
+    page.wait_for_url(f"{site}/partner?reported=*")  # the redirect after the post; content() mid-way is empty
     assert "was sent to customs" in page.content()
     page.close()
 
