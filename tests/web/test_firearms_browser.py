@@ -48,5 +48,6 @@ def test_investigator_identifies_a_firearm_sees_the_match_and_raises_a_tracing_r
     page.get_by_role("button", name="Change status").click()
     page.get_by_text("answer due").wait_for()
     page.get_by_role("link", name="Tracing", exact=True).click()
+    page.wait_for_url(f"{site}/tracing")  # the list, not the request page the link was clicked on
     assert "TR-B1" in page.locator("table").inner_text()
     page.close()
