@@ -78,6 +78,11 @@ def test_a_portable_regex_is_accepted(tmp_path):
     (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}", "when: {field: gross_weight_g, gt: heavy}"), "value_type"),
     (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}",
       "when: {aggregate: {count_distinct: shipper_name_norm, per: consignee_phone_norm, within_days: 0}, ge: 3}"), "window"),
+    # YAML's `true` is an int to Python: neither a window nor a threshold
+    (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}",
+      "when: {aggregate: {count_distinct: shipper_name_norm, per: consignee_phone_norm, within_days: true}, ge: 3}"), "window"),
+    (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}",
+      "when: {aggregate: {count_distinct: shipper_name_norm, per: consignee_phone_norm, within_days: 7}, ge: true}"), "operator"),
     (("when: {field: descriptions_norm, keywords: [Пиштољ, {word: gun}]}", "when: {field: origin_country, in: {list: nowhere}}"), "list"),
     # `only` matches whole item descriptions: words, not stems; on a folded field; phrases given
     (("keywords: [Пиштољ, {word: gun}]", "only: {phrases: [parts]}"), "only_words"),

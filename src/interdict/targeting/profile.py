@@ -404,6 +404,25 @@ def _parse_ratio(raw: dict, at: tuple, *, source: _Source, operators: list[str])
     return Ratio(spec["of"], spec["to"], operators[0], Fraction(str(threshold)) / per)
 
 
+def _whole_number_comparison(raw: dict, kind: str, at: tuple, *, source: _Source, operators: list[str]) -> bool:
+    """An aggregate or linked figure is compared with exactly one operator and a whole number (not
+    a boolean, which YAML's `true` would make an int)."""
+    if len(operators) == 1 and set(raw) == {kind, operators[0]} and isinstance(raw[operators[0]], int) \
+            and not isinstance(raw[operators[0]], bool):
+        return True
+    source.problem(at, "operator", list(raw), f"{kind} takes exactly one of lt/le/gt/ge/eq/ne with a whole number")
+    return False
+
+
+def _window(spec: dict, where: tuple, *, source: _Source, default_side: str) -> tuple[int, str] | None:
+    """(within_days, side) of an aggregate or linked figure, or None after naming the problem."""
+    days, side = spec["within_days"], spec.get("side", default_side)
+    if isinstance(days, int) and not isinstance(days, bool) and 1 <= days <= 400 and side in ("around", "before"):
+        return days, side
+    source.problem(where, "window", spec, f"within_days is 1 to 400 and side is around or before (default {default_side})")
+    return None
+
+
 def _parse_aggregate(raw: dict, at: tuple, *, source: _Source, operators: list[str]) -> Condition:
     spec = raw["aggregate"]
     where = at + ("aggregate",)
@@ -412,10 +431,9 @@ def _parse_aggregate(raw: dict, at: tuple, *, source: _Source, operators: list[s
             or len({"count", "count_distinct"} & set(spec)) != 1:
         source.problem(where, "aggregate", spec, "aggregate: {count_distinct: FIELD | count: shipments, per: FIELD, within_days: N, side: around|before}")
         return Always()
-    if len(operators) != 1 or set(raw) != {"aggregate", operators[0]} or not isinstance(raw[operators[0]], int):
-        source.problem(at, "operator", list(raw), "an aggregate takes exactly one of lt/le/gt/ge/eq/ne with a whole number")
+    if not _whole_number_comparison(raw, "aggregate", at, source=source, operators=operators):
         return Always()
-    per, days, side = spec["per"], spec["within_days"], spec.get("side", "around")
+    per = spec["per"]
     of = spec.get("count_distinct")
     for key, name in (("per", per), ("count_distinct", of)):
         if name is not None and SHIPMENT_FIELDS.get(name) != "text":
@@ -424,10 +442,10 @@ def _parse_aggregate(raw: dict, at: tuple, *, source: _Source, operators: list[s
     if "count" in spec and spec["count"] != "shipments":
         source.problem(where + ("count",), "value", spec["count"], "write count: shipments")
         return Always()
-    if not isinstance(days, int) or not 1 <= days <= 400 or side not in ("around", "before"):
-        source.problem(where, "window", spec, "within_days is 1 to 400 and side is around or before")
+    window = _window(spec, where, source=source, default_side="around")
+    if window is None:
         return Always()
-    aggregate = Aggregate("count_distinct" if of else "count", of, per, days, side)
+    aggregate = Aggregate("count_distinct" if of else "count", of, per, *window)
     return AggregateCompare(aggregate, operators[0], raw[operators[0]])
 
 
@@ -448,16 +466,14 @@ def _parse_linked(raw: dict, at: tuple, *, source: _Source, lists: _Lists, opera
             or not {"per", "within_days", "matching"} <= set(spec):
         source.problem(where, "linked", spec, usage)
         return Always()
-    if len(operators) != 1 or set(raw) != {"linked", operators[0]} or not isinstance(raw[operators[0]], int) \
-            or isinstance(raw[operators[0]], bool):
-        source.problem(at, "operator", list(raw), "a linked figure takes exactly one of lt/le/gt/ge/eq/ne with a whole number")
+    if not _whole_number_comparison(raw, "linked", at, source=source, operators=operators):
         return Always()
-    per, days, side = spec["per"], spec["within_days"], spec.get("side", "before")
+    per = spec["per"]
     if SHIPMENT_FIELDS.get(per) != "text" or per in LINKED_UNREADABLE:
         source.problem(where + ("per",), "field_type", per, "linked shipments share a text field (best a *_norm one)")
         return Always()
-    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 400 or side not in ("around", "before"):
-        source.problem(where, "window", spec, "within_days is 1 to 400 and side is before (default) or around")
+    window = _window(spec, where, source=source, default_side="before")
+    if window is None:
         return Always()
     matching = spec["matching"]
     if isinstance(matching, dict) and set(matching) == {"indicator"}:
@@ -476,7 +492,7 @@ def _parse_linked(raw: dict, at: tuple, *, source: _Source, lists: _Lists, opera
         source.problem(where + ("matching",), "linked", unreadable,
                        "worked out when scoring, not stored with a shipment: a linked shipment cannot be tested on it")
         return Always()
-    return AggregateCompare(Aggregate("count_linked", None, per, days, side, match), operators[0], raw[operators[0]])
+    return AggregateCompare(Aggregate("count_linked", None, per, *window, match), operators[0], raw[operators[0]])
 
 
 def _resolve_values(value: Any, at: tuple, *, source: _Source, lists: _Lists, kinds: tuple[str, ...]) -> tuple[str, ...]:
