@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import queue
+import re
 import traceback
 import zlib
 from collections import Counter
@@ -491,9 +492,20 @@ def _storable(value: Any) -> Any:
         return None
     try:
         text = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
-    except TypeError:  # an integer beyond 64 bits or nesting beyond 254 levels: the standard library takes both
-        return json.loads(json.dumps(value, default=str, ensure_ascii=False).replace("\\u0000", "\\ufffd"))
+    except TypeError:  # an integer beyond 64 bits, nesting beyond 254 levels, or lone surrogates: see below
+        text = json.dumps(value, default=str, ensure_ascii=False)
+        return json.loads(_SURROGATE.sub(_escaped_surrogate, text).replace("\\u0000", "\\ufffd"))
     return orjson.loads(text.replace("\\u0000", "\\ufffd"))
+
+
+# A byte its file's encoding could not read is a lone surrogate in the decoded text (surrogateescape):
+# no database takes one, so a reason quoting it shows the byte as \x83 (and any other as \udXXX).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\\\u{code:04x}"
 
 
 def _resolve_resubmitted(conn: Connection, checked: list[Checked], statuses: list[str | None], *, batch_id: int) -> None:
