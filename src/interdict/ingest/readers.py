@@ -1,16 +1,21 @@
-"""Reading records.md files: NDJSON, CSV (one row per item) and Parquet, plain or gzip.
+"""Reading records.md files: NDJSON, CSV (one row per item) and Parquet, plain or gzip (bzip2 and
+xz too), in UTF-8, Windows-1250/1251, or UTF-16 with its byte order mark (Excel's "Unicode text").
 
-Compression and format are told by the bytes, not the name. Every record comes out as a
+Compression and format are told by the bytes, not the name; an archive or an office document is
+refused with what it is, not read as lines of junk. Every record comes out as a
 `SourceRecord` carrying its location and its raw bytes, so that nothing that cannot be read is lost:
 it goes to quarantine with the reason instead.
 """
 
 from __future__ import annotations
 
+import bz2
+import codecs
 import csv
 import gzip
 import hashlib
 import io
+import lzma
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -25,6 +30,17 @@ from interdict.ingest.encodings import canonical_encoding, detect_encoding
 
 GZIP_MAGIC = b"\x1f\x8b"
 PARQUET_MAGIC = b"PAR1"
+DECOMPRESSORS = ((b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))  # stdlib, seekable like GzipFile
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+CUT_SHORT = (OSError, EOFError, lzma.LZMAError)  # what a corrupt or truncated compressed stream raises
+NOT_RECORDS = (  # containers of files, not files of records: say what it is instead of reading junk
+    (b"PK\x03\x04", "a ZIP archive or an .xlsx/.docx file"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.xls/.doc)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"%PDF", "a PDF document"),
+)
 MAX_CSV_RECORD_LINES = 50  # a quoted field spanning more physical lines than this is a stray quote
 RECORD_LEVEL = "(record)"
 
@@ -103,13 +119,31 @@ def read_bytes(body: bytes, *, name: str, kind: str) -> tuple[Source, Iterator[S
 def read_stream(
     raw: BinaryIO, *, path: Path, size: int, kind: str, encoding: str | None = None, delimiter: str | None = None
 ) -> tuple[Source, Iterator[SourceRecord]]:
-    head = raw.read(4)
+    head = raw.read(8)
     raw.seek(0)
     compressed = head[:2] == GZIP_MAGIC
-    if head == PARQUET_MAGIC:
+    if head[:4] == PARQUET_MAGIC:
         source = Source(path, "parquet", False, None, None, size, raw)
         return source, _closing(raw, _parquet_records(source, raw, kind=kind))
+    _refuse_containers(head, raw)
     stream: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw  # type: ignore[assignment]
+    for magic, opener in DECOMPRESSORS:
+        if head.startswith(magic):
+            compressed, stream = True, opener(raw)  # type: ignore[assignment]
+    cut = _CutShort(stream) if compressed else None
+    if cut is not None:
+        stream = io.BufferedReader(cut, 1 << 16)  # type: ignore[assignment]
+        inner = _peek(stream, cut)
+        _refuse_containers(inner, raw)
+        if inner[:4] == PARQUET_MAGIC:
+            raw.close()
+            raise InvalidInput("a compressed Parquet file", problems=[Problem(
+                "PATH", "format", str(path), "Parquet compresses its own columns: send the .parquet file as it is")])
+    else:
+        inner = head
+    if inner[:2] in UTF16_BOMS:
+        stream = io.BufferedReader(_Utf16AsUtf8(stream))  # type: ignore[assignment]
+        encoding = "utf-8"  # what the readers below now see; the byte order mark named the file's
     first = _first_significant_byte(stream)
     fmt = "ndjson" if first == b"{" else "json" if first == b"[" else "csv"
     if fmt == "csv" and (_named_json(path) or _first_line_is_json(stream)):
@@ -127,25 +161,116 @@ def read_stream(
         records = _json_array_records(stream, source=source)
     else:
         records = _ndjson_records(stream, source=source)
-    return source, _closing(raw, records)
+    return source, _closing(raw, records, cut)
 
 
-def _closing(raw: BinaryIO, records: Iterator[SourceRecord]) -> Iterator[SourceRecord]:
+def _refuse_containers(head: bytes, raw: BinaryIO) -> None:
+    for magic, what in NOT_RECORDS:
+        if head.startswith(magic):
+            raw.close()
+            raise InvalidInput(f"the file is {what}, not records", problems=[Problem(
+                "PATH", "format", what, "give NDJSON, CSV or Parquet (plain, gzip, bzip2 or xz): unpack an archive "
+                "and ingest the files inside; save a sheet as CSV")])
+
+
+def _peek(stream: BinaryIO, cut: _CutShort) -> bytes:
+    """The first bytes of the decompressed data; none at all because it breaks at once: the file."""
+    head, error = stream.read(8), cut.error
+    if not head and error is not None:
+        stream.close()
+        raise InvalidInput("the file cannot be decompressed", problems=[Problem(
+            RECORD_LEVEL, "compression", error, "corrupt or cut-short compressed data: nothing in it could be read")])
+    stream.seek(0)
+    return head
+
+
+class _CutShort(io.RawIOBase):
+    """A decompressed stream that breaks (corrupt, or the file cut short) reads as ending there:
+    the records before the break stand, and `error` keeps why for `_closing` to name."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        super().__init__()
+        self._inner, self.error = inner, None
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self.error = None
+        return self._inner.seek(offset, whence)
+
+    def readinto(self, buffer: Any) -> int:
+        if self.error is not None:
+            return 0
+        try:  # read1: one decompressed chunk at a time, so a break loses at most the chunk it cut
+            data = self._inner.read1(len(buffer))  # type: ignore[attr-defined]
+        except CUT_SHORT as error:
+            self.error = str(error) or type(error).__name__
+            return 0
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _Utf16AsUtf8(io.RawIOBase):
+    """A UTF-16 stream with its byte order mark read as UTF-8 bytes, so every reader stays a reader
+    of bytes. Rewinds to the start only (all the sniffing needs). Unpaired surrogates come out as
+    invalid UTF-8, so their record is quarantined with the bytes named, not the file refused."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        super().__init__()
+        self._inner, self._position = inner, 0
+        self.seek(0)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence != io.SEEK_SET or offset not in (0, self._position):
+            raise io.UnsupportedOperation("a transcoded stream rewinds to its start only")
+        if offset == 0:
+            self._inner.seek(0)
+            self._decoder = codecs.getincrementaldecoder("utf-16")("surrogatepass")
+            self._pending, self._position = b"", 0
+        return self._position
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._inner.read(1 << 16)
+            self._pending = self._decoder.decode(chunk, final=not chunk).encode("utf-8", "surrogatepass")
+            if not chunk:
+                break
+        n = min(len(buffer), len(self._pending))
+        buffer[:n], self._pending = self._pending[:n], self._pending[n:]
+        self._position += n
+        return n
+
+
+def _closing(raw: BinaryIO, records: Iterator[SourceRecord], cut: _CutShort | None = None) -> Iterator[SourceRecord]:
     try:
         yield from records
+        if cut is not None and cut.error is not None:  # the records read stand; the break is named
+            yield SourceRecord(location="end of the readable data", raw=b"", problems=[Problem(
+                RECORD_LEVEL, "truncated", cut.error, "the compressed file ends early (cut short in transfer?): "
+                "the records before this point were read, any after it are not in the file; send them again")])
     finally:
         raw.close()
 
 
 def _first_significant_byte(stream: BinaryIO) -> bytes:
     start = stream.tell()
-    try:
-        head = stream.read(4096)
-    except (OSError, EOFError) as error:  # a truncated gzip file
-        raise InvalidInput(
-            "the file cannot be decompressed",
-            problems=[Problem(RECORD_LEVEL, "gzip", str(error), "corrupt or truncated gzip data")],
-        ) from error
+    head = stream.read(4096)
     stream.seek(start)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return stripped[:1]
@@ -160,12 +285,8 @@ def _first_line_is_json(stream: BinaryIO) -> bool:
     import orjson
 
     start = stream.tell()
-    try:
-        line = stream.readline(65536).lstrip(b"\xef\xbb\xbf").strip()
-    except (OSError, EOFError):
-        return False
-    finally:
-        stream.seek(start)
+    line = stream.readline(65536).lstrip(b"\xef\xbb\xbf").strip()
+    stream.seek(start)
     try:
         orjson.loads(line)
     except orjson.JSONDecodeError:
@@ -179,7 +300,7 @@ def _first_line_is_json(stream: BinaryIO) -> bool:
 def _ndjson_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecord]:
     transcode = source.encoding not in ("utf-8", "utf-8-sig")
     number = 0
-    for number, line in enumerate(_lines(stream), start=1):
+    for number, line in enumerate(stream, start=1):
         if line.startswith(b"\xef\xbb\xbf") and (number == 1 or line[3:].strip()):  # the file's, or a joined file's
             line = line[3:]
         for part in line.split(b"\r") if b"\r" in line.rstrip(b"\r\n") else (line,):
@@ -196,11 +317,6 @@ def _ndjson_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecor
             yield SourceRecord(location=location, raw=part.rstrip(b"\r\n"), json=body)
 
 
-def _lines(stream: BinaryIO) -> Iterator[bytes]:
-    try:
-        yield from stream
-    except (OSError, EOFError) as error:  # gzip cut short: what was read stands, the rest is named
-        yield b"\x00truncated: " + str(error).encode()
 
 
 def _unreadable(location: str, raw: bytes, error: UnicodeDecodeError) -> SourceRecord:
