@@ -74,6 +74,23 @@ def test_cli_ingest_prints_the_accounting_line(configured: Engine, tmp_path: Pat
     assert "mode: Input should be" in listed.output and "EX000000002" in listed.output
 
 
+def test_cli_ingest_goes_on_past_a_refused_file_and_fails_at_the_end(configured: Engine, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from interdict.console import console
+
+    monkeypatch.setattr(console, "width", 250)
+    first, archive, last = tmp_path / "a.ndjson", tmp_path / "b.ndjson", tmp_path / "c.ndjson"
+    first.write_bytes(ndjson([shipment(1)]))
+    archive.write_bytes(b"PK\x03\x04" + ndjson([shipment(2)]))  # a ZIP sent under the file's name
+    last.write_bytes(ndjson([shipment(3)]))
+
+    result = runner.invoke(app, ["ingest", str(first), str(archive), str(last)])
+
+    assert result.exit_code == 2, result.output  # a script sees that not everything went in
+    output = " ".join(result.output.split())
+    assert f"{archive}: refused" in output and "ZIP archive" in output
+    assert "read 2, accepted 2" in output and "files refused: 1" in output  # the file after it went in
+
+
 @pytest.mark.parametrize("module", ["interdict", "interdict.cli"])
 def test_cli_reports_bad_options_as_errors_not_tracebacks(configured: Engine, tmp_path: Path, module: str) -> None:
     path = tmp_path / "in.ndjson"

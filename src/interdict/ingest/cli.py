@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from interdict.console import byte_progress, console, parse_timezone
+from interdict.console import byte_progress, console, parse_timezone, render_error
+from interdict.errors import InvalidInput
 from interdict.ingest import quarantine as q
 from interdict.ingest.service import KINDS, IngestSummary, ingest_path
 from interdict.store.schema import ready_engine
@@ -35,13 +36,24 @@ def ingest(
     engine = ready_engine()
     zone = parse_timezone(assume_tz)
     total = IngestSummary(0, kind, "all files")
+    refused: list[Path] = []
     for path in paths:
-        summary = ingest_one(path, engine=engine, kind=kind, encoding=encoding, delimiter=delimiter, assume_tz=zone)
+        try:
+            summary = ingest_one(path, engine=engine, kind=kind, encoding=encoding, delimiter=delimiter, assume_tz=zone)
+        except InvalidInput as error:
+            if len(paths) == 1:
+                raise
+            console.print(f"[red]{path}: refused[/], nothing of it stored; the other files go on")
+            render_error(error)
+            refused.append(path)
+            continue
         total.counts.update(summary.counts)
     if len(paths) > 1:
-        console.print(f"[bold]total[/]: {total.line()}")
+        console.print(f"[bold]total[/]: {total.line()}" + (f"; files refused: {len(refused)}" if refused else ""))
     if total.counts["quarantined"]:
         console.print("[yellow]see the reasons with[/] interdict quarantine list")
+    if refused:
+        raise typer.Exit(2)
 
 
 def ingest_one(path: Path, *, engine, kind: str, encoding=None, delimiter=None, assume_tz=None) -> IngestSummary:  # type: ignore[no-untyped-def]
