@@ -108,3 +108,17 @@ def test_rows_of_one_csv_shipment_that_disagree_name_both_values(engine: Engine,
     [reason] = reasons(engine)
     assert reason["field"] == "gross_weight_kg" and reason["rule"] == "same_on_every_row"
     assert "'9.5' on line 3" in reason["message"] and "'2.35' on line 2" in reason["message"]
+
+
+def test_a_title_line_above_the_csv_header_is_refused_pointing_at_the_header(engine: Engine, tmp_path: Path) -> None:
+    # Spreadsheet exports often start with a report title; read as the header, it made every row junk.
+    path = tmp_path / "in.csv"
+    path.write_text("Export from CourierSys, 28.11.2026\r\n\r\n" + csv_text([shipment(1), shipment(2)]), encoding="utf-8")
+
+    with pytest.raises(InvalidInput) as refused:
+        ingest(engine, path)
+
+    [problem] = refused.value.problems
+    assert (problem.field, problem.rule) == ("header", "header_line") and "line 3" in problem.message
+    assert rows(engine, Shipment) == []
+

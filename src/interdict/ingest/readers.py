@@ -370,7 +370,7 @@ class _Row:
 
 def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[SourceRecord]:
     start = stream.tell()
-    header_row, delimiter = _csv_header(stream, source)
+    header_row, delimiter = _csv_header(stream, source, kind)
     if header_row is None:
         return
     source.delimiter = delimiter
@@ -441,18 +441,34 @@ def _shipments_from_group(rows: list[_Row], source: Source) -> Iterator[SourceRe
         yield _shipment_from_rows(rows, source)
 
 
-def _csv_header(stream: BinaryIO, source: Source) -> tuple[list[str] | None, str]:
+# Without these a row cannot be told apart from the others. A first line lacking them while a line
+# below names them is a title above the header (a header lacking them costs each row its record).
+KEY_COLUMNS = {"shipments": ("reporter", "shipment_id"), "outcomes": ("reporter", "shipment_id"),
+               "watchlist": ("list_id", "entry_id")}
+HEADER_SEARCH_LINES = 20
+
+
+def _csv_header(stream: BinaryIO, source: Source, kind: str) -> tuple[list[str] | None, str]:
     text = _text_stream(stream, source)
-    first = ""
-    for first in text:
-        if first.strip():
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text, start=1):
+        if line.strip():
+            lines.append((number, line.lstrip("\ufeff")))
+        if len(lines) > HEADER_SEARCH_LINES:
             break
     text.detach()
-    if not first.strip():
+    if not lines:
         return None, source.delimiter or ","
-    first = first.lstrip("\ufeff")
+    first = lines[0][1]
     delimiter = source.delimiter or _sniff_delimiter(first)
-    header = [_column_name(name) for name in next(csv.reader([first], delimiter=delimiter))]
+    header = _header_names(first, delimiter)
+    missing = [column for column in KEY_COLUMNS.get(kind, ()) if column not in header]
+    below = next((n for n, line in lines[1:] if set(KEY_COLUMNS[kind]) <= set(
+        _header_names(line, source.delimiter or _sniff_delimiter(line)))), None) if missing else None
+    if below is not None:  # a title line above the header: read as the header, it makes every row junk
+        raise InvalidInput(f"{source.path}: the header (line {lines[0][0]}) has no column {', '.join(missing)}",
+                           problems=[Problem("header", "header_line", ", ".join(missing),
+                                             f"line {below} looks like the header: remove the lines above it")])
     twice = sorted({name for name in header if name and header.count(name) > 1})
     if twice:  # which of the two values would be the record's? Refuse rather than guess.
         raise InvalidInput(
@@ -460,6 +476,10 @@ def _csv_header(stream: BinaryIO, source: Source) -> tuple[list[str] | None, str
             problems=[Problem("header", "duplicate_column", ", ".join(twice), "name each column once and send the file again")],
         )
     return header, delimiter
+
+
+def _header_names(line: str, delimiter: str) -> list[str]:
+    return [_column_name(name) for name in next(csv.reader([line], delimiter=delimiter), [])]
 
 
 def _column_name(name: str) -> str:
