@@ -4,6 +4,7 @@ a lock-out after repeated failed logins. `create_demo_accounts` makes one accoun
 
 from __future__ import annotations
 
+import functools
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,8 +25,14 @@ MAX_FAILED_LOGINS = 5
 LOCK_OUT = timedelta(minutes=15)
 MIN_PASSWORD = 12
 _hasher = PasswordHasher()
-# Verified against when the username is unknown, so a miss costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """Verified against when the username is unknown, so a miss costs as long as a wrong password.
+    Made on first use, not at import (an Argon2 hash costs ~0.4 s, and every CLI command imports
+    this module); the web app makes it at start-up, so no login pays for it."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 class User(Base):
@@ -175,7 +182,7 @@ def authenticate(*, engine: Engine, username: str, password: str, ip: str | None
         row = conn.execute(select(_USERS).where(_USERS.c.username == username)).mappings().first()
     now = now_utc()
     if row is None:
-        _verify(_DUMMY_HASH, password)
+        _verify(dummy_hash(), password)
         audit.record(engine=engine, viewer=None, actor=username[:100] or "?", action="login_failed", ip=ip, detail={"reason": "unknown user"})
         raise LoginRefused("unknown user")
     if row["disabled"]:

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from interdict import __version__
+from interdict.access.users import dummy_hash
 from interdict.errors import InterdictError, Problem
 from interdict.ingest.api import router as ingest_router
 from interdict.store.schema import ready_engine
@@ -46,6 +47,7 @@ def create_app(*, engine: Engine | None = None) -> FastAPI:
     )
     app.state.engine = engine or ready_engine()
     app.state.login_throttle = LoginThrottle()
+    dummy_hash()  # before the first login, so an unknown name's refusal takes no longer than a wrong password's
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
