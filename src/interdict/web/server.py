@@ -17,7 +17,6 @@ from sqlalchemy import Engine
 
 from interdict.console import console
 from interdict.store.schema import ready_engine
-from interdict.web.app import create_app
 
 
 class NoDelayConfig(uvicorn.Config):
@@ -46,6 +45,8 @@ def serve(*, engine: Engine, host: str = "127.0.0.1", port: int = 8000, proxy: b
         config = NoDelayConfig("interdict.web.app:create_app", factory=True, workers=workers, **options)
         Multiprocess(config, sockets=[config.bind_socket()]).run()
     else:
+        from interdict.web.app import create_app  # here, not at the top: every CLI command imports this module
+
         uvicorn.run(create_app(engine=engine), **options)
 
 
