@@ -133,7 +133,7 @@ def read_stream(
     cut = _CutShort(stream) if compressed else None
     if cut is not None:
         stream = io.BufferedReader(cut, 1 << 16)  # type: ignore[assignment]
-        inner = _peek(stream, cut)
+        inner = _peek(stream, cut, raw)
         _refuse_containers(inner, raw)
         if inner[:4] == PARQUET_MAGIC:
             raw.close()
@@ -173,11 +173,11 @@ def _refuse_containers(head: bytes, raw: BinaryIO) -> None:
                 "and ingest the files inside; save a sheet as CSV")])
 
 
-def _peek(stream: BinaryIO, cut: _CutShort) -> bytes:
+def _peek(stream: BinaryIO, cut: _CutShort, raw: BinaryIO) -> bytes:
     """The first bytes of the decompressed data; none at all because it breaks at once: the file."""
     head, error = stream.read(8), cut.error
     if not head and error is not None:
-        stream.close()
+        raw.close()
         raise InvalidInput("the file cannot be decompressed", problems=[Problem(
             RECORD_LEVEL, "compression", error, "corrupt or cut-short compressed data: nothing in it could be read")])
     stream.seek(0)
@@ -242,17 +242,18 @@ class _Utf16AsUtf8(io.RawIOBase):
         if offset == 0:
             self._inner.seek(0)
             self._decoder = codecs.getincrementaldecoder("utf-16")("surrogatepass")
-            self._pending, self._position = b"", 0
+            self._pending, self._taken, self._position = b"", 0, 0
         return self._position
 
     def readinto(self, buffer: Any) -> int:
-        while not self._pending:
+        while self._taken == len(self._pending):
             chunk = self._inner.read(1 << 16)
-            self._pending = self._decoder.decode(chunk, final=not chunk).encode("utf-8", "surrogatepass")
+            self._pending, self._taken = self._decoder.decode(chunk, final=not chunk).encode("utf-8", "surrogatepass"), 0
             if not chunk:
                 break
-        n = min(len(buffer), len(self._pending))
-        buffer[:n], self._pending = self._pending[:n], self._pending[n:]
+        n = min(len(buffer), len(self._pending) - self._taken)
+        buffer[:n] = self._pending[self._taken : self._taken + n]
+        self._taken += n
         self._position += n
         return n
 
@@ -315,8 +316,6 @@ def _ndjson_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecor
                     yield _unreadable(location, part, error)
                     continue
             yield SourceRecord(location=location, raw=part.rstrip(b"\r\n"), json=body)
-
-
 
 
 def _unreadable(location: str, raw: bytes, error: UnicodeDecodeError) -> SourceRecord:
