@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from typer.testing import CliRunner
 
@@ -122,6 +123,26 @@ def test_train_score_register_activate_rollback(engine, traffic):
     assert partly.score.tolist() == scored.score.tolist()
     assert all(top == ([] if s < threshold else full)
                for s, top, full in zip(scored.score, partly.top_features, scored.top_features, strict=True))
+
+
+def test_scoring_a_day_reads_the_party_history_of_the_look_back_only(engine, traffic, monkeypatch):
+    # However old the store, scoring today reads HISTORY of it: the cost does not grow with its age.
+    _ingest(engine, traffic)
+    cut = START + timedelta(days=18)
+    prepared = training.prepare(shipments=features.load_shipments(engine=engine),
+                                outcomes=features.load_outcomes(engine=engine), known_until=cut)
+    registry.register_model(engine=engine, model=training.fit(prepared=prepared, until=cut, settings=FAST), activate=True)
+    read: list[pa.Table] = []
+    real_prepare = training.prepare
+    monkeypatch.setattr(training, "prepare", lambda *, shipments, **kw: read.append(shipments) or real_prepare(shipments=shipments, **kw))
+    monkeypatch.setattr(registry, "HISTORY", timedelta(days=5))
+
+    scored = registry.score_shipments(engine=engine, since=cut)
+
+    [table] = read
+    oldest = pc.min(table.column("reported_at")).as_py()
+    assert cut - timedelta(days=5) <= oldest < cut - timedelta(days=4)  # five days of history, no more
+    assert len(scored.shipment_pk) == len(prepared.rows_between(cut, None))  # every shipment since the cut
 
 
 def test_a_seizure_counts_as_the_uninspected_shipments_like_it(engine, traffic):

@@ -8,7 +8,7 @@ can be blended in afterwards.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -22,6 +22,10 @@ from interdict.targeting.condition import (
 from interdict.targeting.engine import BatchEngine, get_engine
 from interdict.targeting.norms import DERIVED, READS, TrafficNorms, derived_columns, row_columns
 from interdict.targeting.profile import Indicator, Profile, required_fields
+
+# Cross-shipment figures, and the learned model's party history, look this far back before the
+# shipments scored: what is older neither counts nor has to be read, however old the store.
+HISTORY = timedelta(days=180)
 
 _UNIT_FIELDS = ("mode", "direction", "destination_country", "departure_country", "origin_country")
 _ARROW_TYPES = {"text": pa.string(), "number": pa.int64(), "bool": pa.bool_(), "list": pa.string()}

@@ -22,7 +22,7 @@ from interdict.reporting.cells import neutralise_row
 from interdict.store.bulk import bulk_writer
 from interdict.store.database import now_utc
 from interdict.targeting.condition import SHIPMENT_FIELDS
-from interdict.targeting.evaluation import blend_model_score, evaluate
+from interdict.targeting.evaluation import HISTORY, blend_model_score, evaluate
 from interdict.targeting.lane import CARRY_DAYS, assign_lanes
 from interdict.targeting.model.registry import ScoredShipments, active_version, active_window, score_shipments
 from interdict.targeting.models import RiskScore, ScoringRun
@@ -32,7 +32,6 @@ from interdict.targeting.screening.hits import hit_kinds, screener_from_store
 from interdict.targeting.screening.hits import watchlist_hits as screen_parties
 from interdict.targeting.watchlists import WatchlistEntryRow
 
-HISTORY = timedelta(days=180)
 # Lanes carry unused red places for CARRY_DAYS and set their bar from the scores so far: a period's
 # lanes are assigned from this long before it, so that a run over one day lanes it as a run over
 # the weeks before would have, instead of starting with no places banked and no scores seen.

@@ -25,7 +25,7 @@ from interdict.targeting.norms import READS, TrafficNorms
 from interdict.targeting.models import ProfileVersionRow
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
-from interdict.targeting.service import HISTORY
+from interdict.targeting.evaluation import HISTORY
 
 _TABLE = Shipment.__table__
 _VERSIONS = ProfileVersionRow.__table__

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from interdict.errors import InvalidInput, NotFound, Problem
 from interdict.store.database import Base, JSONValue, UTCDateTime, now_utc
+from interdict.targeting.evaluation import HISTORY
 from interdict.targeting.model import features as shipment_features
 from interdict.targeting.model import training
 from interdict.targeting.screening.hits import hit_kinds
@@ -60,14 +61,15 @@ def train_model(
     other_weight: float = 1.0, profiles: bool = True, activate: bool = False, note: str | None = None,
     progress: Any = None,
 ) -> tuple[int, training.ShipmentModel]:  # fmt: skip
-    """Train a model on the store's shipments and inspection outcomes and register it as the next version."""
+    """Train a model on the store's shipments and inspection outcomes and register it as the next version.
+    The window's parties' history reaches back HISTORY before `since`, as when its shipments are scored."""
     step = progress or (lambda _message: None)
     step("reading shipments and outcomes")
-    shipments = shipment_features.load_shipments(engine=engine, until=until)
+    shipments = shipment_features.load_shipments(engine=engine, since=since - HISTORY if since else None, until=until)
     outcomes = shipment_features.load_outcomes(engine=engine)
     if profiles:
         step("profile indicators")
-        shipments = with_profiles(shipments=shipments, screened=store_screening(engine=engine, until=until))
+        shipments = with_profiles(shipments=shipments, screened=store_screening(engine=engine, since=since, until=until))
     step("features")
     prepared = training.prepare(shipments=shipments, outcomes=outcomes, known_until=until)
     step("boosters")
@@ -156,12 +158,13 @@ def load_registered(*, engine: Engine, version: int | None = None) -> training.S
     return training.model_from_bytes(artefact)
 
 
-def store_screening(*, engine: Engine, until: datetime | None = None) -> pa.Table | None:
-    """`id` and `watchlist_hits` of the store's shipments reported by `until`, screened against the
-    watchlist entries valid then, as `interdict score` screens them; None without stored entries."""
+def store_screening(*, engine: Engine, since: datetime | None = None, until: datetime | None = None) -> pa.Table | None:
+    """`id` and `watchlist_hits` of the store's shipments reported from `since - HISTORY` to `until`,
+    screened against the watchlist entries valid then, as `interdict score` screens them; None
+    without stored entries."""
     from interdict.targeting import service  # which imports this module
 
-    contract = service.shipments_table(engine=engine, until=until)
+    contract = service.shipments_table(engine=engine, since=since, until=until)
     screen = service.store_watchlist_hits(engine, contract, until) if contract.num_rows else None
     if screen is None:
         return None
@@ -214,8 +217,8 @@ def score_shipments(*, engine: Engine | None = None, table: pa.Table | None = No
             raise InvalidInput("a stored model needs the store",
                                problems=[Problem("model", "model_object", model, "pass a trained model with a table")])
         model = load_registered(engine=engine, version=model)
-    if table is None:
-        table = shipment_features.load_shipments(engine=engine)
+    if table is None:  # the party history of the shipments scored reaches back HISTORY, as the profiles'
+        table = shipment_features.load_shipments(engine=engine, since=since - HISTORY if since else None)
         outcomes = shipment_features.load_outcomes(engine=engine) if outcomes is None else outcomes
     if outcomes is None:
         outcomes = shipment_features.outcomes_table([])
