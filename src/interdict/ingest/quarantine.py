@@ -96,12 +96,27 @@ def _csv_rows(entry: dict[str, Any]) -> list[dict[str, Any]]:
     record = entry["record"]
     if not isinstance(record, dict):
         return [{**head, "_raw": entry["raw"].decode("utf-8", "replace").rstrip("\r\n")}]
+    if entry["kind"] == "outcomes" and _list_of_dicts(record.get("findings")):
+        return [{**head, **row} for row in flatten_outcome(record)]
     if entry["kind"] != "shipments" or not isinstance(record.get("items"), list):
         return [{**head, **{k: _cell(v) for k, v in record.items()}}]
     return [{**head, **row} for row in flatten_shipment(record)]
 
 
+def flatten_outcome(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """An outcome as its CSV rows, as `ingest` reads them back: one per finding (`finding_category`,
+    `finding_description`, `finding_quantity`), the inspection's fields repeated."""
+    base = {k: _cell(v) for k, v in record.items() if k != "findings"}
+    return [{**base, **{f"finding_{k}": _cell(v) for k, v in finding.items()}} for finding in record["findings"]]
+
+
+def _list_of_dicts(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
 def _cell(value: Any) -> Any:
+    if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        return orjson.dumps(value).decode()  # JSON, not Python's repr: it must come back in
     if isinstance(value, list):
         return "|".join(map(str, value))
     if isinstance(value, dict):

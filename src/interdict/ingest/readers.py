@@ -374,28 +374,28 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
         return
     source.delimiter = delimiter
     stream.seek(start)
-    if kind != "shipments":
+    if kind not in ROW_KEYS:
         for row in _csv_rows(stream, source=source, header=header_row):
             yield _row_record(row, source)
         return
-    # Rows of one shipment need not be adjacent: count each key's rows first, then emit a shipment
-    # as soon as its last row has been read. Only scattered shipments wait in memory.
+    # Rows of one record need not be adjacent: count each key's rows first, then emit a record as
+    # soon as its last row has been read. Only scattered records wait in memory.
     stream.seek(start)
     expected: Counter[bytes] = Counter()  # by digest: a key's three strings would cost ~300 bytes a shipment
     for row in _csv_rows(stream, source=source, header=header_row, skip_header=True, keys_only=True):
         if row.values is not None:
-            expected[_digest(_key(row.values))] += 1
+            expected[_digest(_key(row.values, kind))] += 1
     stream.seek(start)
-    waiting: dict[tuple[str, str, str], list[_Row]] = {}
+    waiting: dict[tuple[str, ...], list[_Row]] = {}
     # Versions of one shipment leave in the order they began in the file, as in NDJSON, so that
     # an amendment is judged after its original even when the original's rows end later.
-    versions: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-    complete: set[tuple[str, str, str]] = set()
+    versions: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    complete: set[tuple[str, ...]] = set()
     for row in _csv_rows(stream, source=source, header=header_row, skip_header=True):
         if row.values is None:  # unparseable: its shipment cannot be known, it stands alone
             yield _row_record(row, source)
             continue
-        key = _key(row.values)
+        key = _key(row.values, kind)
         group = waiting.setdefault(key, [])
         if not group:
             versions.setdefault(key[:2], []).append(key)
@@ -406,26 +406,34 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
             while order and order[0] in complete:
                 done = order.pop(0)
                 complete.discard(done)
-                yield from _shipments_from_group(waiting.pop(done), source)
+                yield from _records_from_group(waiting.pop(done), source, kind)
             if not order:
                 del versions[key[:2]]
     for group in waiting.values():  # only if the file changed between passes
-        yield from _shipments_from_group(group, source)
+        yield from _records_from_group(group, source, kind)
 
 
-def _key(values: dict[str, str]) -> tuple[str, str, str]:
-    """The rows of one version of one shipment: an amendment has its own `reported_at`."""
-    return values.get("reporter", ""), values.get("shipment_id", ""), values.get("reported_at", "")
+# In the CSV (and flat Parquet) form a shipment has a row per item and an inspection a row per
+# finding, repeating what they share; these columns tell whose row it is. A shipment's amendment
+# has its own `reported_at`, a second inspection of one shipment its own `inspected_at`; in a
+# corrected quarantine export two entries of one record keep apart by their `_quarantine_id`.
+ROW_KEYS = {"shipments": ("reporter", "shipment_id", "reported_at", "_quarantine_id"),
+            "outcomes": ("reporter", "shipment_id", "inspected_at", "_quarantine_id")}
 
 
-def _digest(key: tuple[str, str, str]) -> bytes:
+def _key(values: dict[str, str], kind: str) -> tuple[str, ...]:
+    return tuple(values.get(column, "") for column in ROW_KEYS[kind])
+
+
+def _digest(key: tuple[str, ...]) -> bytes:
     """A key in 16 bytes (its repr is unambiguous; 128 bits make a collision unthinkable)."""
     return hashlib.blake2b(repr(key).encode("utf-8", "backslashreplace"), digest_size=16).digest()
 
 
-def _shipments_from_group(rows: list[_Row], source: Source) -> Iterator[SourceRecord]:
-    """Rows sharing a key are one shipment, wherever they stand; but a block of adjacent rows
-    repeated exactly elsewhere is the whole shipment sent again (a duplicate), not more items."""
+def _records_from_group(rows: list[_Row], source: Source, kind: str) -> Iterator[SourceRecord]:
+    """Rows sharing a key are one record, wherever they stand; but a block of adjacent rows
+    repeated exactly elsewhere is the whole record sent again (a duplicate), not more items."""
+    fold = _shipment_from_rows if kind == "shipments" else _outcome_from_rows
     runs = [[rows[0]]]
     for row in rows[1:]:
         if row.seq == runs[-1][-1].seq + 1:
@@ -435,9 +443,9 @@ def _shipments_from_group(rows: list[_Row], source: Source) -> Iterator[SourceRe
     first = [r.values for r in runs[0]]
     if len(runs) > 1 and all([r.values for r in run] == first for run in runs[1:]):
         for run in runs:
-            yield _shipment_from_rows(run, source)
+            yield fold(run, source)
     else:
-        yield _shipment_from_rows(rows, source)
+        yield fold(rows, source)
 
 
 # Without these a row cannot be told apart from the others. A first line lacking them while a line
@@ -593,11 +601,54 @@ def _flat_watch_or_outcome(values: dict[str, str]) -> dict[str, Any]:
     return data
 
 
+def _outcome_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
+    """Fold the finding rows of one inspection (`finding_category`, `finding_description`,
+    `finding_quantity`) into one outcome with its list of findings. A `findings` cell holding the
+    JSON list is read as that list."""
+    first = rows[0].values or {}
+    record = SourceRecord(location=_rows_location(rows), raw=_raw(rows, source), flat=True)
+    findings = []
+    for number, row in enumerate(rows):
+        if row.problem is not None:
+            record.problems.append(row.problem)
+        values = row.values or {}
+        finding = {name[8:]: value for name, value in values.items() if name.startswith("finding_") and value != ""}
+        if finding:
+            findings.append(finding)
+        if number:
+            record.problems.extend(_disagreement(name, row, rows[0], "inspection")
+                                   for name in dict.fromkeys([*first, *values]) if not name.startswith("finding_"))
+    record.problems = [p for p in record.problems if p is not None]
+    data: dict[str, Any] = {name: value for name, value in first.items() if value != "" and not name.startswith("finding_")}
+    if findings:
+        data["findings"] = findings
+    elif str(data.get("findings", "")).lstrip().startswith("["):
+        try:
+            data["findings"] = orjson.loads(data["findings"])
+        except orjson.JSONDecodeError:
+            pass  # left as written: validation names the field
+    record.data = data
+    return record
+
+
+def _rows_location(rows: list[_Row]) -> str:
+    return "line " + ", ".join(str(r.line) for r in rows) if len(rows) > 1 else f"line {rows[0].line}"
+
+
+def _disagreement(name: str, row: _Row, first: _Row, what: str) -> Problem | None:
+    """A column that the rows of one record must share, differing on `row` from the first row."""
+    value, held = (row.values or {}).get(name, ""), (first.values or {}).get(name, "")
+    if value == held:
+        return None
+    return Problem(name, "same_on_every_row", (row.values or {}).get(name),
+                   f"differs between the rows of this {what}: {value!r} on line {row.line}, {held!r} on line {first.line}")
+
+
 def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
     """Fold the item rows of one shipment back into the nested records.md form."""
     first = rows[0].values or {}
     record = SourceRecord(
-        location="line " + ", ".join(str(r.line) for r in rows) if len(rows) > 1 else f"line {rows[0].line}",
+        location=_rows_location(rows),
         raw=_raw(rows, source),
         item_locations=[f"line {r.line}" for r in rows],
         flat=True,
@@ -633,17 +684,7 @@ def _shipment_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
         items.append(item)
         if number == 0:
             continue  # the first row is what the others are held to
-        for name in _SHIPMENT_COLUMNS:
-            if values.get(name, "") != first.get(name, ""):
-                record.problems.append(
-                    Problem(
-                        name,
-                        "same_on_every_row",
-                        values.get(name),
-                        f"differs between the rows of this shipment: {values.get(name, '')!r} on line {row.line}, "
-                        f"{first.get(name, '')!r} on line {rows[0].line}",
-                    )
-                )
+        record.problems.extend(p for p in (_disagreement(name, row, rows[0], "shipment") for name in _SHIPMENT_COLUMNS) if p)
     data["items"] = items
     record.data = data
     return record
@@ -667,7 +708,9 @@ def _parquet_records(source: Source, raw: BinaryIO, *, kind: str) -> Iterator[So
     except Exception as error:  # pyarrow raises several types for a damaged file
         yield SourceRecord(location="file", raw=b"", problems=[Problem(RECORD_LEVEL, "parquet", str(error)[:200], "is not a readable Parquet file")])
         return
-    nested = kind != "shipments" or "items" in parquet.schema_arrow.names
+    names = parquet.schema_arrow.names
+    nested = "items" in names if kind == "shipments" else \
+        kind not in ROW_KEYS or not any(name.startswith("finding_") for name in names)
     row_number = 0
     if nested:
         for batch in parquet.iter_batches(batch_size=5000):
@@ -676,16 +719,16 @@ def _parquet_records(source: Source, raw: BinaryIO, *, kind: str) -> Iterator[So
                 data = {k: v for k, v in values.items() if v is not None}
                 yield SourceRecord(location=f"row {row_number}", raw=orjson.dumps(data, default=str), data=data)
         return
-    # Flat Parquet is the CSV form: one row per item, grouped by (reporter, shipment_id).
-    groups: dict[tuple[str, str], list[_Row]] = {}
+    # Flat Parquet is the CSV form: one row per item or finding, grouped by the record's key.
+    groups: dict[tuple[str, ...], list[_Row]] = {}
     for batch in parquet.iter_batches(batch_size=5000):
         for values in batch.to_pylist():
             row_number += 1
             text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
-            groups.setdefault(_key(text_values), []).append(
+            groups.setdefault(_key(text_values, kind), []).append(
                 _Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None, row_number)
             )
     for rows in groups.values():
-        for record in _shipments_from_group(rows, source):
+        for record in _records_from_group(rows, source, kind):
             record.location = record.location.replace("line", "row")
             yield record
