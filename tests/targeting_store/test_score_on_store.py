@@ -150,6 +150,37 @@ def test_a_listed_phone_weighs_more_than_a_shared_name(engine: Engine, tmp_path:
     assert "NATIONAL-MK/PH-1: consignee phone matches" in reasons
 
 
+def test_a_run_screens_the_weeks_it_lanes_not_the_history_and_scores_alike(engine: Engine, tmp_path: Path) -> None:
+    """History before a run's lanes feeds cross-shipment counts, which never read watchlist hits:
+    screening it would make a daily run screen half a year. Its scores stay those of a run that
+    screened everything."""
+    from interdict.targeting.screening.hits import screener_from_store, watchlist_hits
+    from tests.factories import watch_entry
+
+    rows = [shipment(100 * day + n, reported_at=f"2026-10-{day:02d}T10:00:00+02:00", consignee={"name": "Petrović Marko", "country": "MK"},
+                     items=[{"description": "Cotton T-shirts", "hs_code": "610910", "net_weight_kg": 0.4}])
+            for day in range(1, 29) for n in range(3)]  # fmt: skip
+    path = tmp_path / "traffic.ndjson"
+    path.write_bytes(ndjson(rows))
+    ingest_path(path, engine=engine, kind="shipments")
+    listed = tmp_path / "watch.ndjson"
+    listed.write_bytes(ndjson([watch_entry(entry_id="P-777", name="Petrović Marko", aliases=[])]))
+    ingest_path(listed, engine=engine, kind="watchlist")
+    screener = screener_from_store(engine=engine, as_of=datetime(2026, 10, 28).date())
+    seen: list[int] = []
+    counting = lambda table: seen.append(table.num_rows) or watchlist_hits(table, screener=screener)  # noqa: E731
+
+    since, until = datetime(2026, 10, 25, tzinfo=timezone.utc), datetime(2026, 10, 28, 23, 59, tzinfo=timezone.utc)
+    _, period = score_period(engine=engine, since=since, until=until, watchlist_hits=counting, keep=False)
+    _, everything = score_period(engine=engine, watchlist_hits=counting, keep=False)
+
+    assert seen == [3 * (4 + 21), 3 * 28]  # the period and the lanes' lead-in; then the whole store
+    whole = {r["shipment_id"]: (r["score"], r["reasons"]) for r in everything.to_pylist()}
+    assert {r["shipment_id"]: (r["score"], r["reasons"]) for r in period.to_pylist()} == {
+        s: whole[s] for s in period.column("shipment_id").to_pylist()}
+    assert all("P-777" in (r or "") for r in period.column("reasons").to_pylist())
+
+
 def test_workers_registering_the_starter_library_at_once_all_succeed(engine: Engine) -> None:
     """Two uvicorn workers' first requests in a new store register the library together: neither
     may fail on the (profile, version) key; each version is registered once, all switched on."""

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -96,12 +97,12 @@ def score_period(
         raise InvalidInput("the period is empty", problems=[Problem("--from", "before_to", since.isoformat(), "must not be after --to")])
     profiles = profiles if profiles is not None else active_profiles(engine=engine)
     shipments = shipments_table(engine=engine, since=since, until=until)
+    lanes_since = since - LANES_LEAD_IN if since is not None else None
     if watchlist_hits is None and screen and shipments.num_rows:
         watchlist_hits = store_watchlist_hits(engine, shipments, until)
     if watchlist_hits is not None and shipments.num_rows:
-        hits = watchlist_hits(shipments)
+        hits = _screened_from(watchlist_hits, shipments, lanes_since)
         shipments = shipments.append_column("watchlist_hits", hits).append_column("watchlist_hit_kinds", hit_kinds(hits))
-    lanes_since = since - LANES_LEAD_IN if since is not None else None
     scored = evaluate(shipments, profiles, engine=engine_name, since=lanes_since) if shipments.num_rows else _empty()
     if "watchlist_hits" in shipments.column_names and scored.num_rows:
         scored = _name_watchlist_matches(scored, shipments)
@@ -118,6 +119,23 @@ def score_period(
         run_id = _keep(engine, laned, profiles, since, until, engine_name, red_share, random_share, seed, model_version)
         _hit_list(engine, laned)
     return run_id, laned
+
+
+def _screened_from(watchlist_hits: WatchlistHits, shipments: pa.Table, since: datetime | None) -> pa.Array:
+    """The parties' watchlist hits of the shipments scored and laned (reported from `since`); the
+    history before them only feeds cross-shipment counts, which never read hits (a linked
+    shipment's condition may not: `profile.LINKED_UNREADABLE`), so it is not screened: a daily run
+    screens its weeks, not half a year."""
+    if since is None:
+        return watchlist_hits(shipments)
+    scored = pc.greater_equal(shipments.column("reported_at"), pa.scalar(since, shipments.column("reported_at").type))
+    rows = np.flatnonzero(scored.to_numpy(zero_copy_only=False))
+    if len(rows) == shipments.num_rows:
+        return watchlist_hits(shipments)
+    hits: list[list[str]] = [[] for _ in range(shipments.num_rows)]
+    for row, found in zip(rows.tolist(), watchlist_hits(shipments.take(rows)).to_pylist(), strict=True):
+        hits[row] = found or []
+    return pa.array(hits, pa.list_(pa.string()))
 
 
 def _hit_list(engine: Engine, laned: pa.Table) -> None:
