@@ -214,11 +214,15 @@ def measure(store: Store, *, variants: list[tuple[str, str]], rounds: int, witho
         out["our model: daily top 2% of blend"] = figure(daily_top(blend, days))
         used = places_used(store, laned) / len(profile)
         out["our model: daily top of blend at its lanes' share"] = figure(daily_top(blend, days, used))
+        out["our model: daily top 2% of rank average"] = figure(daily_top(rank_average(profile, ours), days))
         out["our model alone: daily top 2%"] = figure(daily_top(ours, days))
     except InvalidInput as refused:
         out["our model"] = f"refused: {str(refused)[:60]}"
     for population, counts in variants:
         rows = np.flatnonzero(~after & (labelled.inspected if population == "inspected" else True))
+        if not positive[rows].any():
+            out[f"quick blend on {population} rows"] = "no seizure to learn from"
+            continue
         weights = np.ones(len(rows))
         matrix, names, categorical = analyst_matrix(shipments, profile, past=counts == "past", without=without)
         gbm = fit_predict(matrix, names, categorical, rows, positive[rows], weights, rounds=rounds)
