@@ -92,22 +92,36 @@ def top_share(store: Store, values: np.ndarray, share: float = 0.02) -> float:
     return float(store.illicit[order].sum() / max(store.illicit.sum(), 1))
 
 
-def run_variant(store: Store, settings: training.ModelSettings, *, weight: int, days: int | None) -> dict:
+def train_and_lane(store: Store, settings: training.ModelSettings, *, weight: int = 50, days: int | None = None
+                   ) -> tuple[training.ShipmentModel, registry.ScoredShipments, pa.Table]:
+    """Train as `interdict model train` on the outcome weeks (or the first `days` days), score the
+    period and lane it as `interdict score` does: (model, its scores, the laned table). Raises
+    InvalidInput when training refuses."""
     until = store.since + dt.timedelta(days=days) if days else store.outcomes_until
     shipments = features.load_shipments(engine=store.engine, until=until)
     shipments = registry.with_profiles(shipments=shipments, screened=registry.store_screening(engine=store.engine, until=until))
     prepared = training.prepare(shipments=shipments, outcomes=features.load_outcomes(engine=store.engine), known_until=until)
-    try:
-        model = training.fit(prepared=prepared, since=store.since, until=until, settings=settings, validate=False)
-    except InvalidInput as refused:  # as recall.py: the profiles alone
-        return {"lane": red_lane(store, assign_lanes(store.scored)), "refused": str(refused)[:70]}
+    model = training.fit(prepared=prepared, since=store.since, until=until, settings=settings, validate=False)
     result = registry.score_shipments(engine=store.engine, model=model, since=store.since - service.LANES_LEAD_IN,
                                       explain_from=101, screened=store.screened)
-    window = model.report["window"]
-    laned = assign_lanes(service.blend_scored(store.scored, result, window=window, weight=weight))
-    by_pk = dict(zip(result.shipment_pk.tolist(), result.score.tolist(), strict=True))
-    model_scores = np.array([by_pk.get(pk, 0) for pk in store.period.column("id").to_pylist()], float)
-    return {"lane": red_lane(store, laned), "seizures": window["positives"], "model top 2%": round(top_share(store, model_scores), 3)}
+    laned = assign_lanes(service.blend_scored(store.scored, result, window=model.report["window"], weight=weight))
+    return model, result, laned
+
+
+def period_values(store: Store, pks: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """`values` (aligned with shipment keys `pks`) per row of the store's period, 0 where missing."""
+    by_pk = dict(zip(np.asarray(pks).tolist(), np.asarray(values).tolist(), strict=True))
+    return np.array([by_pk.get(pk, 0) for pk in store.period.column("id").to_pylist()], float)
+
+
+def run_variant(store: Store, settings: training.ModelSettings, *, weight: int, days: int | None) -> dict:
+    try:
+        model, result, laned = train_and_lane(store, settings, weight=weight, days=days)
+    except InvalidInput as refused:  # as recall.py: the profiles alone
+        return {"lane": red_lane(store, assign_lanes(store.scored)), "refused": str(refused)[:70]}
+    model_scores = period_values(store, result.shipment_pk, result.score)
+    return {"lane": red_lane(store, laned), "seizures": model.report["window"]["positives"],
+            "model top 2%": round(top_share(store, model_scores), 3)}
 
 
 def parse_variant(text: str) -> tuple[str, training.ModelSettings, int, int | None]:

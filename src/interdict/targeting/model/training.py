@@ -179,10 +179,11 @@ def _category_codes(values: np.ndarray) -> np.ndarray:
     return codes.astype(float)
 
 
-# With a few weeks of outcomes (a handful of seizures) a model learns more from every shipment of
-# the window with weighted seizures; once outcomes accumulate, learning from the inspected alone
-# ranks better (docs/model.md, "Exploration": the crossover in the weekly simulation).
-INSPECTED_FROM = 60
+# With a handful of seizures a model learns more from every shipment of the window with weighted
+# seizures; from about a dozen, learning from the inspected alone ranks better (docs/model.md,
+# "Session 7": held-out traffic with 13-31 seizures in its outcome weeks, where a plain LightGBM on
+# the inspected shipments beat the model trained on every shipment; 60 until then).
+INSPECTED_FROM = 12
 POPULATIONS = ("auto", "all", "inspected")
 
 
