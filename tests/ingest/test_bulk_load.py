@@ -275,3 +275,22 @@ def test_a_file_the_second_process_cannot_read_fails_as_in_one_process(
     with pytest.raises(InvalidInput) as raised:
         service.ingest_path(path, engine=engine, kind="shipments")
     assert raised.value.problems[0].rule == "duplicate_column"
+
+
+def test_a_load_that_fails_while_a_second_process_reads_stops_that_process(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _large_from_any_size(monkeypatch)
+    _pipelined(monkeypatch, True)
+    readers: list[Any] = []
+    real = service.PreparedChunks.__iter__
+    monkeypatch.setattr(service.PreparedChunks, "__iter__", lambda self: readers.append(self._process) or real(self))
+
+    def fail(done: int, _position: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        service.ingest_path(mixed_file, engine=engine, kind="shipments", progress=fail)
+
+    assert len(readers) == 1 and readers[0].poll() is not None  # ended, not left reading
+    assert _DEFERRED <= _index_names(engine)
