@@ -88,6 +88,7 @@ def pack(chunk: list[Checked]) -> tuple[str, bytes]:
 
 
 def unpack(how: str, body: bytes) -> list[Checked]:
+    """The chunk `pack` wrote, as `Checked` records in their order (a valid one without its model)."""
     if how == "pickle":
         return pickle.loads(body)  # type: ignore[no-any-return]
     chunk = _DECODER.decode(body)
