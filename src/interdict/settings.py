@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in home")
     ingest_chunk: int = Field(default=2000, ge=1, description="records written per transaction")
     ingest_workers: int = Field(default=0, ge=0, description="processes validating large files (0: none)")
+    ingest_pipeline: bool = Field(
+        default=True, description="large shipment files: read and validated in a second process while this one writes"
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

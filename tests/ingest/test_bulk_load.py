@@ -232,3 +232,65 @@ def test_a_file_load_on_postgresql_commits_without_waiting_for_the_disk_and_an_a
     assert seen and set(seen) == {"on"}
     with engine.connect() as conn:  # and it was only for those transactions
         assert conn.execute(text("SHOW synchronous_commit")).scalar_one() == "on"
+
+
+def _pipelined(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
+    monkeypatch.setattr(service, "PARALLEL_FROM_BYTES", 0)  # a large file at any size
+    monkeypatch.setenv("INTERDICT_INGEST_PIPELINE", "true" if on else "false")
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["mixed.ndjson", "shipments.csv"])
+def test_a_file_prepared_in_a_second_process_is_stored_as_one_process_stores_it(
+    engine: Engine, mixed_file: Path, name: str, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = mixed_file.parent / name
+    _large_from_any_size(monkeypatch)
+    _pipelined(monkeypatch, False)
+    one = service.ingest_path(path, engine=engine, kind="shipments")
+    expected = _stored(engine)
+    _empty(engine)
+    _pipelined(monkeypatch, True)
+    prepared_in: list[str] = []
+    real = service.PreparedChunks.__iter__
+    monkeypatch.setattr(service.PreparedChunks, "__iter__", lambda self: prepared_in.append(name) or real(self))
+    positions: list[int] = []
+
+    two = service.ingest_path(path, engine=engine, kind="shipments", progress=lambda _done, position: positions.append(position))
+
+    assert prepared_in == [name]
+    assert two.as_dict() == one.as_dict() and two.format == one.format and two.encoding == one.encoding
+    assert _stored(engine) == expected
+    assert positions == sorted(positions) and 0 < positions[-1] <= path.stat().st_size
+
+
+def test_a_file_the_second_process_cannot_read_fails_as_in_one_process(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interdict.errors import InvalidInput
+
+    path = tmp_path / "twice.csv"
+    path.write_text("reporter,shipment_id,reporter\nA,1,A\n", encoding="utf-8")
+    _pipelined(monkeypatch, True)
+    with pytest.raises(InvalidInput) as raised:
+        service.ingest_path(path, engine=engine, kind="shipments")
+    assert raised.value.problems[0].rule == "duplicate_column"
+
+
+def test_a_load_that_fails_while_a_second_process_reads_stops_that_process(
+    engine: Engine, mixed_file: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _large_from_any_size(monkeypatch)
+    _pipelined(monkeypatch, True)
+    readers: list[Any] = []
+    real = service.PreparedChunks.__iter__
+    monkeypatch.setattr(service.PreparedChunks, "__iter__", lambda self: readers.append(self._process) or real(self))
+
+    def fail(done: int, _position: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        service.ingest_path(mixed_file, engine=engine, kind="shipments", progress=fail)
+
+    assert len(readers) == 1 and readers[0].poll() is not None  # ended, not left reading
+    assert _DEFERRED <= _index_names(engine)

@@ -98,6 +98,11 @@ class Source:
         except (OSError, ValueError):
             return self.size
 
+    def close(self) -> None:
+        """Close the file without reading its records (another process reads them)."""
+        if self._raw is not None:
+            self._raw.close()
+
 
 def open_source(
     path: Path, *, kind: str, encoding: str | None = None, delimiter: str | None = None

@@ -14,7 +14,7 @@ import traceback
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from datetime import tzinfo
@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from interdict.errors import InvalidInput, Problem
 from interdict.ingest.models import IngestBatch, QuarantinedRecord, Shipment
+from interdict.ingest.pipeline import PreparedChunks
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
 from interdict.ingest.shipments import shipment_columns, stored_shipments, write_shipments
 from interdict.ingest.validation import Checked, check
@@ -114,8 +115,20 @@ def ingest_path(
     source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
     if on_open:
         on_open(source.size)
+    large = source.size >= PARALLEL_FROM_BYTES
+    workers = settings.ingest_workers if large else 0
+    pipelined = kind == "shipments" and large and not workers and settings.ingest_pipeline
     deferred = [Shipment.__table__] if kind == "shipments" and _large_load(engine, source.size) else []
-    with indexes_deferred(engine, deferred) as dropped, old_objects_frozen():
+    with ExitStack() as stack:
+        dropped = stack.enter_context(indexes_deferred(engine, deferred))
+        position = source.position
+        prepared = None
+        if pipelined:  # read and prepared in a second process, written here (ingest.pipeline)
+            source.close()
+            prepared = stack.enter_context(PreparedChunks(path, kind=kind, encoding=encoding, delimiter=delimiter,
+                                                          assume_tz=assume_tz, chunk_size=settings.ingest_chunk))  # fmt: skip
+            position = lambda: prepared.position  # noqa: E731
+        stack.enter_context(old_objects_frozen())
         summary = ingest_records(
             records,
             engine=engine,
@@ -125,9 +138,10 @@ def ingest_path(
             encoding=source.encoding,
             assume_tz=assume_tz,
             submitted_by=submitted_by,
-            progress=(lambda done, _pos: progress(done, source.position())) if progress else None,
-            workers=settings.ingest_workers if source.size >= PARALLEL_FROM_BYTES else 0,
+            progress=(lambda done, _pos: progress(done, position())) if progress else None,
+            workers=workers,
             from_file=True,
+            prepared=prepared,
         )
         if dropped and on_indexing:
             on_indexing()
@@ -180,11 +194,14 @@ def ingest_records(
     progress: Progress | None = None,
     workers: int = 0,
     from_file: bool = False,
+    prepared: Iterable[list[Checked]] | None = None,
 ) -> IngestSummary:
     """Ingest records from any reader (a file, an HTTP body) with the same rules and accounting.
 
     `from_file`: nobody is told a record's fate before the whole load ends, so on PostgreSQL a
     chunk's commit need not wait for its log to reach the disk (`_write_and_count`).
+    `prepared`: the records' chunks already validated and flattened (`ingest.pipeline`), written
+    instead of `records`.
     """
     _check_kind(kind)
     with engine.begin() as conn:
@@ -201,8 +218,9 @@ def ingest_records(
                                                   from_file=from_file))  # fmt: skip
     else:
         done = 0
-        for chunk in _chunks(records, chunk_size):
-            checked = [prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk]
+        if prepared is None:
+            prepared = ([prepare(r, kind=kind, assume_tz=assume_tz) for r in chunk] for chunk in chunked(records, chunk_size))
+        for checked in prepared:
             if allowed_reporters is not None:
                 _enforce_reporters(checked, allowed_reporters)
             statuses = _write_and_count(engine, checked, kind=kind, batch_id=batch_id, from_file=from_file)
@@ -386,7 +404,7 @@ def _check_kind(kind: str) -> None:
         )
 
 
-def _chunks(records: Iterable[SourceRecord], size: int) -> Iterator[list[SourceRecord]]:
+def chunked(records: Iterable[SourceRecord], size: int) -> Iterator[list[SourceRecord]]:
     chunk: list[SourceRecord] = []
     for record in records:
         chunk.append(record)

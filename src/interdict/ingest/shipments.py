@@ -70,7 +70,7 @@ def _phone_norm(phone: str | None, country: str) -> str | None:
 _PARTY_FIELDS = ("name", "street", "city", "postcode", "country", "phone", "email",
                  "name_norm", "address_norm", "phone_norm", "email_norm")  # fmt: skip
 # The flattened row's names, in the order `shipment_columns` gives its values.
-_ROW_KEYS = (
+ROW_KEYS = (
     "reporter", "shipment_id", "reported_at", "mode", "direction", "category", "origin_country", "departure_country",
     "transit_countries", "destination_country", "departure_date", "arrival_date", "carrier", "conveyance_ref", "master_ref",
     *(f"{side}_{name}" for side in ("shipper", "consignee") for name in _PARTY_FIELDS),
@@ -78,6 +78,9 @@ _ROW_KEYS = (
     "payment_method", "item_count", "items_net_weight_g", "descriptions", "descriptions_norm", "hs_codes", "id_kind",
     "id_check_valid", "extra",
 )  # fmt: skip
+# An item row's names, in the order `shipment_columns` writes them.
+ITEM_KEYS = ("line_no", "description", "description_norm", "hs_code", "quantity", "net_weight_g", "value_minor", "currency",
+             "origin_country", "extra")  # fmt: skip
 
 
 def _party(party: Party) -> tuple[Any, ...]:
@@ -124,7 +127,7 @@ def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[
         if (nested := getattr(record, side).extras) is not None:
             extra = {**extra, side: nested}
     consignee = record.consignee
-    row = dict(zip(_ROW_KEYS, (
+    row = dict(zip(ROW_KEYS, (
         record.reporter, record.shipment_id, record.reported_at.astimezone(UTC), record.mode, record.direction,
         record.category, record.origin_country, record.departure_country, "|".join(record.transit_countries or ()),
         record.destination_country, record.departure_date, record.arrival_date, record.carrier, record.conveyance_ref,
