@@ -3,7 +3,7 @@ large synthetic feature table (`speed`), and the exploration simulation behind d
 (`exploration`).
 
     .venv/bin/python benchmarks/model.py speed --shipments 1000000 [--cache DIR] [--model FILE] [--repeat 3]
-    .venv/bin/python benchmarks/model.py exploration --shipments 120000 --weeks 8 --out docs/model-exploration.png
+    .venv/bin/python benchmarks/model.py exploration --shipments 100000 --weeks 8 [--population auto|all|inspected] [--no-profiles]
 
 `speed` does not generate and ingest a million shipments (about 12 minutes of ingest alone): it
 builds a column-contract table of N shipments by resampling the rows of a generated, ingested
@@ -202,8 +202,9 @@ def main() -> None:
     e.add_argument("--exploration", type=float, default=0.2)
     e.add_argument("--population", choices=training.POPULATIONS, default="auto", help="the training rows (docs/model.md)")
     e.add_argument("--seed", type=int, default=5)
-    e.add_argument("--profiles", action="store_true",
-                   help="add the profiles' score and indicators, as the product's training does (docs/model.md)")
+    e.add_argument("--profiles", action=argparse.BooleanOptionalAction, default=True,
+                   help="the profiles' score and indicators as features, as the product's training has them "
+                        "(--no-profiles: without, as until session 7; docs/model.md)")
     e.add_argument("--out", type=Path, default=Path("docs/model-exploration.png"))
     args = parser.parse_args()
     (speed if args.what == "speed" else exploration_run)(args)
