@@ -3,7 +3,7 @@ large synthetic feature table (`speed`), and the exploration simulation behind d
 (`exploration`).
 
     .venv/bin/python benchmarks/model.py speed --shipments 1000000 [--cache DIR] [--model FILE] [--repeat 3]
-    .venv/bin/python benchmarks/model.py exploration --shipments 120000 --weeks 8 --out docs/model-exploration.png
+    .venv/bin/python benchmarks/model.py exploration --shipments 100000 --weeks 8 [--population auto|all|inspected] [--no-profiles]
 
 `speed` does not generate and ingest a million shipments (about 12 minutes of ingest alone): it
 builds a column-contract table of N shipments by resampling the rows of a generated, ingested
@@ -160,6 +160,12 @@ def exploration_run(args: argparse.Namespace) -> None:
         shipments = features.load_shipments(engine=engine)
         outcomes = features.load_outcomes(engine=engine)
         truth = read_truth(path=folder / "truth.ndjson")
+    if args.profiles:
+        # As `interdict model train` reads them (without watchlist hits): the boosters then start from
+        # the profiles' score and read their indicators.
+        began = time.perf_counter()
+        shipments = features.with_profile_indicators(shipments=shipments)
+        print(f"profiles' score and indicators: {time.perf_counter() - began:.0f} s")
     first = outcomes.filter(pc.less(outcomes.column("inspected_at"),
                                     pa.scalar(START + timedelta(weeks=2), outcomes.column("inspected_at").type)))
     runs = {}
@@ -172,7 +178,8 @@ def exploration_run(args: argparse.Namespace) -> None:
         runs[label] = weeks
         print(f"{label} ({time.perf_counter() - began:.0f} s):")
         for w in weeks:
-            print(f"  week {w.week}: {w.found}/{w.illicit} illicit found = recall {w.recall:.2f}")
+            print(f"  week {w.week}: {w.found}/{w.illicit} illicit found = recall {w.recall:.2f}"
+                  f" (retrained on {w.seizures} seizures, population {w.population})")
     exploration.recall_chart(runs=runs, path=args.out,
                              title=f"Recall at 2 % capacity, outcomes fed back weekly ({args.shipments:,} shipments)")
     print(f"chart: {args.out}")
@@ -195,6 +202,9 @@ def main() -> None:
     e.add_argument("--exploration", type=float, default=0.2)
     e.add_argument("--population", choices=training.POPULATIONS, default="auto", help="the training rows (docs/model.md)")
     e.add_argument("--seed", type=int, default=5)
+    e.add_argument("--profiles", action=argparse.BooleanOptionalAction, default=True,
+                   help="the profiles' score and indicators as features, as the product's training has them "
+                        "(--no-profiles: without, as until session 7; docs/model.md)")
     e.add_argument("--out", type=Path, default=Path("docs/model-exploration.png"))
     args = parser.parse_args()
     (speed if args.what == "speed" else exploration_run)(args)

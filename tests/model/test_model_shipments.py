@@ -232,6 +232,21 @@ def test_exploration_spends_its_share_on_doubt():
     assert exploration.select_for_inspection(scores=scores, unsure=unsure, capacity=2, exploration=0).tolist() == [0, 1]
 
 
+def test_simulated_weeks_name_the_seizures_their_retraining_learned_from(engine, traffic):
+    _ingest(engine, traffic)
+    shipments = features.load_shipments(engine=engine)
+    outcomes = features.load_outcomes(engine=engine)
+    first = outcomes.filter(pc.less(outcomes.column("inspected_at"),
+                                    pa.scalar(START + timedelta(weeks=2), outcomes.column("inspected_at").type)))
+    weeks = exploration.simulate(shipments=shipments, first_outcomes=first, start=START, weeks=4, settings=FAST,
+                                 truth=evaluation.read_truth(path=traffic / "truth.ndjson"), exploration=0.2, seed=1)
+    assert [w.week for w in weeks] == [3, 4]
+    # Each week learns from every outcome so far: the regime's, then what the model's own lane found.
+    assert 0 < weeks[0].seizures <= weeks[1].seizures
+    for w in weeks:
+        assert w.population == training.chosen_population(settings=FAST, positives=w.seizures)
+        assert 0 <= w.found <= w.illicit and w.inspected == int(np.ceil(0.02 * w.shipments))
+
 def test_commands(configured, traffic):
     _ingest(configured, traffic)
     runner = CliRunner()

@@ -53,6 +53,8 @@ class Week:
     found: int
     inspected: int
     explored: int
+    seizures: int = 0  # the seizures (target and other contraband) the week's retraining learned from
+    population: str = ""  # the training rows the retraining used ("all" or "inspected")
 
     @property
     def recall(self) -> float:
@@ -102,7 +104,10 @@ def simulate(*, shipments: pa.Table, first_outcomes: pa.Table, truth: dict[tuple
                 "findings": [{"category": category}] if seized else [],
                 "selected_at_random": r in drawn,
             })
-        result.append(Week(week + 1, len(rows), illicit, found, len(chosen), int(round(count * exploration))))
+        labels = prepared.labels
+        positives = int((labels.target | labels.other_contraband)[prepared.rows_between(None, begin)].sum())
+        result.append(Week(week + 1, len(rows), illicit, found, len(chosen), int(round(count * exploration)),
+                           positives, training.chosen_population(settings=settings, positives=positives)))
     return result
 
 
