@@ -204,7 +204,7 @@ def train_command(
     until: Annotated[str | None, typer.Option("--to", help="Last report date of the training window (ISO).")] = None,
     population: Annotated[str, typer.Option(
         help="all (every shipment, seizures weighted by inverse chance of inspection), "
-             "inspected (inspected only, each so weighted) or auto (all below 12 seizures, "
+             "inspected (inspected only, each so weighted) or auto (all below 60 seizures, "
              "then inspected).")] = "auto",
     other_weight: Annotated[float, typer.Option(
         help="Weight of seizures of other goods (cigarettes, counterfeits) "
