@@ -104,8 +104,8 @@ def simulate(*, shipments: pa.Table, first_outcomes: pa.Table, truth: dict[tuple
                 "findings": [{"category": category}] if seized else [],
                 "selected_at_random": r in drawn,
             })
-        labels = prepared.labels
-        positives = int((labels.target | labels.other_contraband)[prepared.rows_between(None, begin)].sum())
+        learned = model.report["window"]  # what the week's retraining counted, not counted again
+        positives = learned["target_seizures"] + learned["other_seizures"]
         result.append(Week(week + 1, len(rows), illicit, found, len(chosen), int(round(count * exploration)),
                            positives, training.chosen_population(settings=settings, positives=positives)))
     return result
