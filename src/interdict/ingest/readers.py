@@ -620,10 +620,9 @@ def _outcome_from_rows(rows: list[_Row], source: Source) -> SourceRecord:
         finding = {name[8:]: value for name, value in values.items() if name.startswith("finding_") and value != ""}
         if finding:
             findings.append(finding)
-        if number:
-            record.problems.extend(_disagreement(name, row, rows[0], "inspection")
-                                   for name in dict.fromkeys([*first, *values]) if not name.startswith("finding_"))
-    record.problems = [p for p in record.problems if p is not None]
+        if number:  # the rows share the file's header: every column but a finding's must agree
+            record.problems.extend(p for p in (_disagreement(name, row, rows[0], "inspection")
+                                               for name in values if not name.startswith("finding_")) if p)
     data: dict[str, Any] = {name: value for name, value in first.items() if value != "" and not name.startswith("finding_")}
     if findings:
         data["findings"] = findings
