@@ -16,9 +16,9 @@ pickled, for the quarantine keeps its bytes and reasons.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pickle
-import fcntl
 import subprocess
 import sys
 import traceback
