@@ -88,6 +88,17 @@ def read_scores(path: Path) -> dict[tuple[str, str], dict]:
         return {(row["reporter"], row["shipment_id"]): row for row in csv.DictReader(fh)}
 
 
+def _signal_name(signal) -> str:
+    """A planted signal's kind: its name without any detail after a colon."""
+    return str(signal).split(":", 1)[0] if not isinstance(signal, dict) else str(signal.get("kind") or signal.get("name"))
+
+
+def _reason_kinds(reasons: str) -> list[str]:
+    """The kinds of reason of a score: a watchlist hit's or the model's detail is dropped."""
+    return ["watchlist (list entry)" if r.startswith("watchlist ") else "learned model" if r.startswith("learned model ")
+            else r for r in reasons.split("; ") if r]
+
+
 def measure(scores: dict, truth: dict, days: dict, after: dt.date) -> dict:
     red_risk = {k for k, s in scores.items() if s["lane"] == "red" and s["selected_at_random"].lower() != "true"}
     red_random = {k for k, s in scores.items() if s["lane"] == "red" and s["selected_at_random"].lower() == "true"}
@@ -114,6 +125,8 @@ def measure(scores: dict, truth: dict, days: dict, after: dt.date) -> dict:
         if truth[k]["signals"] is not None:
             n = len(truth[k]["signals"])
             groups[("signals", "0-1 planted signals" if n <= 1 else "2 planted signals" if n == 2 else "3+ planted signals")].append(k)
+            for signal in set(map(_signal_name, truth[k]["signals"])):
+                groups[("signal", signal)].append(k)
     for (kind, name), keys in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         out.setdefault(f"by_{kind}", {})[str(name)] = share(keys)
     lookalikes = collections.defaultdict(list)
@@ -123,6 +136,13 @@ def measure(scores: dict, truth: dict, days: dict, after: dt.date) -> dict:
             lookalikes[t.get("pattern")].append(k)
     out["lookalikes_red_by_risk"] = {str(p): {"shipments": len(ks), "red": len(set(ks) & red_risk)}
                                      for p, ks in sorted(lookalikes.items(), key=lambda kv: str(kv[0]))}
+    # Which indicators fill the red lane, and with what: each indicator's red shipments by truth.
+    # Aggregates only, so a held-out generator stays held out while its false alarms are counted.
+    red_by_indicator = collections.defaultdict(lambda: {"illicit": 0, "innocent": 0})
+    for k in red_risk:
+        for reason in set(_reason_kinds(scores[k].get("reasons", ""))):
+            red_by_indicator[reason]["illicit" if truth.get(k, {}).get("illicit") else "innocent"] += 1
+    out["red_by_reason"] = dict(sorted(red_by_indicator.items(), key=lambda kv: -sum(kv[1].values())))
     innocent = [k for k in scores if not truth.get(k, {}).get("illicit")]
     out["innocent_red_rate"] = round(len(set(innocent) & red_risk) / len(innocent), 4) if innocent else None
     return out
@@ -213,7 +233,7 @@ def report(results: list[dict]) -> None:
                        ("recall after outcome weeks", lambda m: m["recall_after_outcome_weeks"]["recall"]),
                        ("innocent red rate", lambda m: m["innocent_red_rate"])]:
         print(f"{label:34}" + "".join(f"{fmt(get(m)):>26}" for _, _, m in runs))
-    for section in ("by_pattern", "by_goods", "by_signals"):
+    for section in ("by_pattern", "by_goods", "by_signals", "by_signal"):
         names = sorted({n for _, _, m in runs for n in m.get(section, {})})
         if not names:
             continue
@@ -224,6 +244,15 @@ def report(results: list[dict]) -> None:
                 s = m.get(section, {}).get(n)
                 cells.append(f"{s['caught']}/{s['illicit']} = {fmt(s['recall'])}" if s else "")
             print(f"  {n[:32]:32}" + "".join(f"{c:>26}" for c in cells))
+    names = list(dict.fromkeys(n for _, _, m in runs for n in m.get("red_by_reason", {})))
+    if names:
+        print("\nreasons in the red lane by risk (illicit/innocent shipments giving it)")
+        for n in names:
+            cells = []
+            for _, _, m in runs:
+                s = m.get("red_by_reason", {}).get(n)
+                cells.append(f"{s['illicit']}/{s['innocent']}" if s else "")
+            print(f"  {n[:70]:70}" + "".join(f"{c:>12}" for c in cells))
     names = sorted({n for _, _, m in runs for n in m["lookalikes_red_by_risk"]})
     if names:
         print("\ninnocent look-alikes (red by risk / shipments)")
