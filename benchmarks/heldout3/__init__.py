@@ -1,0 +1,1 @@
+"""A fourth, independent traffic generator: written from records.md and threats.md only."""
