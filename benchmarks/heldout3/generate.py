@@ -20,9 +20,14 @@ from benchmarks.heldout3 import lookalikes, regime, threats, watchlist
 from benchmarks.heldout3.people import format_phone, strip_diacritics, to_latin
 from benchmarks.heldout3.threats import Case
 from benchmarks.heldout3.traffic import Population, ordinary, to_record
-from benchmarks.heldout3.world import Shipment, local_date, pick
+from benchmarks.heldout3.world import REGION, Shipment, local_date, pick
 
 DEFAULT_START = "2026-09-07"
+BUILDERS = {"parts_bought_online": threats.parts_inbound, "convertible_pistols_inbound": threats.blank_firing_inbound,
+            "legacy_weapons_outbound": threats.legacy_outbound, "ant_trade_split": threats.ant_trade_split,
+            "ammunition_post": threats.ammunition, "newcomer_cash_on_delivery": threats.newcomer_cod,
+            "odd_routing": threats.odd_routing, "drugs": threats.drugs, "cash_in_parcels": threats.cash,
+            "explosives_outbound": threats.explosives, "cigarette_smuggling": threats.cigarettes}
 
 
 def _days(start: dt.date, days: int) -> tuple[list[dt.date], list[float]]:
@@ -39,35 +44,15 @@ def _illicit(rng: random.Random, pop: Population, used: set, dates, weights, tar
     while count < target:
         day = rng.choices(dates, weights=weights)[0]
         name = pick(rng, threats.PATTERNS)
-        if name == "parts_bought_online":
-            case = threats.parts_inbound(rng, pop, used, day)
-        elif name == "convertible_pistols_inbound":
-            case = threats.blank_firing_inbound(rng, pop, used, day)
-        elif name == "legacy_weapons_outbound":
-            case = threats.legacy_outbound(rng, pop, used, day)
-        elif name == "ant_trade_split":
-            case = threats.ant_trade_split(rng, pop, used, day)
-        elif name == "ammunition_post":
-            case = threats.ammunition(rng, pop, used, day)
-        elif name == "identity_games":
+        if name == "identity_games":      # an act that runs for weeks starts in the first half
             day = rng.choice(dates[: max(1, len(dates) // 2)])
             case = threats.identity_games(rng, pop, used, day, (last - day).days + 1)
         elif name == "known_actor":
             case = watchlist.known_actor(rng, pop, used, day, rng.choice(actors))
-        elif name == "newcomer_cash_on_delivery":
-            case = threats.newcomer_cod(rng, pop, used, day)
-        elif name == "odd_routing":
-            case = threats.odd_routing(rng, pop, used, day)
-        elif name == "drugs":
-            case = threats.drugs(rng, pop, used, day)
-        elif name == "cash_in_parcels":
-            case = threats.cash(rng, pop, used, day)
-        elif name == "explosives_outbound":
-            case = threats.explosives(rng, pop, used, day)
-        elif name == "cigarette_smuggling":
-            case = threats.cigarettes(rng, pop, used, day)
-        else:
+        elif name == "counterfeit_goods":
             case = threats.counterfeit(rng, pop, used, day, resellers)
+        else:
+            case = BUILDERS[name](rng, pop, used, day)
         if count + len(case.shipments) > target + 2:
             for s in case.shipments:
                 used.discard(s.key)
@@ -105,8 +90,9 @@ def generate(n: int, days: int, seed: int, start: dt.date, outcome_weeks: int = 
             group = group[: n - len(shipments)]
             shipments.extend(group)
             made += len(group)
-    for actor in [l for l in listed if l.expired][:max(1, n // 3000)]:
-        s = ordinary(rng, pop, used, rng.choices(dates, weights=weights)[0])
+    for actor in [l for l in listed if l.expired and l.party.country in REGION][:max(1, n // 3000)]:
+        reporter = threats.region_reporter(rng, [actor.party.country])
+        s = ordinary(rng, pop, used, rng.choices(dates, weights=weights)[0], reporter=reporter)
         side = s.consignee if s.direction == "import" else s.shipper
         side["name"] = actor.entry["name"] if actor.kind in ("person", "organisation") else side["name"]
         if actor.kind == "phone":

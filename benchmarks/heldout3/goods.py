@@ -40,7 +40,7 @@ CATALOG: dict[str, Goods] = {g.key: g for g in [
     G("electronics", {"en": ["Laptop", "Tablet", "Smart watch", "Gaming console", "Wireless router", "Drone"],
                       "sr": ["Laptop", "Pametni sat", "Ruter"], "de": ["Notebook", "Tablet-PC"],
                       "mk": ["Лаптоп", "Паметен часовник"], "tr": ["Akıllı saat"]},
-      ["8471", "851762", "9102", "950450", "880699"], (0.2, 2.6), (35, 900), (1, 1), ()),
+      ["8471", "8471", "851762", "950450", "851762", "880699"], (0.2, 2.6), (35, 900), (1, 1), ()),
     G("cosmetics", {"en": ["Cosmetics", "Perfume", "Face cream", "Shampoo", "Nail polish"],
                     "sr": ["Kozmetika", "Parfem", "Krema za lice"], "mk": ["Козметика", "Парфем"],
                     "sq": ["Kozmetikë", "Parfum"], "de": ["Kosmetik", "Parfüm"], "tr": ["Kozmetik", "Parfüm"],
@@ -71,7 +71,7 @@ CATALOG: dict[str, Goods] = {g.key: g for g in [
                     "sq": ["Pjesë këmbimi", "Pjesë makine", "Pjesë për veturë", "Frena"],
                     "de": ["Autoteile", "Ersatzteile Auto", "Bremsbeläge", "Lichtmaschine", "Stoßdämpfer"],
                     "tr": ["Oto yedek parça", "Fren balatası", "Yağ filtresi"], "bg": ["Авточасти", "Резервни части за кола"]},
-      ["8708", "870830", "870899", "842123", "851150", "848340", "870880", "841330"], (0.3, 7.5), (4, 160), (1, 4),
+      ["8708", "8708", "870830", "842123", "851150", "848340", "870830", "870880", "870899", "840991", "870893", "841330"], (0.3, 7.5), (4, 160), (1, 4),
       ("dense", "low_scrutiny")),
     G("tools", {"en": ["Hand tools", "Tools", "Socket wrench set", "Drill", "Pliers", "Screwdriver set", "Angle grinder"],
                 "sr": ["Alat", "Set ključeva", "Bušilica", "Klešta", "Odvijači"], "hr": ["Alat", "Set ključeva"],
@@ -125,7 +125,7 @@ CATALOG: dict[str, Goods] = {g.key: g for g in [
     G("household", {"en": ["Kitchen utensils", "Household goods", "Ceramic mugs", "LED lamp", "Vacuum cleaner parts"],
                     "sr": ["Posuđe", "Stvari za kuću", "Lampa"], "mk": ["Садови", "Работи за дома"], "sq": ["Enë kuzhine"],
                     "de": ["Haushaltswaren", "Küchenzubehör"], "tr": ["Mutfak eşyası"], "bg": ["Домакински стоки"]},
-      ["7323", "6912", "9405", "8508", "3924"], (0.2, 4.0), (5, 90), (1, 4), ()),
+      ["7323", "3924", "6912", "9405", "8508"], (0.2, 4.0), (5, 90), (1, 4), ()),
     G("personal_effects", {"en": ["Personal effects", "Used clothes", "Personal belongings"],
                            "sr": ["Lične stvari", "Polovna odeća"], "mk": ["Лични работи"], "sq": ["Sende personale"],
                            "de": ["Persönliche Gegenstände", "Gebrauchte Kleidung"]},
@@ -135,7 +135,7 @@ CATALOG: dict[str, Goods] = {g.key: g for g in [
                          "Airsoft hop-up unit", "Airsoft gearbox"],
                   "sr": ["Airsoft replika", "Airsoft delovi", "Kuglice za airsoft"], "de": ["Softair Pistole", "Softair Ersatzteile"],
                   "mk": ["Ерсофт реплика"], "tr": ["Airsoft tabanca", "Airsoft yedek parça"]},
-      ["9503", "950300", "9304", "930400", "9506"], (0.2, 3.2), (15, 260), (1, 2), ("hobby",)),
+      ["9503", "9503", "950300", "3926", "930400", "950300", "950300"], (0.2, 3.2), (15, 260), (1, 2), ("hobby",)),
     G("hunting_accessories", {"en": ["Riflescope", "Hunting binoculars", "Holster", "Gun cleaning kit", "Gun safe",
                                      "Sling", "Red dot sight", "Hunting knife", "Decoys"],
                               "sr": ["Optički nišan", "Dvogled", "Futrola", "Set za čišćenje oružja", "Lovački nož",
@@ -143,13 +143,13 @@ CATALOG: dict[str, Goods] = {g.key: g for g in [
                               "mk": ["Оптички нишан", "Ловечка опрема"], "sq": ["Dylbi", "Thikë gjuetie", "Pajisje gjuetie"],
                               "de": ["Zielfernrohr", "Jagdzubehör", "Holster", "Waffenreinigungsset", "Jagdmesser"],
                               "tr": ["Dürbün", "Av malzemesi", "Av bıçağı"]},
-      ["9013", "901310", "9005", "4202", "930590", "8303", "8211", "4205"], (0.1, 3.5), (12, 400), (1, 2), ("hobby",)),
+      ["901310", "9005", "4202", "930590", "8303", "4205", "9013", "8211", "9507"], (0.1, 3.5), (12, 400), (1, 2), ("hobby",)),
     G("produce", {"en": ["Fresh bananas", "Frozen shrimp", "Coffee beans", "Cut flowers", "Fruit juice concentrate",
                          "Pineapples", "Canned fruit"], "de": ["Frische Bananen"]},
-      ["0803", "080390", "0306", "0901", "0603", "2009", "0804", "2008"], (8.0, 40.0), (20, 300), (2, 30), ("cargo",)),
+      ["0803", "0306", "0901", "0603", "2009", "0804", "2008"], (8.0, 40.0), (20, 300), (2, 30), ("cargo",)),
     G("chemicals", {"en": ["Industrial chemical", "Cleaning agent", "Food additive", "Resin", "Plasticizer", "Solvent",
                            "Cosmetic raw material", "Pharmaceutical intermediate"], "de": ["Industriechemikalie"]},
-      ["2914", "2932", "3402", "3824", "2106", "3907", "2915", "2933"], (5.0, 25.0), (30, 400), (1, 5), ("cargo",)),
+      ["2915", "3402", "2106", "3907", "2917", "2914", "3824", "2933"], (5.0, 25.0), (30, 400), (1, 5), ("cargo",)),
     G("fabric", {"en": ["Cotton fabric", "Textile rolls", "Polyester fabric"], "de": ["Stoffe"], "tr": ["Kumaş"]},
       ["5208", "5407", "6006"], (15.0, 60.0), (40, 600), (2, 20), ("cargo",)),
     G("industrial", {"en": ["Electronic components", "Machinery", "Pharmaceutical products", "Auto spare parts",
@@ -177,18 +177,25 @@ LANG_OF = {"RS": "sr", "BA": "sr", "ME": "sr", "HR": "hr", "MK": "mk", "AL": "sq
 def describe(rng: random.Random, goods: Goods, lang: str) -> tuple[str, str]:
     """A description of the goods in the wanted language if the senders write one there, else English.
     `lang` may be `sr_cyr`: Serbian in Cyrillic. Returns (description, language used)."""
+    text, used, _ = describe_indexed(rng, goods, lang)
+    return text, used
+
+
+def describe_indexed(rng: random.Random, goods: Goods, lang: str) -> tuple[str, str, int]:
+    """As describe(), with the index of the description in its language's list (English descriptions of
+    goods with one HS code per description pair with goods.hs by that index)."""
     base = "sr" if lang in ("sr_cyr", "bs", "me") else lang
-    if base == "bs" and "bs" not in goods.words:
-        base = "sr"
+    if lang == "bs" and "bs" in goods.words:
+        base = "bs"
     words = goods.words.get(base)
     if not words and base == "hr":
         words, base = goods.words.get("sr"), "sr"
     if not words:
-        return rng.choice(goods.words["en"]), "en"
-    text = rng.choice(words)
+        words, base, lang = goods.words["en"], "en", "en"
+    i = rng.randrange(len(words))
     if lang == "sr_cyr":
-        return to_cyrillic(text), "sr_cyr"
-    return text, base
+        return to_cyrillic(words[i]), "sr_cyr", i
+    return words[i], base, i
 
 
 # --- contraband -----------------------------------------------------------------------------

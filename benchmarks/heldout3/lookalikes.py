@@ -10,7 +10,7 @@ import random
 from benchmarks.heldout3.goods import CATALOG
 from benchmarks.heldout3.people import format_phone, strip_diacritics, to_cyrillic, to_latin
 from benchmarks.heldout3.threats import Context, _sig, plant, region_reporter
-from benchmarks.heldout3.traffic import DIASPORA_HOSTS, Population, assemble, ordinary, zipf_pick
+from benchmarks.heldout3.traffic import DIASPORA_HOSTS, Population, ascii_latin, assemble, ordinary, zipf_pick
 from benchmarks.heldout3.world import REGION, Line, Shipment, description_language, goods_lines, make_org, make_person
 
 SHARES = {  # share of all shipments
@@ -169,13 +169,14 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
                            else (buyer.name if rep.mode == "postal" else strip_diacritics(to_latin(buyer.name, buyer.lang)).upper()),
                            "street": f"{buyer.street} {buyer.number}", "city": buyer.city, "postcode": buyer.postcode,
                            "country": home}
+            _ascii(s)
             out.append(_mark(s, kind))
         for s in out:
             if len(out) > 1:
                 _sig(s, "name_variant")
         return out
     if kind == "shared_phone":
-        home = rng.choice(REGION)
+        home = rng.choice(["RS", "BA", "ME", "HR", "AL", "XK"])   # surnames that do not change with gender
         head = pop.resident(home)
         surname = head.name.split()[-1]
         out = []
@@ -187,10 +188,8 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
             if s is None:
                 continue
             s.consignee.update({"name": f"{first} {surname}" if i else head.name, "street": f"{head.street} {head.number}",
-                                "city": head.city, "phone": format_phone(rng, head.phone)})
-            if rep.ascii_names:
-                s.consignee["name"] = strip_diacritics(to_latin(s.consignee["name"], head.lang))
-                s.consignee["street"] = strip_diacritics(to_latin(s.consignee["street"], head.lang))
+                                "city": head.city, "postcode": head.postcode, "phone": format_phone(rng, head.phone)})
+            _ascii(s)
             out.append(_mark(s, kind))
         for s in out:
             if len(out) > 1:
@@ -248,7 +247,7 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
                          consignee=rng.choice(pop.traders[rep.country]), lines=lines, category="sale_of_goods", payment="account",
                          business=True)
         _sig(s, "risk_origin")
-        return [_mark(s, kind)]
+        return [_mark(s, kind, s.goods or {"al_herbs": "herbs", "nl_bulbs": "flower_bulbs"}.get(choice))]
     if kind == "sloppy_declaration":
         s = ordinary(rng, pop, used, day)
         sig = rng.choice(["net_gross_mismatch", "hs_mismatch", "net_gross_mismatch"])
@@ -274,6 +273,13 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
             _sig(s, "low_value_for_weight")
         return [_mark(s, kind, key)]
     raise ValueError(kind)
+
+
+def _ascii(s: Shipment) -> None:
+    if s.reporter.ascii_names:
+        for side in (s.shipper, s.consignee):
+            for f in ("name", "street", "city"):
+                side[f] = ascii_latin(side[f], side["country"])
 
 
 def _import(rng, pop, used, day, rep) -> Shipment | None:

@@ -67,6 +67,18 @@ NAMES = {
            ["Popescu", "Ionescu", "Popa", "Dumitru", "Stan", "Stoica", "Gheorghe"]),
     "el": (["Georgios", "Dimitrios", "Konstantinos", "Ioannis", "Nikolaos"], ["Maria", "Eleni", "Katerina"],
            ["Papadopoulos", "Papadakis", "Georgiou", "Nikolaidis", "Karagiannis", "Oikonomou"]),
+    "pl": (["Piotr", "Krzysztof", "Tomasz", "Paweł", "Marcin"], ["Anna", "Katarzyna", "Agnieszka"],
+           ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski"]),
+    "cs": (["Jan", "Petr", "Jiří", "Martin", "Tomáš", "Lukáš"], ["Jana", "Eva", "Lucie"],
+           ["Novák", "Svoboda", "Dvořák", "Černý", "Procházka", "Kučera", "Horák"]),
+    "hu": (["László", "István", "Zoltán", "Gábor", "Attila"], ["Katalin", "Eszter", "Zsófia"],
+           ["Nagy", "Kovács", "Tóth", "Szabó", "Horváth", "Varga"]),
+    "nl": (["Jan", "Pieter", "Sander", "Thijs", "Bram"], ["Anouk", "Sanne", "Lotte"],
+           ["de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser"]),
+    "fr": (["Jean", "Pierre", "Nicolas", "Julien", "Thomas"], ["Marie", "Camille", "Julie"],
+           ["Martin", "Bernard", "Dubois", "Moreau", "Laurent", "Lefebvre"]),
+    "es": (["Carlos", "Luis", "José", "Andrés", "Diego"], ["María", "Lucía", "Daniela"],
+           ["García", "Rodríguez", "Pérez", "Gómez", "Torres", "Vargas", "Mendoza"]),
 }
 
 # which communities live where, with weights (the diaspora lives abroad under its own names)
@@ -88,15 +100,15 @@ COMMUNITIES = {
     "CH": [("de", 62), ("sq", 18), ("sr", 8), ("mk", 4), ("bs", 4), ("it", 4)],
     "SE": [("sv", 70), ("bs", 12), ("sr", 8), ("sq", 10)],
     "IT": [("it", 85), ("sq", 15)],
-    "NL": [("de", 30), ("en", 50), ("tr", 20)],
-    "BE": [("en", 50), ("de", 30), ("sq", 20)],
-    "FR": [("en", 70), ("sr", 15), ("sq", 15)],
+    "NL": [("nl", 70), ("tr", 15), ("sq", 5), ("bs", 10)],
+    "BE": [("nl", 45), ("fr", 35), ("sq", 20)],
+    "FR": [("fr", 70), ("sr", 15), ("sq", 15)],
     "GB": [("en", 85), ("sq", 15)],
     "US": [("en", 88), ("sr", 6), ("sq", 6)],
-    "HU": [("de", 60), ("sr", 40)],
-    "CZ": [("de", 100)],
-    "SK": [("de", 100)],
-    "PL": [("de", 100)],
+    "HU": [("hu", 85), ("sr", 15)],
+    "CZ": [("cs", 100)],
+    "SK": [("cs", 100)],
+    "PL": [("pl", 100)],
 }
 
 CYRILLIC_NATIVE = {"mk", "bg"}
@@ -184,7 +196,19 @@ STREETS = {
     "de": ["Hauptstraße", "Bahnhofstraße", "Gartenstraße", "Schulstraße", "Industriestraße", "Berliner Straße",
            "Lindenweg", "Mühlgasse"],
     "it": ["Via Roma", "Via Garibaldi", "Corso Italia"], "sv": ["Storgatan", "Drottninggatan", "Kungsgatan"],
-    "en": ["Main Street", "Oak Avenue", "Industrial Park Rd", "High Street", "Commerce Dr"],
+    "en": ["Main Street", "Oak Avenue", "Industrial Park Rd", "Commerce Dr", "Elm Street"],
+    "gb": ["High Street", "Station Road", "Church Lane", "Victoria Road"],
+    "nl": ["Kalverstraat", "Prinsengracht", "Coolsingel", "Stationsweg", "Kerkstraat"],
+    "fr": ["Rue de la République", "Avenue Jean Jaurès", "Rue Victor Hugo", "Boulevard Voltaire"],
+    "be": ["Rue Neuve", "Meir", "Rue de Namur", "Kerkstraat"],
+    "pl": ["ul. Marszałkowska", "ul. Długa", "ul. Floriańska", "ul. Polna"],
+    "cs": ["Národní", "Masarykova", "Palackého", "Nádražní"],
+    "hu": ["Váci utca", "Andrássy út", "Kossuth Lajos utca"],
+    "pt": ["Rua Augusta", "Avenida Paulista", "Rua da Consolação"],
+    "es": ["Avenida 9 de Octubre", "Calle 72", "Carrera 7", "Avenida Amazonas"],
+    "ar": ["Sheikh Zayed Road", "Al Maktoum Street", "Al Quoz Industrial Area 3"],
+    "hi": ["MG Road", "Nehru Place", "Andheri East, MIDC"],
+    "uk": ["vul. Deribasivska", "vul. Khreshchatyk"],
     "ro": ["Strada Victoriei", "Bulevardul Unirii"], "el": ["Odos Egnatia", "Leoforos Kifisias"],
     "zh": ["Bantian Street, Longgang District", "Futian Road, Yiwu Intl Trade City", "Baiyun Avenue North",
            "Huaqiang North Road, Futian District", "Chang'an Town Industrial Zone"],
@@ -192,8 +216,9 @@ STREETS = {
 
 COUNTRY_STREET_LANG = {"RS": "sr", "BA": "bs", "ME": "me", "HR": "hr", "MK": "mk", "AL": "sq", "XK": "sq",
                        "BG": "bg", "TR": "tr", "DE": "de", "AT": "de", "CH": "de", "IT": "it", "SE": "sv",
-                       "US": "en", "GB": "en", "NL": "en", "BE": "en", "FR": "en", "RO": "ro", "GR": "el",
-                       "CN": "zh", "SI": "hr", "HU": "de", "CZ": "de", "SK": "de", "PL": "de"}
+                       "US": "en", "GB": "gb", "NL": "nl", "BE": "be", "FR": "fr", "RO": "ro", "GR": "el",
+                       "CN": "zh", "SI": "hr", "HU": "hu", "CZ": "cs", "SK": "cs", "PL": "pl", "BR": "pt", "EC": "es",
+                       "CO": "es", "AE": "ar", "IN": "hi", "UA": "uk"}
 
 PHONE = {  # country code, mobile prefixes, subscriber digits
     "RS": ("381", ["60", "61", "62", "63", "64", "65", "66", "69"], 7), "BA": ("387", ["61", "62", "63", "65", "66"], 6),

@@ -594,7 +594,7 @@ def explosives(rng, pop, used, day) -> Case:
     dest = rng.choice(["SE", "SE", "DE", "AT", "NL", "BE", "CH"])
     s = smuggle(rng, ctx, reporter=rep, direction="export", origin=rep.country, destination=dest, day=day,
                 shipper=pop.resident(rep.country) if rng.random() < 0.5 else make_person(rng, rep.country),
-                consignee=make_person(rng, dest, lang=rng.choice(["bs", "sr", "sq", "sv"])), cover=rng.choice(OUTBOUND_COVERS),
+                consignee=make_person(rng, dest, lang=rng.choice(["bs", "sr", "sq"]) if rng.random() < 0.7 else None), cover=rng.choice(OUTBOUND_COVERS),
                 business=False, category=rng.choice(["gift", "other", None]), payment=None)
     if dest == "SE":
         _sig(s, "risk_destination")

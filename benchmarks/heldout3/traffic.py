@@ -9,7 +9,7 @@ import random
 
 from benchmarks.heldout3 import identifiers as ids
 from benchmarks.heldout3.goods import CATALOG, ESHOP_GOODS, PRIVATE_GOODS, TRADER_GOODS
-from benchmarks.heldout3.people import COMMUNITIES
+from benchmarks.heldout3.people import strip_diacritics, to_latin
 from benchmarks.heldout3.world import (AIRPORT, BY_CODE, DIRECTIONS, EUR_RATE, EXPORT_DESTINATIONS, FLIGHT_PREFIX,
                                        FOREIGN_CURRENCY, HOME_CURRENCY, IMPORT_ORIGINS, MODE_SHARE, REGION, REPORTERS,
                                        Line, Party, Reporter, Shipment, description_language, goods_lines, local_date, local_iso,
@@ -126,6 +126,11 @@ def styles(rng: random.Random, reporter: Reporter, shipper: Party, consignee: Pa
     return one(shipper, False), one(consignee, foreign_system)
 
 
+def ascii_latin(text: str, country: str) -> str:
+    lang = {"MK": "mk", "BG": "bg"}.get(country, "sr")
+    return strip_diacritics(to_latin(text, lang)) if not text.isascii() else text
+
+
 def assemble(rng: random.Random, used: set, *, reporter: Reporter, direction: str, origin: str, destination: str, day: dt.date,
              shipper: Party, consignee: Party, lines: list[Line], category: str | None, payment: str | None,
              business: bool, foreign_system: bool = False, consignee_street: str | None = None,
@@ -140,6 +145,10 @@ def assemble(rng: random.Random, used: set, *, reporter: Reporter, direction: st
     cons = render_party(rng, consignee, style=c_style, phone=rng.random() < phone_p, email=rng.random() < email_p,
                         id_number=(direction == "import" and rng.random() < {"express": 0.2, "air_cargo": 0.35}.get(mode, 0.03)),
                         postcode=rng.random() < 0.93, name=consignee_name, street=consignee_street, phone_style=phone_style)
+    if reporter.ascii_names:   # the reporter's system keeps unaccented Latin only, whatever was typed
+        for side in (ship, cons):
+            for f in ("name", "street", "city"):
+                side[f] = ascii_latin(side[f], side["country"])
     net = sum(line.net_kg for line in lines)
     docs = category == "documents"
     gross = net + (rng.uniform(0.01, 0.08) if docs else net * rng.uniform(0.03, 0.22) + rng.uniform(0.05, 0.45))
@@ -209,7 +218,7 @@ def route(rng: random.Random, s: Shipment) -> None:
         if mode == "postal" and rng.random() < 0.7:
             origin_office = (s.origin if s.direction != "export" else r.country) + (there if s.direction != "export" else here) + "A"
             dest_office = (r.country if s.direction != "export" else s.destination) + (here if s.direction != "export" else there) + "A"
-            s.master_ref = ids.receptacle(rng, origin_office.replace("KS", "XK")[:6], dest_office[:6], s.moment.year, s.gross_kg * 8)
+            s.master_ref = ids.receptacle(rng, origin_office[:6], dest_office[:6], s.moment.year, s.gross_kg * 8)
         elif mode == "air_cargo" and r.scheme == "hawb":
             s.master_ref = ids.awb(rng, rng.choice(["115", "235", "020", "157", "176", "057"]))
         elif mode == "express" and rng.random() < 0.3:

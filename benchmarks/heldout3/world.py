@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass, field
 
 from benchmarks.heldout3 import identifiers as ids
-from benchmarks.heldout3.goods import CATALOG, LANG_OF, Goods, describe
+from benchmarks.heldout3.goods import LANG_OF, Goods, describe_indexed
 from benchmarks.heldout3.people import (CN_TRADES, CN_WORDS, COMMUNITIES, COUNTRY_STREET_LANG, EMAIL_DOMAINS,
                                         LEGAL_FORM, NAMES, PLACES, STREETS, format_phone, is_cyrillic, phone_number,
                                         strip_diacritics, to_cyrillic, to_latin)
@@ -358,12 +358,13 @@ def skewed(rng: random.Random, lo: float, hi: float, power: float = 1.8) -> floa
 def goods_lines(rng: random.Random, goods: Goods, lang: str, *, n_lines: int = 1, scale: float = 1.0) -> list[Line]:
     out = []
     for _ in range(n_lines):
-        text, used = describe(rng, goods, lang)
+        text, used, i = describe_indexed(rng, goods, lang)
         lo, hi = goods.qty
         qty = lo + int((hi - lo + 1) * rng.random() ** 2.2)
         unit_kg = skewed(rng, *goods.unit_kg) * scale
         unit_eur = skewed(rng, *goods.unit_eur, power=1.4) * scale
-        hs = rng.choice(goods.hs) if goods.hs else None
+        paired = used == "en" and len(goods.hs) == len(goods.words["en"])
+        hs = (goods.hs[i] if paired else rng.choice(goods.hs)) if goods.hs else None
         out.append(Line(text, hs, qty, round(qty * unit_kg, 3), round(qty * unit_eur, 2), None, used))
     return out
 
