@@ -160,7 +160,7 @@ def _versions(rng: random.Random, shipments: list[Shipment]) -> tuple[list[dict]
 def _amend(rng: random.Random, s: Shipment, rec: dict, later: dt.datetime) -> dict:
     new = json.loads(json.dumps(rec))
     new["reported_at"] = to_record(random.Random(0), s, later)["reported_at"]
-    kind = rng.choice(["arrival", "phone", "conveyance", "weight", "postcode"] if not s.illicit else ["arrival", "phone", "conveyance"])
+    kind = rng.choice(["arrival", "phone", "conveyance", "weight", "postcode"])
     if kind == "arrival":
         base = dt.date.fromisoformat(new.get("arrival_date") or later.date().isoformat())
         new["arrival_date"] = (base + dt.timedelta(days=rng.randint(1, 3))).isoformat()

@@ -10,7 +10,8 @@ import random
 from benchmarks.heldout3.goods import CATALOG
 from benchmarks.heldout3.people import format_phone, strip_diacritics, to_cyrillic, to_latin
 from benchmarks.heldout3.threats import Context, _sig, plant, region_reporter
-from benchmarks.heldout3.traffic import DIASPORA_HOSTS, Population, ascii_latin, assemble, ordinary, zipf_pick
+from benchmarks.heldout3.traffic import (DIASPORA_HOSTS, Population, ascii_latin, assemble, ordinary, usual_payment,
+                                         zipf_pick)
 from benchmarks.heldout3.world import REGION, Line, Shipment, description_language, goods_lines, make_org, make_person
 
 SHARES = {  # share of all shipments
@@ -94,7 +95,7 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
         lines = goods_lines(rng, goods, description_language(rng, shop.country, rep.country, business=True), n_lines=rng.randint(1, 2))
         s = assemble(rng, used, reporter=rep, direction="import", origin=shop.country, destination=rep.country, day=day,
                      shipper=shop, consignee=pop.resident(rep.country), lines=lines, category="sale_of_goods",
-                     payment=rng.choice(["prepaid", "card", "cash_on_delivery"]), business=True)
+                     payment=usual_payment(rng, rep.mode, shop.country, rep.country), business=True)
         s.show_hs = True
         _sig(s, "revealing_wording")
         return [_mark(s, kind, goods.key)]
@@ -148,7 +149,7 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
             lines = goods_lines(rng, goods, description_language(rng, origin, home, business=True))
             s = assemble(rng, used, reporter=reps[i % 2] if rng.random() < 0.4 else reps[0], direction="import", origin=origin,
                          destination=home, day=min(last_day, day + dt.timedelta(days=rng.choice([0, 0, 1]))), shipper=shop,
-                         consignee=buyer, lines=lines, category="sale_of_goods", payment=rng.choice(["prepaid", "card", "cash_on_delivery"]),
+                         consignee=buyer, lines=lines, category="sale_of_goods", payment=usual_payment(rng, reps[0].mode, origin, home),
                          business=True, foreign_system=origin not in REGION)
             out.append(_mark(s, kind, goods.key))
         for s in out:
@@ -265,7 +266,7 @@ def build(rng: random.Random, pop: Population, used: set, day: dt.date, kind: st
             l.value_eur = round(rng.uniform(5, 25), 2)
         s = assemble(rng, used, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day,
                      shipper=pop.foreign_seller(origin), consignee=pop.resident(rep.country), lines=lines, category="sale_of_goods",
-                     payment=rng.choice(["prepaid", "card", "cash_on_delivery"]), business=True, foreign_system=origin not in REGION)
+                     payment=usual_payment(rng, rep.mode, origin, rep.country), business=True, foreign_system=origin not in REGION)
         s.show_hs = True
         if key in ("tools", "car_parts"):
             _sig(s, "low_scrutiny_hs_dense")

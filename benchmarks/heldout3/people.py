@@ -351,6 +351,12 @@ def name_variant(rng: random.Random, name: str, lang: str, *, kinds: tuple[str, 
             return name.upper(), kind
         elif kind == "middle" and len(parts) == 2 and not is_cyrillic(name):
             return f"{parts[0]} {rng.choice('ABDGJMNPRSVZ')}. {parts[1]}", kind
+        elif kind == "legal_form" and len(parts) >= 2:
+            head, form = " ".join(parts[:-1]), parts[-1]
+            other = {"d.o.o.": ["DOO", "doo", "d.o.o", ""], "DOO": ["d.o.o.", ""], "д.о.о.": ["DOO", "doo", ""],
+                     "ДООЕЛ": ["DOOEL", "dooel", "ДОО", ""], "ЕООД": ["EOOD", "ООД", ""], "sh.p.k.": ["SHPK", "shpk", ""],
+                     "SH.P.K.": ["SHPK", "sh.p.k.", ""], "GmbH": ["Gmbh", "GMBH", ""]}.get(form, ["", "Ltd"])
+            return (head + " " + rng.choice(other)).strip(), kind
     return typo(rng, name), "typo"
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 from benchmarks.heldout3.people import strip_diacritics, to_latin
-from benchmarks.heldout3.world import EUR_RATE, Shipment, local_iso
+from benchmarks.heldout3.world import EUR_RATE, Shipment, local_iso, utc_offset
 
 OFFICER_WORDS = ["pistol", "gun", "weapon", "ammo", "airsoft", "holster", "scope", "barrel", "revolver", "pištolj", "пиштол",
                  "oružje", "оружје", "munition", "tabanca", "kurusıkı", "armë", "gas", "knife", "nož", "schreckschuss",
@@ -110,6 +110,9 @@ def inspections(rng: random.Random, final: dict, shipments: list[Shipment], list
 def _outcome(rng: random.Random, s: Shipment, method: str) -> dict:
     moment = s.moment + dt.timedelta(hours=rng.uniform(4, 70))
     clock = s.reporter.clock if s.reporter.clock != "UTC" else ("EET" if s.reporter.country == "BG" else "CET")
+    local_hour = (moment + utc_offset(clock, moment)).hour
+    if not 7 <= local_hour < 19:   # offices inspect in working hours: the next morning
+        moment += dt.timedelta(hours=(31 - local_hour) % 24 + rng.uniform(0, 3))
     rec = {"reporter": s.reporter.code, "shipment_id": s.shipment_id, "inspected_at": local_iso(clock, moment), "method": method}
     found = s.illicit and rng.random() < DETECT.get(method, {}).get(s.goods, 0.1 if method == "documentary" else 0.05)
     if found and method == "xray" and rng.random() < 0.5:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from benchmarks.heldout3.goods import CATALOG, CONTRABAND, LANG_OF, Contraband
 from benchmarks.heldout3.people import (format_phone, is_cyrillic, name_variant, phone_number, strip_diacritics,
                                         to_cyrillic, to_latin)
-from benchmarks.heldout3.traffic import (DIASPORA_HOSTS, Population, assemble, choose_reporter, other_region,
+from benchmarks.heldout3.traffic import (DIASPORA_HOSTS, Population, assemble, other_region, usual_payment,
                                          zipf_pick)
 from benchmarks.heldout3.world import (REGION, REPORTERS, Line, Party, Reporter, Shipment, description_language,
                                        goods_lines, latin_name, make_locker, make_org, make_person, pick)
@@ -114,7 +114,8 @@ def plant(rng: random.Random, s: Shipment, signal: str, ctx: "Context") -> bool:
     elif signal == "indirect_route":
         detour = [c for c in ODD_DETOUR if c not in (s.origin, s.destination)]
         s.departure = rng.choice(detour)
-        s.transit = rng.sample([c for c in detour if c != s.departure] + ["BG", "GR", "HU"], rng.randint(1, 2))
+        extra = rng.sample([c for c in detour if c != s.departure] + ["BG", "GR", "HU"], rng.randint(1, 2))
+        s.transit = [c for c in dict.fromkeys(s.transit + extra) if c not in (s.origin, s.destination, s.departure)]
     elif signal == "cod_low_value":
         if s.reporter.mode not in ("express", "postal"):
             return False
@@ -181,7 +182,9 @@ def smuggle(rng: random.Random, ctx: Context, *, reporter: Reporter, direction: 
     the cover goods packed around it."""
     lang = lang or description_language(rng, shipper.country, consignee.country, business=business)
     true_kg = sum(rng.uniform(*c.kg) * q for c, q in ctx.contraband)
-    lines = goods_lines(rng, CATALOG[cover], lang, n_lines=rng.choices([1, 2], weights=[70, 30])[0])
+    lines = goods_lines(rng, CATALOG[cover], lang, n_lines=rng.choices([1, 2, 3], weights=[64, 26, 10])[0])
+    if payment not in ("cash_on_delivery", "account"):
+        payment = usual_payment(rng, reporter.mode, origin, destination)
     padding = sum(l.net_kg for l in lines) * rng.uniform(0.05, 0.5)
     total = sum(l.net_kg for l in lines) or 1.0
     for l in lines:
@@ -197,8 +200,16 @@ def _qty(rng, c: Contraband) -> int:
     return rng.randint(*c.qty)
 
 
+# planting order: what rewrites the lines goes first, what adds to them last
+ORDER = ["low_scrutiny_hs_dense", "heavy_gift_or_documents", "low_value_for_weight", "cod_low_value", "net_gross_mismatch",
+         "hs_mismatch", "risk_transit", "indirect_route", "risk_origin", "parcel_locker", "new_account", "revealing_wording"]
+
+
 def finish(rng: random.Random, s: Shipment, ctx: Context, pool: list[str], *, weights=(10, 38, 34, 15, 3)) -> None:
-    for signal in pick_signals(rng, pool, weights=weights):
+    chosen = set(pick_signals(rng, pool, weights=weights))
+    if "low_scrutiny_hs_dense" in chosen:
+        chosen.discard("hs_mismatch")
+    for signal in [x for x in ORDER if x in chosen]:
         if plant(rng, s, signal, ctx):
             _sig(s, signal)
 
@@ -208,7 +219,10 @@ def region_reporter(rng: random.Random, countries: list[str], modes=("postal", "
     return rng.choices(pool, weights=[r.weight for r in pool])[0]
 
 
-def fresh_foreign(rng: random.Random, country: str, *, org_share: float = 0.4) -> Party:
+def fresh_foreign(rng: random.Random, pop: Population, country: str, *, org_share: float = 0.4) -> Party:
+    """A sender abroad: often someone new, sometimes an established web shop or seller account."""
+    if rng.random() < 0.3 and (country == "CN" or country in pop.eshops or country in pop.traders):
+        return pop.foreign_seller(country)
     return make_org(rng, country) if rng.random() < org_share else make_person(rng, country)
 
 
@@ -234,7 +248,7 @@ def parts_inbound(rng, pop, used, day) -> Case:
     origin = _origin(rng, ctx, "firearm_parts", 0.55)
     rep = region_reporter(rng, REGION)
     consignee = pop.resident(rep.country) if rng.random() < 0.5 else make_person(rng, rep.country)
-    shipper = fresh_foreign(rng, origin) if rng.random() < 0.75 else pop.foreign_seller(origin)
+    shipper = fresh_foreign(rng, pop, origin) if rng.random() < 0.75 else pop.foreign_seller(origin)
     s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day, shipper=shipper,
                 consignee=consignee, cover=rng.choice(INBOUND_COVERS), business=shipper.kind == "org",
                 category=rng.choice(["sale_of_goods", "sale_of_goods", "gift", "commercial_sample", "other", None]),
@@ -255,7 +269,7 @@ def blank_firing_inbound(rng, pop, used, day) -> Case:
         origin = "TR"
     consignee = (pop.resident(rep.country) if rng.random() < 0.4 else make_person(rng, rep.country)) if mode != "road" \
         else make_org(rng, rep.country)
-    shipper = fresh_foreign(rng, origin, org_share=0.5 if mode != "road" else 1.0)
+    shipper = fresh_foreign(rng, pop, origin, org_share=0.5 if mode != "road" else 1.0)
     cover = rng.choice(["toys", "household", "tools", "clothes", "car_parts", "cosmetics", "shoes", "sports"]) if mode != "road" \
         else rng.choice(["household", "tools", "clothes"])
     s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day, shipper=shipper,
@@ -297,7 +311,7 @@ def ammunition(rng, pop, used, day) -> Case:
         origin = _origin(rng, ctx, "ammunition", 0.5)
         rep = region_reporter(rng, REGION)
         s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day,
-                    shipper=fresh_foreign(rng, origin), consignee=pop.resident(rep.country) if rng.random() < 0.5 else make_person(rng, rep.country),
+                    shipper=fresh_foreign(rng, pop, origin), consignee=pop.resident(rep.country) if rng.random() < 0.5 else make_person(rng, rep.country),
                     cover=cover, business=False, category=rng.choice(["gift", "sale_of_goods", "other", None]), payment=None)
     else:
         rep = region_reporter(rng, WEAPON_SOURCE)
@@ -357,7 +371,9 @@ def ant_trade_split(rng, pop, used, day) -> Case:
         origin_pool = WEAPON_SOURCE
         receiver = make_person(rng, home, lang=rng.choice(["sr", "bs", "sq", "mk"]))
     locker = rng.random() < 0.4 and home in pop.lockers
-    names = _variants(rng, receiver, n)
+    fronts = rng.random() < 0.3     # other people's names on the parcels, one address and phone behind them
+    names = [(make_person(rng, home, lang=receiver.lang).name, "front") for _ in range(n)] if fronts \
+        else _variants(rng, receiver, n)
     reps_country = None
     case = Case("ant_trade_split", goods)
     senders_same = rng.random() < 0.3
@@ -378,7 +394,7 @@ def ant_trade_split(rng, pop, used, day) -> Case:
         if senders_same and sender0 is not None and sender0.country == origin:
             shipper = sender0
         else:
-            shipper = make_person(rng, origin) if rng.random() < 0.7 else fresh_foreign(rng, origin)
+            shipper = make_person(rng, origin) if rng.random() < 0.7 else fresh_foreign(rng, pop, origin)
             sender0 = sender0 or shipper
         when = day + dt.timedelta(days=rng.choice([0, 0, 0, 1, 1, 2, 3, 4]))
         street = None
@@ -395,7 +411,7 @@ def ant_trade_split(rng, pop, used, day) -> Case:
             s.consignee["phone"] = format_phone(rng, receiver.phone)
         case.shipments.append(s)
         finish(rng, s, ctx, WEIGHT_SIGNALS + ["revealing_wording"], weights=(45, 45, 10))
-    _identity_signals(case, locker=locker)
+    _identity_signals(case, locker=locker, fronts=fronts)
     return case
 
 
@@ -404,7 +420,7 @@ def hash_index(text: str, n: int) -> int:
     return sum(ord(ch) * (i + 1) for i, ch in enumerate(text)) % n
 
 
-def _identity_signals(case: Case, *, locker: bool = False) -> None:
+def _identity_signals(case: Case, *, locker: bool = False, fronts: bool = False) -> None:
     ships = case.shipments
     names = [s.consignee.get("name", "") for s in ships]
     phones = [s.consignee.get("phone") for s in ships]
@@ -412,7 +428,7 @@ def _identity_signals(case: Case, *, locker: bool = False) -> None:
     for s in ships:
         _sig(s, f"split_parcels:{len(ships)}")
         if len(set(names)) > 1:
-            _sig(s, "name_variant")
+            _sig(s, "shared_address" if fronts else "name_variant")
         if s.consignee.get("phone") and sum(1 for p in phones if p) > 1 and len(set(names)) > 1:
             _sig(s, "shared_phone")
         if len(reporters) > 1:
@@ -429,10 +445,12 @@ def identity_games(rng, pop, used, day, span_days: int) -> Case:
     if receiver.email is None:
         receiver.email = f"{strip_diacritics(latin_name(receiver)).lower().replace(' ', '')}{rng.randint(1, 99)}@gmail.com"
     n = rng.randint(3, 6)
-    names = _variants(rng, receiver, n)
+    drop = rng.random() < 0.4       # a drop address: parcels for several unrelated names from unrelated senders
+    names = [(make_person(rng, home, lang=receiver.lang).name, "front") for _ in range(n)] if drop \
+        else _variants(rng, receiver, n)
     goods_key = rng.choice(["firearm_parts", "converted_weapons", "ammunition"])
     case = Case("identity_games", goods_key)
-    box = rng.random() < 0.3
+    box = not drop and rng.random() < 0.3
     for i in range(n):
         when = day + dt.timedelta(days=min(span_days - 1, rng.randint(0, 40)))
         key = {"firearm_parts": rng.choice(["slide", "barrel", "frame_kit", "trigger_group"]),
@@ -444,22 +462,28 @@ def identity_games(rng, pop, used, day, span_days: int) -> Case:
         street = None
         if box:
             street = rng.choice(pop.lockers[home])[0]
-        elif i and rng.random() < 0.6:
+        elif i and rng.random() < (0.6 if not drop else 0.25):
             street = _address_variant(rng, f"{receiver.street} {receiver.number}")
         s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=home, day=when,
-                    shipper=fresh_foreign(rng, origin, org_share=0.5), consignee=receiver,
+                    shipper=fresh_foreign(rng, pop, origin, org_share=0.5), consignee=receiver,
                     cover=rng.choice(INBOUND_COVERS), business=False, category=rng.choice(["sale_of_goods", "gift", None]),
                     payment=None, consignee_name=names[i][0] if not rep.ascii_names else strip_diacritics(to_latin(names[i][0])),
                     consignee_street=street)
-        if rng.random() < 0.75:
+        if rng.random() < (0.75 if not drop else 0.4):
             s.consignee["phone"] = format_phone(rng, receiver.phone)
-        if rng.random() < 0.6:
+        elif drop:
+            s.consignee.pop("phone", None)
+        if not drop and rng.random() < 0.6:
             s.consignee["email"] = receiver.email
+        elif drop:
+            s.consignee.pop("email", None)
         case.shipments.append(s)
         finish(rng, s, ctx, WEIGHT_SIGNALS + ["revealing_wording"], weights=(55, 40, 5))
     emails = [s.consignee.get("email") for s in case.shipments]
     for s in case.shipments:
-        if s.consignee.get("name") != case.shipments[0].consignee.get("name") or len({x.consignee.get("name") for x in case.shipments}) > 1:
+        if drop:
+            _sig(s, "hub_address")
+        elif len({x.consignee.get("name") for x in case.shipments}) > 1:
             _sig(s, "name_variant")
         if s.consignee.get("phone") and sum(1 for x in case.shipments if x.consignee.get("phone")) > 1:
             _sig(s, "shared_phone")
@@ -467,7 +491,7 @@ def identity_games(rng, pop, used, day, span_days: int) -> Case:
             _sig(s, "shared_email")
         if box:
             _sig(s, "parcel_locker")
-        elif len({x.consignee.get("street") for x in case.shipments}) > 1:
+        elif not drop and len({x.consignee.get("street") for x in case.shipments}) > 1:
             _sig(s, "shared_address")
     return case
 
@@ -501,7 +525,7 @@ def odd_routing(rng, pop, used, day) -> Case:
     origin = _origin(rng, ctx, "converted_weapons" if goods == "converted_weapons" else "firearm_parts", 0.6)
     rep = region_reporter(rng, REGION, ("postal", "express", "air_cargo") if rng.random() < 0.15 else ("postal", "express"))
     s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day,
-                shipper=fresh_foreign(rng, origin), consignee=make_person(rng, rep.country) if rng.random() < 0.5 else pop.resident(rep.country),
+                shipper=fresh_foreign(rng, pop, origin), consignee=make_person(rng, rep.country) if rng.random() < 0.5 else pop.resident(rep.country),
                 cover=rng.choice(INBOUND_COVERS), business=False, category=rng.choice(["sale_of_goods", "gift", "other", None]),
                 payment=None)
     for x in rng.sample(["indirect_route", "risk_transit"], rng.randint(1, 2)):
@@ -546,7 +570,7 @@ def drugs(rng, pop, used, day) -> Case:
         origin = _origin(rng, ctx, "drugs_synthetic", 0.6)
         rep = region_reporter(rng, REGION)
         s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day,
-                    shipper=fresh_foreign(rng, origin), consignee=make_person(rng, rep.country) if rng.random() < 0.6 else pop.resident(rep.country),
+                    shipper=fresh_foreign(rng, pop, origin), consignee=make_person(rng, rep.country) if rng.random() < 0.6 else pop.resident(rep.country),
                     cover=rng.choice(["food", "supplements", "cosmetics", "toys", "clothes", "books"]), business=False,
                     category=rng.choice(["gift", "sale_of_goods", "other", None]), payment=None)
         pool = ["hs_mismatch", "net_gross_mismatch", "parcel_locker", "low_value_for_weight", "new_account"] + (["risk_origin"] * 2 if ctx.risk_origin else [])
@@ -636,7 +660,7 @@ def counterfeit(rng, pop, used, day, resellers: list) -> Case:
         resellers.append(make_person(rng, rep.country) if rng.random() < 0.6 else make_org(rng, rep.country, trade="Shop"))
     reseller = rng.choice([r for r in resellers if r.country == rep.country] or [make_person(rng, rep.country)])
     s = smuggle(rng, ctx, reporter=rep, direction="import", origin=origin, destination=rep.country, day=day,
-                shipper=fresh_foreign(rng, origin, org_share=0.8), consignee=reseller,
+                shipper=fresh_foreign(rng, pop, origin, org_share=0.8), consignee=reseller,
                 cover=rng.choice(["clothes", "shoes", "cosmetics", "jewellery", "phone_accessories"]), business=True,
                 category=rng.choice(["sale_of_goods", "gift", None]), payment=None)
     if rng.random() < 0.35:

@@ -33,11 +33,11 @@ class Population:
     def __init__(self, rng: random.Random, n_shipments: int, start: dt.date):
         self.rng = rng
         scale = max(1.0, n_shipments / 1000)
-        self.residents = {c: [make_person(rng, c) for _ in range(int(60 * scale * w))]
+        self.residents = {c: [make_person(rng, c) for _ in range(int(170 * scale * w))]
                           for c, w in {"RS": 1.6, "BA": 1.0, "ME": 0.4, "MK": 0.8, "AL": 0.8, "XK": 0.7, "BG": 1.3, "HR": 0.9}.items()}
         self.diaspora = {h: [make_person(rng, h, lang=rng.choice(["sr", "bs", "sq", "mk", "hr", "me", "sr", "sq"]))
-                             for _ in range(int(30 * scale))] for h in DIASPORA_HOSTS}
-        self.locals_abroad = {h: [make_person(rng, h) for _ in range(int(10 * scale))] for h in DIASPORA_HOSTS + ["TR", "HU", "GR", "IT"]}
+                             for _ in range(int(60 * scale))] for h in DIASPORA_HOSTS}
+        self.locals_abroad = {h: [make_person(rng, h) for _ in range(int(20 * scale))] for h in DIASPORA_HOSTS + ["TR", "HU", "GR", "IT"]}
         self.cn_sellers = [make_org(rng, "CN") for _ in range(int(40 * scale))]
         self.eshops = {c: [make_org(rng, c, trade=rng.choice(["Shop", "Versand", "Store", "Online", "Handel", "Trade"]))
                            for _ in range(int(6 * scale) + 2)] for c in ESHOP_COUNTRIES}
@@ -296,17 +296,22 @@ def ordinary(rng: random.Random, pop: Population, used: set, day: dt.date, *, re
         category = rng.choices(["sale_of_goods", "commercial_sample", "other", "returned_goods", None], weights=[70, 4, 8, 3, 15])[0]
     else:
         category = rng.choices(["gift", "other", "sale_of_goods", "returned_goods", None], weights=[62, 12, 8, 4, 14])[0]
-    payment = None
-    if mode == "express":
-        cod = 0.45 if origin in REGION or destination in REGION else 0.08
-        payment = rng.choices(["cash_on_delivery", "prepaid", "card", "account", None], weights=[cod * 100, 30, 25, 15, 10])[0]
-    elif rng.random() < 0.3:
-        payment = rng.choice(["prepaid", "prepaid", "card", "other"])
+    payment = usual_payment(rng, mode, origin, destination)
     s = assemble(rng, used, reporter=reporter, direction=direction, origin=origin, destination=destination, day=day,
                  shipper=shipper, consignee=consignee, lines=lines, category=category, payment=payment, business=business,
                  foreign_system=(direction == "import" and business and origin not in REGION))
     s.goods = goods.key
     return s
+
+
+def usual_payment(rng: random.Random, mode: str, origin: str, destination: str) -> str | None:
+    """How parcels are paid: cash on delivery is everyday practice for couriers inside the region."""
+    if mode == "express":
+        cod = 0.45 if origin in REGION and destination in REGION else 0.08
+        return rng.choices(["cash_on_delivery", "prepaid", "card", "account", None], weights=[cod * 100, 30, 25, 15, 10])[0]
+    if rng.random() < 0.3:
+        return rng.choice(["prepaid", "prepaid", "card", "other"])
+    return None
 
 
 def _cargo(rng: random.Random, pop: Population, used: set, day: dt.date, reporter: Reporter, direction: str) -> Shipment:

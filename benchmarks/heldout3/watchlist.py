@@ -120,7 +120,7 @@ def known_actor(rng: random.Random, pop: Population, used: set, day: dt.date, ac
         rep = region_reporter(rng, [party.country])
         origin = rng.choice(["US", "DE", "TR", "AT", "CZ", "NL", "SK", "IT"])
         direction, dest, role = "import", party.country, "consignee"
-        other = fresh_foreign(rng, origin)
+        other = fresh_foreign(rng, pop, origin)
     stand_in = party
     name = street = None
     detail = "exact"
@@ -130,6 +130,8 @@ def known_actor(rng: random.Random, pop: Population, used: set, day: dt.date, ac
             name = party.name
         elif r < 0.25 and actor.entry.get("aliases"):
             name, detail = rng.choice(actor.entry["aliases"]), "alias"
+        elif actor.kind == "organisation":
+            name, detail = name_variant(rng, party.name, party.lang, kinds=("legal_form", "upper", "diacritics", "typo", "script"))
         else:
             name, detail = name_variant(rng, party.name, party.lang)
     elif actor.kind == "address":

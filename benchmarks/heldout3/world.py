@@ -203,8 +203,8 @@ def _id_number(rng: random.Random, country: str, birth_year: int) -> str | None:
 
 def street_of(rng: random.Random, country: str, lang: str | None = None) -> str:
     slang = COUNTRY_STREET_LANG.get(country, "en")
-    if country in ("BA", "RS", "ME", "XK") and lang in ("bs", "sr", "me", "hr") and lang in STREETS:
-        slang = lang if country != "XK" else "sq"
+    if country == "BA" and lang == "sr":   # Republika Srpska: Serbian street names
+        slang = "sr"
     return rng.choice(STREETS[slang])
 
 
