@@ -25,7 +25,7 @@ RISK_ORIGIN = {
     "drugs_synthetic": ["NL", "NL", "BE", "PL"], "drug_precursors": ["CN", "CN", "IN"], "cigarettes": ["AE", "TR"],
     "counterfeit": ["CN", "TR"],
 }
-PLAIN_ORIGIN = {"firearm_parts": ["DE", "AT", "GB", "IT", "PL", "CN", "NL", "FR"], "converted_weapons": ["BG", "IT", "DE", "HU"],
+PLAIN_ORIGIN = {"firearm_parts": ["DE", "AT", "GB", "IT", "PL", "CN", "CN", "CN", "NL", "FR"], "converted_weapons": ["BG", "IT", "DE", "HU"],
                 "ammunition": ["DE", "AT", "IT", "HU"], "drugs_synthetic": ["DE", "CZ", "AT"], "drug_precursors": ["DE", "PL"],
                 "counterfeit": ["HU", "IT", "PL"], "cigarettes": ["BG", "GR"]}
 RISK_TRANSIT = {"firearms": ["TR", "AL", "BG", "ME", "XK"], "drugs": ["NL", "BE", "ES", "TR", "AE"]}
@@ -407,7 +407,7 @@ def ant_trade_split(rng, pop, used, day) -> Case:
                     category=rng.choice(["gift", "sale_of_goods", "other", None]), payment=None,
                     consignee_name=names[i][0] if not rep.ascii_names else strip_diacritics(to_latin(names[i][0])),
                     consignee_street=street)
-        if receiver.phone and "phone" not in s.consignee and rng.random() < 0.7:
+        if receiver.phone and "phone" not in s.consignee and rng.random() < 0.4:
             s.consignee["phone"] = format_phone(rng, receiver.phone)
         case.shipments.append(s)
         finish(rng, s, ctx, WEIGHT_SIGNALS + ["revealing_wording"], weights=(45, 45, 10))
@@ -469,7 +469,7 @@ def identity_games(rng, pop, used, day, span_days: int) -> Case:
                     cover=rng.choice(INBOUND_COVERS), business=False, category=rng.choice(["sale_of_goods", "gift", None]),
                     payment=None, consignee_name=names[i][0] if not rep.ascii_names else strip_diacritics(to_latin(names[i][0])),
                     consignee_street=street)
-        if rng.random() < (0.75 if not drop else 0.4):
+        if rng.random() < (0.6 if not drop else 0.4):
             s.consignee["phone"] = format_phone(rng, receiver.phone)
         elif drop:
             s.consignee.pop("phone", None)

@@ -88,7 +88,8 @@ def build(rng: random.Random, pop: Population, start: dt.date, days: int, n_ship
             entry["street"] = f"{party.street} {party.number}"
             entry["city"] = party.city
             entry["postcode"] = party.postcode
-        entry["reason"] = rng.choice(REASONS[12:] if kind in ("address", "phone", "email") and rng.random() < 0.6 else REASONS[:12])
+        own = {"address": REASONS[12], "phone": REASONS[13], "email": REASONS[14]}.get(kind)
+        entry["reason"] = own if own and rng.random() < 0.6 else rng.choice(REASONS[:12])
         if expired:
             entry["valid_until"] = (start - dt.timedelta(days=rng.randint(20, 900))).isoformat()
         elif rng.random() < 0.5:

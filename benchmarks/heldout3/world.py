@@ -208,11 +208,13 @@ def street_of(rng: random.Random, country: str, lang: str | None = None) -> str:
     return rng.choice(STREETS[slang])
 
 
-def house_number(rng: random.Random) -> str:
+def house_number(rng: random.Random, country: str = "") -> str:
+    if country in ("RS", "BA", "ME", "MK") and rng.random() < 0.03:
+        return "bb"   # "bez broja": a house without a number
     n = str(rng.choices([rng.randint(1, 30), rng.randint(31, 220)], weights=[3, 1])[0])
     r = rng.random()
     if r < 0.12:
-        n += rng.choice("abv")
+        n += rng.choice("abv" if country in ("RS", "BA", "ME", "BG") else "ab")
     elif r < 0.25:
         n += f"/{rng.randint(1, 40)}"
     return n
@@ -224,7 +226,7 @@ def make_person(rng: random.Random, country: str, *, lang: str | None = None) ->
     city, city_cyr, postcode = rng.choice(PLACES.get(country, PLACES["DE"]))
     birth = rng.randint(1950, 2004)
     name = f"{first} {last}"
-    return Party("person", lang, name, street_of(rng, country, lang), house_number(rng), city, city_cyr, postcode,
+    return Party("person", lang, name, street_of(rng, country, lang), house_number(rng, country), city, city_cyr, postcode,
                  country, phone_number(rng, country), _email(rng, first, last, country) if rng.random() < 0.75 else None,
                  _id_number(rng, country, birth), birth)
 
@@ -249,6 +251,8 @@ def make_org(rng: random.Random, country: str, *, trade: str | None = None, name
             word = trade or rng.choice(ORG_WORDS["trade"])
             name = f"{stem} {word} {rng.choice(LEGAL_FORM.get(country, ['Ltd']))}".strip()
     lang = LANG_OF.get(country, "en")
+    if country in ("RS", "BA", "ME") and is_cyrillic(name):
+        name = to_cyrillic(name)
     if country in ("MK", "BG") and any(form in name for form in ("ДООЕЛ", "ДОО", "ЕООД", "ООД")) and rng.random() < 0.7:
         head, _, form = name.rpartition(" ")
         name = to_cyrillic(head) + " " + form if lang != "bg" else head + " " + form
@@ -256,7 +260,7 @@ def make_org(rng: random.Random, country: str, *, trade: str | None = None, name
     slug = "".join(c for c in slug if c.isalnum()) or "shop"
     tld = {"RS": "rs", "BA": "ba", "ME": "me", "MK": "mk", "AL": "al", "XK": "com", "BG": "bg", "HR": "hr", "DE": "de",
            "AT": "at", "CH": "ch", "CN": "com", "TR": "com.tr"}.get(country, "com")
-    return Party("org", lang if lang != "sr" else rng.choice(["sr", "sr"]), name, street_of(rng, country), house_number(rng),
+    return Party("org", lang, name, street_of(rng, country), house_number(rng, country),
                  city, city_cyr, postcode, country, phone_number(rng, country),
                  f"{rng.choice(['info', 'office', 'sales', 'shop', 'export'])}@{slug}.{tld}", None, 1990)
 
