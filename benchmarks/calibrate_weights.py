@@ -15,7 +15,8 @@ firearm in a parcel is a licence to be checked (yellow) even where honest trade 
 Reads prepared folders of benchmarks/recall.py (screened.parquet + truth.ndjson) and rewrites the
 `weight:` lines of the profiles in place (or into --out); priorities are cleared except KEEP_PRIORITY.
 
-  PYTHONPATH=src:. python benchmarks/calibrate_weights.py --own /tmp/own/s11 --other /tmp/ho/s7 /tmp/ho/s8 [--out DIR]
+  PYTHONPATH=src:. python benchmarks/calibrate_weights.py --own /tmp/own/s11 --other /tmp/ho/s7 /tmp/ho/s8 \
+      [--source /tmp/h2/s1 /tmp/h2/s2] [--out DIR]
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ ARMS_FLOOR = 10
 ARMS_NAMED = {"firearm_named", "firearm_parts_named", "arms_hs_code", "convertible_named", "other_arms_hs_code",
               "ammunition_named", "ammunition_hs_code", "drugs_named", "explosive_named"}
 KEEP_PRIORITY = {"watchlist_name_at_listed_address"}
+# A drug or an explosive named outright is red-worthy in real traffic however often a generator
+# writes the words on innocent parcels (hemp, CBD, fireworks): their written weight stands.
+KEEP_WRITTEN = {"drugs_named", "explosive_named"}
 NOT_THE_TARGET = {"cigarettes", "counterfeit", "other"}  # goods outside threats.md (benchmarks/heldout/recall.py)
 PROFILES = Path(__file__).parents[1] / "src/interdict/targeting/profiles"
 
@@ -57,16 +61,19 @@ def counts(folders: list[Path], profiles: list) -> tuple[Counter, Counter, int, 
     return on_bad, on_good, bad, good
 
 
-def weight(indicator, sources: list[tuple[Counter, Counter, int, int]]) -> tuple[int, list[float]]:
+def weight(indicator, sources: list[tuple[Counter, Counter, int, int]], rule: str = "min") -> tuple[int, list[float]]:
     key, logs = indicator.key, []
     for on_bad, on_good, bad, good in sources:
         if on_bad[key] + on_good[key] == 0:
             continue  # never fired in this traffic: it says nothing
         ratio = ((on_bad[key] + 0.5) / (bad + 1)) / ((on_good[key] + 0.5) / (good + 1))
         logs.append(math.log(min(max(ratio, 1.0), CLIP)))
-    if sum(s[0][key] for s in sources) < 3 and sum(s[1][key] for s in sources) < 30:
+    if indicator.id in KEEP_WRITTEN or (sum(s[0][key] for s in sources) < 3 and sum(s[1][key] for s in sources) < 30):
         return indicator.weight, logs  # too little evidence either way: keep what was written
-    w = max(1, round(SCALE * min(logs)))
+    median = lambda x: sorted(x)[(len(x) - 1) // 2]  # noqa: E731
+    pick = {"min": min, "median": median, "mean": lambda x: sum(x) / len(x),
+            "lowmid": lambda x: (min(x) + median(x)) / 2}[rule]
+    w = max(1, round(SCALE * pick(logs)))
     if indicator.id in ARMS_NAMED:
         w = max(w, ARMS_FLOOR)
     return w, logs
@@ -76,15 +83,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--own", type=Path, nargs="+", required=True, help="prepared folders of one traffic source")
     ap.add_argument("--other", type=Path, nargs="+", required=True, help="prepared folders of another source")
+    ap.add_argument("--source", type=Path, nargs="+", action="append", default=[],
+                    help="prepared folders of a further independent source (repeat for each)")
+    ap.add_argument("--rule", choices=["min", "median", "mean", "lowmid"], default="min",
+                    help="how the sources' LRs combine (median: the lower middle one)")
     ap.add_argument("--out", type=Path, default=PROFILES, help="where to write the profiles (default: in place)")
     args = ap.parse_args()
     files = sorted(glob.glob(str(PROFILES / "*.yaml")))
     profiles = load_profiles(files)
-    sources = [counts(args.own, profiles), counts(args.other, profiles)]
+    sources = [counts(folders, profiles) for folders in (args.own, args.other, *args.source)]
     weights = {}
     for p in profiles:
         for i in p.indicators:
-            weights[i.key], logs = weight(i, sources)
+            weights[i.key], logs = weight(i, sources, args.rule)
             print(f"{i.key:66s} {i.weight:4d} -> {weights[i.key]:4d}   LR " + " ".join(f"{math.exp(x):7.1f}" for x in logs))
     args.out.mkdir(parents=True, exist_ok=True)
     for path in map(Path, files):

@@ -23,7 +23,9 @@ import yaml
 
 from interdict.targeting import evaluate, load_profiles
 from interdict.targeting.hs_fit import unusual_hs_code
+from interdict.targeting.norms import ROUTE
 from interdict.targeting.profile import PACKAGED_LISTS, PACKAGED_PROFILES, _load_list
+from interdict.targeting.route_norms import route_unusual
 from interdict.text import fold, fold_description
 
 DESCRIPTIONS = [
@@ -140,13 +142,14 @@ VAGUE = _only("vague_goods", "count_units")
 
 def handwritten_sql() -> str:
     """What an analyst fluent in DuckDB would write by hand for the starter library (profiles
-    ammunition@7, convertible_weapons@8, drugs_air_express@8, explosives_and_cash@4,
-    firearms_inbound@9, firearms_outbound@9, misdeclared_goods@7, routing@4,
-    splitting_and_identity@7): each indicator as a boolean, then the score: the strongest weight of
+    ammunition@8, convertible_weapons@9, drugs_air_express@9, explosives_and_cash@5,
+    firearms_inbound@10, firearms_outbound@10, misdeclared_goods@8, routing@5,
+    splitting_and_identity@8): each indicator as a boolean, then the score: the strongest weight of
     each family, the families added, at most 100. Written from the YAML, not generated from the
     compiled profiles, so it checks `evaluate`. The value per kg among the chapter's other
     shipments is computed here with window functions; `hs_code_unusual` (words per HS chapter,
-    targeting/hs_fit.py) is the one field the query takes as an input column (see `main`).
+    targeting/hs_fit.py) and `route_unusual` (countries per origin, targeting/route_norms.py) are
+    the fields the query takes as input columns (see `main`).
     """
     kw = lambda column, *names, extra=(): f"regexp_matches({column}, ' {_terms(*names, extra=extra)}')"  # noqa: E731
     prefix = lambda *codes: "(" + " OR ".join(f"contains(h, '|{c}')" for c in codes) + ")"  # noqa: E731
@@ -195,6 +198,7 @@ def handwritten_sql() -> str:
       {w(distinct("shipper_name_norm"), "consignee_phone_norm", 7)} AS senders_phone_7,
       {w(distinct("shipper_name_norm"), "consignee_address_norm", 7)} AS senders_address_7,
       {w(distinct("consignee_name_norm"), "consignee_phone_norm", 7)} AS names_phone_7,
+      {w(distinct("consignee_name_norm"), "consignee_phone_norm", 60)} AS names_phone_60,
       {w(distinct("consignee_name"), "consignee_address_norm", 7)} AS names_address_7,
       {w(distinct("consignee_address_norm"), "consignee_phone_norm", 30)} AS addresses_phone_30,
       {w(distinct("consignee_name_norm"), "consignee_email_norm", 30)} AS names_email_30,
@@ -253,6 +257,9 @@ def handwritten_sql() -> str:
       coalesce(any_mode AND h <> '||' AND item_count > 1 AND no_code_fits, false) AS mg_several,
       coalesce(any_mode AND h <> '||' AND hs_code_unusual, false) AS mg_unusual,
       coalesce(any_mode AND h <> '||' AND vpk_permille <= 20 AND gross_weight_g >= 300, false) AS mg_cheap_peers,
+      coalesce(any_mode AND h <> '||' AND vpk_permille <= 50 AND gross_weight_g >= 300, false) AS mg_cheap5_peers,
+      coalesce(any_mode AND {prefix(*_load_list(PACKAGED_LISTS / "low_scrutiny_chapters.yaml").values)} AND gross_weight_g >= 500
+               AND vpk_permille <= 100, false) AS mg_low_cheap,
       coalesce(any_mode AND hs_code_unusual AND {prefix(*_load_list(PACKAGED_LISTS / "low_scrutiny_chapters.yaml").values)}, false) AS mg_unusual_low,
       coalesce(any_mode AND items_net_weight_g > gross_weight_g, false) AS mg_net_over,
       coalesce(any_mode AND gross_weight_g >= 1000 AND gross_weight_g > 0 AND items_net_weight_g * 2 < gross_weight_g, false) AS mg_net_under,
@@ -262,6 +269,7 @@ def handwritten_sql() -> str:
       any_mode AND k_explosive AS ex_named, any_mode AND k_cash AS ex_cash,
       -- routing@1
       coalesce(direction = 'import' AND any_mode AND contains(transit_countries, '|'), false) AS ro_two,
+      coalesce(direction = 'import' AND any_mode AND route_unusual, false) AS ro_unusual,
       -- splitting_and_identity@4
       coalesce(watchlist_hits, '') <> '' AS wl_any, contains(wk, '|name+city|') AS wl_city,
       contains(wk, '|name+address|') AS wl_address_name, contains(wk, '|phone|') OR contains(wk, '|e-mail|') AS wl_contact,
@@ -271,6 +279,7 @@ def handwritten_sql() -> str:
       coalesce(senders_name_3 >= 3, false) AS si_split_name,
       coalesce(locker AND senders_phone_7 >= 2, false) AS si_locker,
       coalesce(names_phone_7 >= 2, false) AS si_names_phone,
+      coalesce(names_phone_60 >= 2, false) AS si_names_phone_60,
       coalesce(NOT locker AND names_address_7 >= 3, false) AS si_names_address,
       coalesce(addresses_phone_30 >= 2, false) AS si_addresses_phone,
       coalesce(names_email_30 >= 3, false) AS si_names_email,
@@ -278,6 +287,8 @@ def handwritten_sql() -> str:
       coalesce(NOT locker AND senders_address_30 >= 6, false) AS si_senders_address,
       coalesce(payment_method = 'cash_on_delivery' AND sender_90 <= 1, false) AS si_new_sender_cod,
       coalesce(payment_method = 'cash_on_delivery' AND consignee_90 <= 1, false) AS si_new_consignee_cod,
+      coalesce(payment_method = 'cash_on_delivery' AND declared_value_eur_cents < 3000 AND sender_90 <= 1, false) AS si_new_sender_cod_low,
+      coalesce(payment_method = 'cash_on_delivery' AND declared_value_eur_cents < 1000, false) AS si_cod_10,
       k_drug, k_drug_cover, tr, h, category, origin_country, drug_origin, consignee_90
       FROM w),
     g AS (SELECT *,
@@ -289,27 +300,29 @@ def handwritten_sql() -> str:
       FROM f)
     SELECT id, least(100,
         -- one sign each
-        1 * fi_locker::INT + 24 * fi_id_check::INT
-      + 24 * am_named::INT + 70 * am_hs::INT
-      + 70 * dr_named::INT + 14 * dr_cocaine::INT + 10 * dr_transit::INT + 2 * dr_precursor::INT
-      + 40 * ex_named::INT + 30 * ex_cash::INT + 5 * ro_two::INT + 9 * mg_vague::INT
+        6 * fi_locker::INT + 14 * fi_id_check::INT
+      + 28 * am_named::INT + 70 * am_hs::INT
+      + 70 * dr_named::INT + 23 * dr_cocaine::INT + 10 * dr_transit::INT + 1 * dr_precursor::INT
+      + 40 * ex_named::INT + 30 * ex_cash::INT + 7 * mg_vague::INT
       -- families: the strongest of each
+      + greatest(10 * ro_two::INT, 13 * ro_unusual::INT)
       + greatest(10 * fi_named::INT, 53 * fi_parts::INT, 10 * fi_hs::INT, 70 * fo_named::INT, 70 * fo_parts::INT,
-                 70 * fo_hs::INT, 10 * cw_named::INT, 10 * cw_hs::INT, 1 * cw_replica::INT)
-      + greatest(14 * am_documents::INT, 3 * fi_gift_heavy::INT, 5 * fo_gift::INT)
-      + greatest(28 * am_dense_sample::INT, 4 * fi_low_hs::INT, 9 * fi_cheap::INT, 20 * fo_low_hs::INT, 13 * fo_cheap::INT,
-                 22 * mg_cheap_peers::INT)
-      + greatest(12 * cw_cover::INT, 1 * dr_cover::INT, 7 * fi_cover::INT, 1 * fo_cover::INT)
-      + greatest(1 * dr_new_consignee::INT, 13 * fi_new_sender::INT, 1 * fo_new_sender::INT, 14 * si_new_sender_cod::INT,
-                 4 * si_new_consignee_cod::INT, 4 * fi_cod::INT, 13 * fo_cod::INT)
-      + greatest(15 * mg_one::INT, 3 * mg_several::INT, 23 * mg_unusual::INT, 29 * mg_unusual_low::INT)
-      + greatest(3 * wl_any::INT, 1 * wl_city::INT, 53 * wl_address_name::INT, 34 * wl_contact::INT, 24 * wl_address::INT)
-      + greatest(3 * si_split_phone::INT, 5 * si_split_address::INT, 1 * si_split_name::INT, 10 * si_locker::INT,
-                 1 * si_senders_address::INT, 10 * fo_split_phone::INT, 7 * fo_split_address::INT)
-      + greatest(40 * mg_net_over::INT, 27 * mg_net_under::INT, 14 * mg_net_third::INT, 36 * fo_net_under::INT)
-      + greatest(49 * si_names_phone::INT, 1 * si_addresses_phone::INT, 33 * si_names_email::INT,
-                 30 * si_names_shipper_phone::INT)
-      + 24 * si_names_address::INT) AS score
+                 70 * fo_hs::INT, 10 * cw_named::INT, 10 * cw_hs::INT, 2 * cw_replica::INT)
+      + greatest(6 * am_documents::INT, 1 * fi_gift_heavy::INT, 5 * fo_gift::INT)
+      + greatest(10 * am_dense_sample::INT, 1 * fi_low_hs::INT, 7 * fi_cheap::INT, 15 * fo_low_hs::INT, 9 * fo_cheap::INT,
+                 19 * mg_cheap_peers::INT, 15 * mg_cheap5_peers::INT, 15 * mg_low_cheap::INT)
+      + greatest(5 * cw_cover::INT, 1 * dr_cover::INT, 4 * fi_cover::INT, 7 * fo_cover::INT)
+      + greatest(1 * dr_new_consignee::INT, 14 * fi_new_sender::INT, 3 * fo_new_sender::INT, 18 * si_new_sender_cod::INT,
+                 4 * si_new_consignee_cod::INT, 12 * fi_cod::INT, 8 * fo_cod::INT, 24 * si_new_sender_cod_low::INT,
+                 21 * si_cod_10::INT)
+      + greatest(18 * mg_one::INT, 2 * mg_several::INT, 20 * mg_unusual::INT, 30 * mg_unusual_low::INT)
+      + greatest(2 * wl_any::INT, 7 * wl_city::INT, 53 * wl_address_name::INT, 39 * wl_contact::INT, 33 * wl_address::INT)
+      + greatest(3 * si_split_phone::INT, 4 * si_split_address::INT, 1 * si_split_name::INT, 22 * si_locker::INT,
+                 1 * si_senders_address::INT, 11 * fo_split_phone::INT, 7 * fo_split_address::INT)
+      + greatest(21 * mg_net_over::INT, 31 * mg_net_under::INT, 18 * mg_net_third::INT, 38 * fo_net_under::INT)
+      + greatest(49 * si_names_phone::INT, 44 * si_names_phone_60::INT, 3 * si_addresses_phone::INT,
+                 41 * si_names_email::INT, 44 * si_names_shipper_phone::INT)
+      + 36 * si_names_address::INT) AS score
     FROM g ORDER BY score DESC, id
     """
 
@@ -344,10 +357,12 @@ def main() -> None:
           f"peak RSS {peak:,.0f} MiB (before scoring {rss_before:,.0f} MiB)")
 
     con = duckdb.connect()
-    # The one derived field the query does not compute itself: words per HS chapter over the batch
-    # (targeting/hs_fit.py), given to it as a column; it is timed with `evaluate`, not here.
+    # The derived fields the query does not compute itself: words per HS chapter and countries per
+    # origin over the batch (targeting/hs_fit.py, route_norms.py), given to it as columns; they are
+    # timed with `evaluate`, not here.
     con.register("shipments", shipments.append_column(
-        "hs_code_unusual", unusual_hs_code(shipments.column("descriptions_norm"), shipments.column("hs_codes"))))
+        "hs_code_unusual", unusual_hs_code(shipments.column("descriptions_norm"), shipments.column("hs_codes"))).append_column(
+        "route_unusual", route_unusual(*(shipments.column(c) for c in ROUTE))))
     reference, theirs, theirs_cpu = _timed(lambda: con.sql(handwritten_sql()).to_arrow_table(), args.repeat)
     print(f"handwritten DuckDB SQL: {theirs:.2f} s (CPU {theirs_cpu:.2f} s), {args.rows / theirs:,.0f} shipments/s")
     _, scan, scan_cpu = _timed(lambda: con.sql(f"SELECT {', '.join(f'max({c})' for c in shipments.column_names)} FROM shipments").to_arrow_table(),

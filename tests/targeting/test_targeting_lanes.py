@@ -136,11 +136,11 @@ def test_unused_red_places_of_quiet_days_serve_a_burst_within_the_week(starter_p
 
 def test_yellow_lane_is_bounded_and_takes_the_riskiest_of_the_rest(starter_profiles):
     rows = [shipment(id=i, reported_at=later(hours=i % 10)) for i in range(1, 501)]
-    for i in range(120):  # documents that weigh: yellow-eligible, weak
-        rows[i] = shipment(id=rows[i]["id"], category="documents", gross_weight_g=800, items_net_weight_g=700,
-                           descriptions="Documents", hs_codes="4901", declared_value_eur_cents=5000)
-    for i in range(100, 120):  # and a failed check digit: stronger, still below red
-        rows[i]["id_check_valid"] = False
+    for i in range(120):  # a failed check digit: yellow-eligible, weak
+        rows[i] = shipment(id=rows[i]["id"], id_check_valid=False)
+    for i in range(100, 120):  # and documents that weigh: stronger, still below red
+        rows[i] = shipment(id=rows[i]["id"], id_check_valid=False, category="documents", gross_weight_g=800,
+                           items_net_weight_g=700, descriptions="Documents", hs_codes="4901", declared_value_eur_cents=5000)
     scored = evaluate(table(rows), starter_profiles)
     laned = assign_lanes(scored, random_share=0).to_pylist()
     yellow = {r["id"] for r in laned if r["lane"] == "yellow"}
@@ -155,9 +155,8 @@ def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter
     riskiest yellow-eligible shipment; a day's places are never spent twice."""
     last = CARRY_DAYS  # the first day's place is on the last day of its carry
     days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(last + 2)]
-    days[last][0] = shipment(id=9001, reported_at=later(days=last), category="documents", gross_weight_g=800,
-                             items_net_weight_g=700, descriptions="Documents", hs_codes="4901",
-                             declared_value_eur_cents=5000)  # heavy documents: yellow-eligible, weak
+    days[last][0] = shipment(id=9001, reported_at=later(days=last),
+                             id_check_valid=False)  # a failed check digit: yellow-eligible, weak
     days[last][1] = shipment(id=9002, reported_at=later(days=last), gross_weight_g=2000, declared_value_eur_cents=500,
                              items_net_weight_g=1900)  # cheap for its weight: under red_min_score, riskier
     scored = evaluate(table([r for day in days for r in day]), starter_profiles)

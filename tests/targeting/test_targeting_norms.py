@@ -139,3 +139,46 @@ def test_a_profile_naming_only_a_derived_field_gets_the_columns_it_is_judged_fro
     scored = {r["id"]: r for r in evaluate(table([*peers, cheap]), [load_profile(path)], engine=engine).to_pylist()}
     assert scored[cheap["id"]]["indicators"] == ["cheap.cheapest"]
     assert not any(scored[p["id"]]["indicators"] for p in peers)
+
+
+def test_a_country_the_origins_traffic_does_not_pass_through_is_off_its_routes():
+    usual = [shipment(origin_country="DE", departure_country="DE", transit_countries=via) for via in ["", "AT"] * 20]
+    odd = shipment(origin_country="DE", departure_country="DE", transit_countries="AE")
+    through_hub = shipment(origin_country="DE", departure_country="DE", transit_countries="AT")
+    from_a_third_country = shipment(origin_country="DE", departure_country="BG", transit_countries="")
+    direct = shipment(origin_country="DE", departure_country="DE", transit_countries="")
+    via_destination = shipment(origin_country="DE", departure_country="DE", transit_countries="MK")  # not a detour
+    rare_origin = shipment(origin_country="UA", departure_country="UA", transit_countries="AE")  # no others to compare
+    rows = [*usual, odd, through_hub, from_a_third_country, direct, via_destination, rare_origin]
+    flags = derived(rows)["route_unusual"].to_pylist()
+    assert not any(flags[:40])
+    assert flags[40:] == [True, False, True, False, False, None]
+
+
+def test_an_odd_route_says_why(starter_profiles):
+    usual = [shipment(origin_country="GB", departure_country="GB", transit_countries="NL") for _ in range(30)]
+    odd = shipment(origin_country="GB", departure_country="GB", transit_countries="UA")
+    scored = {r["id"]: r for r in evaluate(table([*usual, odd]), starter_profiles).to_pylist()}
+    assert "routing.route_unusual_for_origin" in scored[odd["id"]]["indicators"]
+    assert "hardly any other shipment from its origin passes through" in scored[odd["id"]]["reasons"]
+    assert not any("routing.route_unusual_for_origin" in scored[r["id"]]["indicators"] for r in usual)
+
+
+COUNTRIES = ["DE", "CN", "TR", "AT", "AE", "MK", "RS", ""]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(COUNTRIES[:3]), st.sampled_from(COUNTRIES), st.sampled_from(COUNTRIES),
+                          st.lists(st.sampled_from(COUNTRIES[:-1]), max_size=3)), min_size=1, max_size=60))
+def test_a_route_judged_alone_agrees_with_the_batch(specs):
+    rows = [shipment(id=n + 1, origin_country=origin, departure_country=departure or None,
+                     destination_country=destination or None, transit_countries="|".join(transit),
+                     reported_at=later(hours=n))
+            for n, (origin, departure, destination, transit) in enumerate(specs * 8)]  # enough peers to judge
+    batch = derived_columns(row_columns(rows), {"route_unusual"})["route_unusual"].to_pylist()
+    for n, row in enumerate(rows[:len(specs)]):
+        alone = derived_one(row, {"route_unusual"}, history=rows)["route_unusual"]
+        assert alone == batch[n]
+        others = TrafficNorms.of_rows([r for r in rows if r["id"] != row["id"]])
+        assert derived_one(row, {"route_unusual"}, norms=(others, False))["route_unusual"] == alone
+        assert derived_one(row, {"route_unusual"}, norms=(TrafficNorms.of_rows(rows), True))["route_unusual"] == alone

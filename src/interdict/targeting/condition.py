@@ -35,6 +35,7 @@ SHIPMENT_FIELDS: dict[str, str] = {
     # derived when scoring, from the traffic itself (targeting/hs_fit.py), not stored
     "hs_code_unusual": "bool",
     "value_per_kg_permille": "number",
+    "route_unusual": "bool",
     "transit_countries": "list",
     "hs_codes": "list",
     "watchlist_hits": "list",

@@ -452,7 +452,8 @@ def _parse_aggregate(raw: dict, at: tuple, *, source: _Source, operators: list[s
 # Fields a linked shipment's condition may not read: they are worked out when scoring (from the
 # traffic or from screening), not stored with the shipment, so the single path could not test
 # them on the related shipments it reads from the store.
-LINKED_UNREADABLE = frozenset({"hs_code_unusual", "value_per_kg_permille", "watchlist_hits", "watchlist_hit_kinds"})
+LINKED_UNREADABLE = frozenset({"hs_code_unusual", "value_per_kg_permille", "route_unusual", "watchlist_hits",
+                               "watchlist_hit_kinds"})
 
 
 def _parse_linked(raw: dict, at: tuple, *, source: _Source, lists: _Lists, operators: list[str]) -> Condition:

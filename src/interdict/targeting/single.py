@@ -21,7 +21,7 @@ from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
 from interdict.ingest.shipments import shipment_columns
 from interdict.targeting.evaluation import aggregates_needed, derived_needed, score_one
-from interdict.targeting.norms import READS, TrafficNorms
+from interdict.targeting.norms import READS, TEXT_READS, TrafficNorms
 from interdict.targeting.models import ProfileVersionRow
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
@@ -139,7 +139,7 @@ def _build_norms(engine: Engine, key: str) -> tuple[float, int, int, TrafficNorm
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     ids = [r[0] for r in rows]
-    columns = {c: pa.array([r[n + 1] for r in rows], pa.string() if c in ("descriptions_norm", "hs_codes") else pa.int64())
+    columns = {c: pa.array([r[n + 1] for r in rows], pa.string() if c in TEXT_READS else pa.int64())
                for n, c in enumerate(READS)}
     built = (time.monotonic(), min(ids, default=0), max(ids, default=-1), TrafficNorms.of(columns))
     with _LOCK:
