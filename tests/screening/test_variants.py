@@ -56,7 +56,7 @@ def typo(word: str, draw) -> str:
     Not on a letter such as "đ", which the matcher reads as two ("dj"): that is two slips."""
     places = [i for i in range(1, len(word) - 1) if word[i].isascii() and word[i + 1].isascii()]
     slip = _SLIPS[draw(st.sampled_from(sorted(_SLIPS)))]
-    return slip(word, draw(st.sampled_from(places)), draw(st.sampled_from("aeiourtnms")))
+    return slip(word, draw(st.sampled_from(places)), draw(st.sampled_from("aeiourtnmsyj")))
 
 
 GIVEN = ["Marko", "Nikola", "Dragan", "Milica", "Jelena", "Snežana", "Željko", "Đorđe", "Vesna", "Miloš",
