@@ -67,7 +67,8 @@ def test_a_listed_name_says_what_else_of_the_entry_agrees(engine, tmp_path):
          "consignee_street": "ul. Partizanska 12", "consignee_postcode": "1000"},
         {"shipper_name": "Nobody", "consignee_name": "Ana Ilić"},
     )
-    hits = watchlist_hits(table, screener=screener_from_store(engine=engine))
+    # Every name reported (four addresses bear it here: by default a common name, see test_variants).
+    hits = watchlist_hits(table, screener=screener_from_store(engine=engine), common_name_addresses=None)
     assert hit_kinds(hits).to_pylist() == [["name"], ["name+country"], ["name+city"], ["name+address"], []]
     assert "P-001: consignee name and city match '" in hits.to_pylist()[2][0]
 
@@ -77,3 +78,20 @@ def test_no_shipments_and_absent_columns_give_empty_hits(engine):
     assert watchlist_hits(_shipments(), screener=screener).to_pylist() == []
     only_names = pa.table({"consignee_name": ["Marko Petrović"]})
     assert watchlist_hits(only_names, screener=screener).type == pa.list_(pa.string())
+
+
+def test_a_listed_phone_without_a_country_is_screened_however_the_party_wrote_it(engine, tmp_path):
+    """A phone entry sent with "country": "" is kept (not quarantined); written nationally, it is
+    found by its last 8 digits, also where ingest could not read the party's number."""
+    _store(engine, tmp_path, [watch_entry(entry_id="T-9", kind="phone", name="064 123 4567", aliases=[], country=""),
+                              watch_entry(entry_id="T-8", kind="phone", name="+381 65 765 4321", aliases=[], country="")])
+    screener = screener_from_store(engine=engine)
+    assert {e.entry_id for e in screener.entries} == {"T-9", "T-8"}
+    table = pa.table({
+        "consignee_name": ["Ana Ilić", "Jovan Ristić", "Goran Babić"],
+        "consignee_country": ["RS", "DE", "AT"],
+        "consignee_phone": ["+381 64 123 45 67", "0049 65 765 4321 / 030 1234", "tel. 065/765-4321"],
+        "consignee_phone_norm": ["+381641234567", None, None],
+    })
+    kinds = hit_kinds(watchlist_hits(table, screener=screener)).to_pylist()
+    assert kinds == [["phone"], ["phone"], ["phone"]]

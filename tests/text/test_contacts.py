@@ -25,6 +25,12 @@ from interdict.text import normalise_address, normalise_email, normalise_phone
         ("0532 123 45 67", "TR", "+905321234567"),
         ("+49 30 1234567 ext. 12", None, "+49301234567"),
         ("02 3123 456", "MK", "+38923123456"),
+        ("tel. 064 123 4567", "RS", "+381641234567"),
+        ("Mob: +389 70 123 456", None, "+38970123456"),
+        ("064 123 4567; 011 222 3333", "RS", "+381641234567"),
+        ("+381 64 123 4567 / +381 11 222 333", None, "+381641234567"),
+        ("069 1234 5678", "GR", "+306912345678"),
+        ("0601 234 567", "PL", "+48601234567"),
     ],
 )
 def test_phones_become_e164(raw, country, e164):
@@ -79,6 +85,10 @@ def test_normalise_email_is_idempotent(raw):
         dict(street="Ulica Makedonija 12", postcode="MK-1000", city="Skopje", country="mk"),
         dict(street="MAKEDONIJA br.12", postcode="1000", city="SKOPJE", country="MK"),
         dict(street="Makedonija 12", postcode=None, city="1000 Skopje", country="MK"),
+        dict(street="Makedonija 12, 1000 Skopje", postcode=None, city=None, country="MK"),
+        dict(street="Makedonija 12, 1000 Skopje, North Macedonia", postcode=None, city=None, country="MK"),
+        dict(street="Ул. Македонија бр.12", postcode=None, city="Skopje 1000", country="MK"),
+        dict(street="Makedonija No. 12", postcode="MK-1000", city="Skopia", country="MK"),
     ],
 )
 def test_one_address_written_many_ways_is_one_key(written):
@@ -96,3 +106,25 @@ def test_addresses_keep_what_distinguishes_them():
         normalise_address(street="Дуре Даковића 12а", city="Нови Сад", country="RS")
     )
     assert normalise_address(street=None) == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (dict(street="Goethestraße 38", city="D-47051 Duisburg"), dict(street="Goethe Str. 38", postcode="47051", city="Duisburg")),
+        (dict(street="Aleja Sv. Save br. 83", city="Bihać"), dict(street="Алеја Светог Саве 83", city="Бихаћ")),
+        (dict(street="Bulevar Kralja Aleksandra 22", city="Belgrade"), dict(street="Бул. краља Александра 22", city="Београд")),
+        (dict(street="Orce Nikolov 26/12", city="Prilep"), dict(street="Orce Nikolov 26, stan 12", city="Prilep")),
+        (dict(street="29. novembra 12", city="Beograd"), dict(street="ul. 29. Novembra br. 12", city="Beograd")),
+        (dict(street="Rruga Myslym Shyri 3", city="Shkodër"), dict(street="Rr. Myslym Shyri, Nr. 3", city="Shkodra")),
+    ],
+)
+def test_one_address_written_two_ways_is_one_key(a, b):
+    assert normalise_address(**a) == normalise_address(**b)
+
+
+def test_a_flat_is_kept_apart_from_the_house_and_a_street_number_in_the_name():
+    assert normalise_address(street="Makedonija 12/3", city="Skopje") == "makedonija 12 3, skopje"
+    assert normalise_address(street="29. novembra 12", city="Beograd") == "29 novembra 12, beograd"
+    assert normalise_address(street="Makedonija 12/3", city="Skopje") != normalise_address(
+        street="Makedonija 12/4", city="Skopje")

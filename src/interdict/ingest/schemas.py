@@ -212,21 +212,27 @@ class OutcomeRecord(Record):
         return self
 
 
+def _blank_is_absent(value: Any) -> Any:
+    """An optional field sent as "" (as a CSV cell would be) is absent, not an invalid value."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 class WatchlistRecord(Record):
-    """records.md §3: one entry of a national or international watchlist."""
+    """records.md §3: one entry of a national or international watchlist. Its optional country and
+    dates given as "" are absent: a listed phone without a country is still a listed phone."""
 
     list_id: Required
     entry_id: Required
     kind: Literal["person", "organisation", "address", "phone", "email"]
     name: Required
     aliases: Annotated[list[Required], BeforeValidator(_country_list)] | None = None
-    birth_date: date | None = None
-    country: Country | None = None
+    birth_date: Annotated[date | None, BeforeValidator(_blank_is_absent)] = None
+    country: Annotated[Country | None, BeforeValidator(_blank_is_absent)] = None
     street: Str | None = None
     city: Str | None = None
     postcode: Str | None = None
     reason: Str | None = None
-    valid_until: date | None = None
+    valid_until: Annotated[date | None, BeforeValidator(_blank_is_absent)] = None
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

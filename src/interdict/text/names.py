@@ -72,7 +72,9 @@ def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list
             run = tuple(words[i : i + length])
             # "d o o" (from "d. o. o.") is the same form as "doo"; only short pieces are joined,
             # so that real words are never glued into a legal form by accident.
-            if run in phrases or (length > 1 and max(map(len, run)) <= 3 and ("".join(run),) in phrases):
+            # Not when the run is a phrase and an initial ("Mr S. Petrović" is not "Mrs Petrović").
+            if run in phrases or (length > 1 and max(map(len, run)) <= 3 and ("".join(run),) in phrases
+                                  and not (len(run[-1]) == 1 and ("".join(run[:-1]),) in phrases)):
                 i += length
                 break
         else:
@@ -154,3 +156,23 @@ def _merge_sounds(word: str) -> str:
 
 def _first_letter(match: re.Match[str]) -> str:
     return match.group(1)
+
+
+def _given_name_groups() -> dict[str, int]:
+    groups: dict[str, int] = {}
+    lines = yaml.safe_load((_DATA / "given_names.yaml").read_text(encoding="utf-8"))
+    for number, spellings in enumerate(lines):
+        for written in spellings:
+            for word in (fold(str(written)), spelling_skeleton(fold(str(written)))):
+                groups.setdefault(word, number)
+    return groups
+
+
+_GIVEN_NAMES = _given_name_groups()
+
+
+def different_given_names(a: str, b: str) -> bool:
+    """Whether two words (folded or skeletons) are two different known given names
+    (`data/given_names.yaml`): "mario"/"dario", "zoran"/"goran", but not "aleksandar"/"aleksander"."""
+    group_a = _GIVEN_NAMES.get(a)
+    return group_a is not None and (group_b := _GIVEN_NAMES.get(b)) is not None and group_a != group_b

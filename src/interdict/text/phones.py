@@ -34,6 +34,11 @@ def _load() -> tuple[dict[str, _Country], dict[str, list[_Country]]]:
 
 
 _BY_COUNTRY, _BY_CODE = _load()
+# "Tel.: ", "mob: ", "GSM ", "тел. " before the number: a label, not part of it.
+_LABEL = re.compile(r"(?i)^\s*(?:tel|telefon|telephone|phone|ph|mob|mobile|mobil|cell|gsm|fax|t|m|тел|телефон|моб|мобилен)"
+                    r"\b\.?\s*[:.\-]?\s*")
+# Two numbers in one field ("064 123 4567; 011 222 333", "+381 64 … / +381 11 …"): the first is read.
+_SECOND_NUMBER = re.compile(r"\s*(?:[;,]|\s/\s|\sili\s|\sor\s|\sили\s).*$", re.IGNORECASE)
 _EXTENSION = re.compile(r"(?i)\s*(?:ext\.?|extension|x|вн\.?|lok\.?|лок\.?)\s*\d{1,5}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -69,7 +74,7 @@ def normalise_phone(raw: str | None, *, country: str | None = None) -> str | Non
     """
     if not raw:
         return None
-    text = _EXTENSION.sub("", raw.strip())
+    text = _EXTENSION.sub("", _SECOND_NUMBER.sub("", _LABEL.sub("", raw.strip())))
     if not text or _LETTER.search(text):
         return None
     text = _TRUNK_IN_BRACKETS.sub("", text)
@@ -88,6 +93,9 @@ def normalise_phone(raw: str | None, *, country: str | None = None) -> str | Non
         national = national[len(plan.trunk_prefix) :]
     if plan.min_digits <= len(national) <= plan.max_digits:
         return "+" + plan.calling_code + national
+    # A "0" written before a number of a country that dials none (Greece, Poland: "069…").
+    if not plan.trunk_prefix and national.startswith("0") and plan.min_digits <= len(national) - 1 <= plan.max_digits:
+        return "+" + plan.calling_code + national[1:]
     # Written with the country code but without "+" or "00" (38970123456).
     if digits.startswith(plan.calling_code):
         return _international(digits)

@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from interdict.targeting.screening.scoring import (
+    DIFFERENT_NAMES,
     EXACT,
     GENDER,
     INITIAL,
@@ -26,6 +27,7 @@ from interdict.targeting.screening.scoring import (
     NameForm,
     gendered,
 )
+from interdict.text.names import different_given_names
 
 # Names of more words than this are scored by `compare_names`; they are rare.
 MAX_WORDS = 4
@@ -150,6 +152,11 @@ def _word_similarities(a: np.ndarray, b: np.ndarray, table: _Words) -> tuple[np.
         forms = np.fromiter((gendered(x, y) for x, y in zip(words[a[close]], words[b[close]])), dtype=bool,
                             count=len(close))
         value[close[forms]], kind[close[forms]] = 0.35, _GENDER
+        # Two known given names (Mario/Dario) are two names, as `scoring._similarity` says.
+        near = apart[(edits <= 2) & ~np.isin(apart, close[forms])]
+        names = np.fromiter((different_given_names(x, y) for x, y in zip(words[a[near]], words[b[near]])),
+                            dtype=bool, count=len(near))
+        value[near[names]], kind[near[names]] = DIFFERENT_NAMES, _OTHER
     value[equal], kind[equal] = 1.0, _EXACT
     back = back.ravel()
     return value[back], kind[back]

@@ -17,7 +17,8 @@ themselves):
 - `written`: `word+rest` and `word+ends` again on the folded (written) form of a word whose
   skeleton a slip changed more than the word ("Saea" has the skeleton "sa", "Saša" "sasa");
 - `word+initial`: a whole word and the first letter of another, with the word's one-letter
-  deletions — for names written with initials ("M. Petrović", "T. Đirđević"). Only queries with
+  deletions (also of its written form where a slip changed its skeleton more, "M. Stynković")
+  — for names written with initials ("M. Petrović", "T. Đirđević"). Only queries with
   an initial or a single whole word look these up; a query of whole words looks up only the
   listed names that were themselves written with initials (`word<!initial`), which keeps the
   blocks small;
@@ -104,6 +105,13 @@ def key_parts(
                 keys.add(f"{a}<{b[0]}")
                 if len(a) >= 4:
                     keys.update(f"{d}<{b[0]}" for d in _deletions(a))
+                # ... and on the written word where a slip changed its skeleton more ("M. Stynković":
+                # "stynkovic" has the skeleton "scnkovic", two letters from "stankovic").
+                written_a = written.get(a, a)
+                if written_a != a:
+                    keys.add(f"{written_a}<{b[0]}")
+                    if len(written_a) >= 4:
+                        keys.update(f"{d}<{b[0]}" for d in _deletions(written_a))
             if len(b) == 1 and listed:
                 keys.add(f"{a}<!{b}")
             elif not listed and not with_initials:
@@ -299,6 +307,11 @@ class BlockingIndex:
             rows = np.flatnonzero(init)
             emit(_INITIAL, p_name[rows], a_word[rows], h.first[b[rows]])
             owner, part = _spread(rows, h.deletions[a[rows]], h.deletions_valid[a[rows]])
+            emit(_INITIAL, p_name[owner], part, h.first[b[owner]])
+            other_a = other[pa]
+            rows = rows[other_a[rows] >= 0]
+            emit(_INITIAL, p_name[rows], h.word[other_a[rows]], h.first[b[rows]])
+            owner, part = _spread(rows, h.deletions[other_a[rows]], h.deletions_valid[other_a[rows]])
             emit(_INITIAL, p_name[owner], part, h.first[b[owner]])
             if listed:
                 rows = np.flatnonzero(h.length[b] == 1)

@@ -16,9 +16,10 @@ import pyarrow as pa
 from sqlalchemy import Engine
 
 from interdict.targeting.screening.matcher import DEFAULT_MIN_SCORE, Screener
-from interdict.targeting.screening.models import WatchlistEntry
+from interdict.targeting.screening.models import Match, WatchlistEntry
 from interdict.targeting.watchlists import active_entries
 from interdict.text import fold
+from interdict.text.addresses import address_line, address_parts
 
 ROLES = ("shipper", "consignee")
 _PARTY_COLUMNS = ("name", "street", "city", "postcode", "country", "phone_norm", "email_norm")
@@ -62,12 +63,22 @@ def _what(explanation: str, *, entry: WatchlistEntry | None, city: Any, postcode
     return "name"
 
 
-def watchlist_hits(shipments: pa.Table, *, screener: Screener, min_score: float = DEFAULT_MIN_SCORE) -> pa.Array:
+# A listed name borne in the screened traffic by parties at this many different addresses is a
+# common name: the name alone (or with the country) says nothing of who the party is, and is not
+# reported; with the listed town, address, phone or e-mail it still is.
+COMMON_NAME_ADDRESSES = 3
+_UNCORROBORATED = ("name", "name and country")
+
+
+def watchlist_hits(shipments: pa.Table, *, screener: Screener, min_score: float = DEFAULT_MIN_SCORE,
+                   common_name_addresses: int | None = COMMON_NAME_ADDRESSES) -> pa.Array:
     """Per shipment, the hits of its shipper and consignee (list<string>), best first, e.g.
     "NATIONAL-MK/P-001: consignee name matches 'Петровић Марко' (94: transliteration, token order)".
 
     Columns `shipper_name`, `shipper_street`, … `shipper_phone_norm`, `shipper_email_norm` and the
-    same for `consignee_` are read; a column that is absent counts as empty.
+    same for `consignee_` are read; a column that is absent counts as empty. A name that parties
+    at `common_name_addresses` or more addresses of these shipments share with a listed entry is
+    reported only with more of the entry (town, address); None reports every name.
     """
     rows = shipments.num_rows
 
@@ -77,19 +88,27 @@ def watchlist_hits(shipments: pa.Table, *, screener: Screener, min_score: float 
     parties = {field: [] for field in _PARTY_COLUMNS}  # shippers, then consignees
     for role in ROLES:
         for field in _PARTY_COLUMNS:
-            parties[field].extend(column(f"{role}_{field}"))
+            values = column(f"{role}_{field}")
+            if field in ("phone_norm", "email_norm") and f"{role}_{field[:-5]}" in shipments.column_names:
+                # What ingest could not read (a national number of another country) as written.
+                values = [norm or raw for norm, raw in zip(values, column(f"{role}_{field[:-5]}"), strict=True)]
+            parties[field].extend(values)
     matches = screener.screen_parties(
         names=parties["name"], streets=parties["street"], cities=parties["city"], postcodes=parties["postcode"],
         countries=parties["country"], phones=parties["phone_norm"], emails=parties["email_norm"],
         min_score=min_score, workers=2,
     )
     listed = {(e.list_id, e.entry_id): e for e in screener.entries}
+    described = [(match, _what(match.explanation, entry=listed.get((match.list_id, match.entry_id)),
+                           city=parties["city"][match.party_index], postcode=parties["postcode"][match.party_index],
+                           country=parties["country"][match.party_index]))
+             for match in matches]
+    common = _common_names(described, parties, common_name_addresses)
     hits: list[list[tuple[float, str]]] = [[] for _ in range(rows)]
-    for match in matches:
+    for match, what in described:
+        if what in _UNCORROBORATED and (match.list_id, match.entry_id) in common:
+            continue
         role = ROLES[match.party_index // rows]
-        p = match.party_index
-        what = _what(match.explanation, entry=listed.get((match.list_id, match.entry_id)),
-                     city=parties["city"][p], postcode=parties["postcode"][p], country=parties["country"][p])
         # "|" separates the hits where the engine joins them into one string.
         verb = "match" if " and " in what else "matches"
         reason = (f"{match.list_id}/{match.entry_id}: {role} {what} {verb} "
@@ -103,6 +122,21 @@ _KIND = re.compile(r": (?:shipper|consignee) (name and address|name and city|nam
                    r" match(?:es)? ")
 KINDS = {"name": "name", "name and country": "name+country", "name and city": "name+city",
          "name and address": "name+address", "phone": "phone", "e-mail": "e-mail", "address": "address"}
+
+
+def _common_names(found: list[tuple[Match, str]], parties: dict[str, list[Any]], addresses: int | None) -> set[tuple[str, str]]:
+    """The listed entries whose name parties at `addresses` or more different addresses bear."""
+    if addresses is None:
+        return set()
+    seen: dict[tuple[str, str], set[str]] = {}
+    for match, what in found:
+        if not what.startswith("name"):
+            continue
+        p = match.party_index
+        home = address_line(address_parts(street=parties["street"][p], postcode=parties["postcode"][p],
+                                          city=parties["city"][p], country=parties["country"][p]))
+        seen.setdefault((match.list_id, match.entry_id), set()).add(home or f"{fold(parties['name'][p])}|")
+    return {entry for entry, homes in seen.items() if len(homes) >= addresses}
 
 
 def hit_kinds(hits: pa.Array) -> pa.Array:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from interdict.text import fold, identifying_words, spelling_skeleton
+from interdict.text.names import different_given_names
 from interdict.text.addresses import Address
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -85,6 +86,9 @@ def gendered(a: str, b: str) -> bool:
 
 # Similarity of two words, and what kind of difference it was.
 EXACT, INITIAL, TYPO, GENDER, OTHER = "exact", "initial", "typo", "gender", "other"
+# Two known given names a slip or two apart ("Mario"/"Dario") are two people: as alike as a man's
+# and a woman's form of one name, a little less.
+DIFFERENT_NAMES = 0.3
 
 
 @lru_cache(maxsize=1 << 20)
@@ -107,6 +111,8 @@ def _similarity(a: str, b: str) -> tuple[float, str]:
         return 0.35, GENDER
     longest = max(len(a), len(b))
     edits = OSA.distance(a, b)
+    if edits <= 2 and different_given_names(a, b):
+        return DIFFERENT_NAMES, OTHER  # Mario/Dario, Zoran/Goran: two names, not a typo
     if edits == 1:
         # One slip in a short word is as likely another name (Ilić/Ivić) as a typo.
         return (0.4 if longest <= 3 else 0.65 if longest == 4 else 0.78 if longest == 5 else
@@ -226,7 +232,8 @@ def _words_dropped(written: str, folded: tuple[str, ...]) -> bool:
 
 
 def compare_addresses(query: Address, entry: Address) -> float:
-    """0-100: the same house (street words, number, and city or postcode) in the same country."""
+    """0-100: the same house (street words, number, and city or postcode) in the same country; a
+    flat given by both must be the same flat; a flat given by one only is the same house (85)."""
     if not query.street or not entry.street:
         return 0.0
     if query.country and entry.country and query.country != entry.country:
@@ -239,6 +246,14 @@ def compare_addresses(query: Address, entry: Address) -> float:
             return 0.0
     if query.number != entry.number:
         return 0.0
+    if query.unit != entry.unit:
+        if query.unit and entry.unit:
+            return 0.0  # two flats of one house: two households
+        # One gives a flat, the other not: the same house, perhaps not the same household; with
+        # the listed name that is the listed person's home, alone it is not enough.
+        flat = 0.85
+    else:
+        flat = 1.0
     words, _ = _align(query.street, entry.street)
     extra = len(query.street) + len(entry.street) - 2 * min(len(query.street), len(entry.street))
-    return round(100.0 * words * 0.9**extra * (1.0 if same_place else 0.9), 1)
+    return round(100.0 * words * 0.9**extra * (1.0 if same_place else 0.9) * flat, 1)
