@@ -299,3 +299,12 @@ def test_a_negative_debt_is_refused_naming_the_setting():
     with pytest.raises(InvalidInput) as refused:
         assign_lanes(scored([("postal:MK", 0, 50, True, True, False)]), debt_days=-1, borrow_share=1.5)
     assert [(p.field, p.value) for p in refused.value.problems] == [("borrow_share", 1.5), ("debt_days", -1)]
+
+
+def test_a_score_of_100_is_strong_even_on_a_runs_first_day_and_when_many_reach_it():
+    """50 shipments so far, 3 of them at 100 (6 %, not the top 1 %): the cap is strong all the same.
+    road:RS has no place yet (20 shipments); it borrows the two it may owe and the third goes yellow."""
+    rows = [("postal:MK", 0, 0, False, False, False)] * 30 + [("road:RS", 0, 0, False, False, False)] * 17
+    rows += [("road:RS", 0, 100, True, True, False)] * 3
+    laned = assign_lanes(scored(rows), random_share=0).to_pylist()
+    assert sorted(r["lane"] for r in laned if r["score"] == 100) == ["red", "red", "yellow"]

@@ -88,9 +88,10 @@ class _BankBar:
         return int(np.argmax(at_least <= allowed))
 
     def top(self, day: int, share: float) -> int:
-        """The lowest score that no more than `share` of all shipments scored so far reached."""
+        """The lowest score that no more than `share` of all shipments scored so far reached (rounded
+        up, as the bar: the strongest so far is in), and 100, the cap, is always in."""
         at_least = self.at_least[np.searchsorted(self.days, day)]
-        return int(np.argmax(at_least <= share * at_least[0]))
+        return min(int(np.argmax(at_least <= math.ceil(share * at_least[0]))), 100)
 
 
 def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.ndarray,
@@ -118,7 +119,8 @@ def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.nd
     places (at its mean daily traffic so far), whichever is more. So a unit sends at most red_share
     of its traffic so far plus that bound red. Days are taken in order and each day's decision
     reads only that day and the days before. Groups are a unit's day: `group_unit` and `group_day`
-    (days since the epoch) name them. Returns (places for red-eligible shipments, expiring places for the rest, bars)."""
+    (days since the epoch) name them. Returns (places for red-eligible shipments, expiring places
+    for the rest, bars)."""
     limits = np.zeros(len(sizes), dtype=np.int64)
     spare = np.zeros(len(sizes), dtype=np.int64)
     bars = np.zeros(len(sizes), dtype=np.int64)
@@ -174,10 +176,10 @@ def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.nd
 
 CARRY_DAYS = 21  # unused red places of a unit stay available this many days (see `_daily_limits`)
 HORIZON_DAYS = 10  # a unit's banked places are spread over the traffic of this many days (see `_BankBar`)
-# A shipment among this share of the highest scores of all traffic so far always wants a red place;
-# one that meets its unit with none left borrows from the unit's coming days, while the unit owes
-# no more than DEBT_PLACES places or DEBT_DAYS days of its places, whichever is more; and it never
-# goes green (see docs/targeting.md, session 8 lanes).
+# A shipment among this share of the highest scores of all traffic so far (and any of 100) always
+# wants a red place; one that meets its unit with none left borrows from the unit's coming days,
+# while the unit owes no more than DEBT_PLACES places or DEBT_DAYS days of its places, whichever is
+# more; and it never goes green (see docs/targeting.md, session 8 lanes).
 BORROW_SHARE = 0.01
 DEBT_PLACES = 2
 DEBT_DAYS = 5
@@ -213,8 +215,8 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     `borrow_share` of all traffic so far is strong: it wants a place whatever its unit's bar, and
     when its unit has none left it borrows one from the unit's coming days (repaid from its next
     places; the unit never owes more than `debt_places` places or `debt_days` days of its places,
-    whichever is more; both 0: no borrowing). A strong shipment that still finds no place goes
-    yellow beyond the yellow share, never green.
+    whichever is more; both 0: no borrowing; a unit of `capacity` does not borrow). A strong
+    shipment that still finds no place goes yellow beyond the yellow share, never green.
     """
     shares = (("red_share", red_share), ("random_share", random_share), ("yellow_share", yellow_share or 0),
               ("borrow_share", borrow_share or 0))
