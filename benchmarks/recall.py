@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import math
 import os
 import subprocess
 import sys
@@ -92,7 +93,7 @@ def measure(folder: Path, *, profiles: list, red_share: float, detail: bool, mod
         import pyarrow.compute as pc
 
         laned = laned.filter(pc.greater_equal(pc.cast(laned.column("day"), pa.string()), since))
-    rows = laned.select(["reporter", "shipment_id", "lane", "selected_at_random", "indicators", "score"]).to_pylist()
+    rows = laned.select(["reporter", "shipment_id", "unit", "lane", "selected_at_random", "indicators", "score"]).to_pylist()
     red = [r for r in rows if r["lane"] == "red" and not r["selected_at_random"]]
     hit = [r for r in red if (r["reporter"], r["shipment_id"]) in truth]
     illicit = [r for r in rows if (r["reporter"], r["shipment_id"]) in truth]
@@ -100,6 +101,12 @@ def measure(folder: Path, *, profiles: list, red_share: float, detail: bool, mod
     yellow = sum(r["lane"] == "yellow" for r in rows) / len(rows)
     print(f"{folder}: recall {recall:.3f} ({len(hit)}/{len(illicit)}), precision {precision:.3f}, "
           f"red {len(red)} of {len(rows)}, yellow {yellow:.1%}")  # fmt: skip
+    traffic, sent = Counter(r["unit"] for r in rows), Counter(r["unit"] for r in red)
+    places = {unit: math.floor(red_share * n + 0.5) for unit, n in traffic.items()}  # the period's share per unit
+    strong_missed = Counter(r["lane"] for r in illicit if r["score"] >= 80 and r["lane"] != "red")
+    print(f"  red by risk {len(red) / len(rows):.2%} of traffic; places unused {sum(max(places[u] - sent[u], 0) for u in traffic)}"
+          f" of {sum(places.values())}; most over a unit's share {max(sent[u] - places[u] for u in traffic)}; illicit"
+          f" scoring 80+ not red: {dict(strong_missed) or 0}")  # fmt: skip
     if detail:
         def kind(row: dict) -> str:  # `interdict simulate` says threat, the held-out generator pattern
             found = truth[(row["reporter"], row["shipment_id"])]
@@ -135,6 +142,9 @@ def main() -> None:
     m.add_argument("--red-min-score", type=int, help="try another red_min_score in every profile")
     m.add_argument("--no-expiring", action="store_true", help="lose places at the end of their carry")
     m.add_argument("--horizon-days", type=int, help="spread banked red places over this many days' traffic (0: no bar)")
+    m.add_argument("--borrow-share", type=float, help="strong = top share of scores so far, borrows places (0: none)")
+    m.add_argument("--debt-places", type=int, help="a unit owes at most this many borrowed places (or --debt-days)")
+    m.add_argument("--debt-days", type=int, help="... or this many days of its places, whichever is more")
     m.add_argument("--model", action="store_true", help="score on the store with its active learned model")
     m.add_argument("--since", help="count only shipments of days from YYYY-MM-DD (after the training window)")
     args = parser.parse_args()
@@ -148,6 +158,9 @@ def main() -> None:
     lanes = {"use_expiring": False} if args.no_expiring else {}
     if args.horizon_days is not None:
         lanes["horizon_days"] = args.horizon_days or None  # 0: no bar, as before session 5
+    if args.borrow_share is not None:
+        lanes["borrow_share"] = args.borrow_share or None  # 0: no borrowing, as before session 8
+    lanes.update({k: v for k, v in (("debt_places", args.debt_places), ("debt_days", args.debt_days)) if v is not None})
     lanes.update(model=args.model, since=args.since)
     results = [measure(f, profiles=profiles, red_share=args.red_share, detail=args.detail, **lanes) for f in args.folders]
     print(f"mean recall {sum(r for r, _ in results) / len(results):.3f}, "

@@ -3,6 +3,7 @@ reproducibly; backtests count hits, workload and the seizures a profile would ha
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import date, timedelta
 
@@ -182,8 +183,8 @@ def scored(rows):
 
 def test_a_units_places_wait_for_the_strong_shipments_instead_of_going_to_the_first_weak_ones():
     """One place a day; three weak red-eligible shipments every day for a week, then a burst of four
-    strong ones. Spent as they come, the week's places go to the weak ones and one strong shipment
-    gets the burst day's place; with the bar, the places wait for the burst."""
+    strong ones. Spent as they come (no bar, no borrowing), the week's places go to the weak ones and
+    one strong shipment gets the burst day's place; with the bar, the places wait for the burst."""
     rows = [("postal:MK", d, 0, False, False, False) for d in range(8) for _ in range(47)]
     rows += [("postal:MK", d, 38, True, True, False) for d in range(7) for _ in range(3)]
     rows += [("postal:MK", 7, 0, False, False, False)] * 3 + [("postal:MK", 7, 70, True, True, False)] * 4
@@ -191,7 +192,7 @@ def test_a_units_places_wait_for_the_strong_shipments_instead_of_going_to_the_fi
     laned = assign_lanes(table, random_share=0).to_pylist()
     red = Counter(r["score"] for r in laned if r["lane"] == "red")
     assert red == {70: 4}
-    spent = assign_lanes(table, random_share=0, horizon_days=None).to_pylist()
+    spent = assign_lanes(table, random_share=0, horizon_days=None, borrow_share=None).to_pylist()
     assert Counter(r["score"] for r in spent if r["lane"] == "red") == {38: 7, 70: 1}
     assert all(r["lane"] == "yellow" for r in laned if r["score"] == 38)  # red-eligible, not red: yellow
 
@@ -207,35 +208,44 @@ def _shipments(drawn):
 
 
 @settings(max_examples=40, deadline=None)
-@given(unit_days, st.floats(0.01, 0.3), st.sampled_from([0, 3, CARRY_DAYS]), st.sampled_from([None, 3, 10]))
-def test_no_unit_ever_gets_more_red_places_than_its_share_of_the_traffic_so_far(drawn, share, carry, horizon):
+@given(unit_days, st.floats(0.01, 0.3), st.sampled_from([0, 3, CARRY_DAYS]), st.sampled_from([None, 3, 10]),
+       st.sampled_from([None, 0.01, 0.1]), st.sampled_from([0, 1, 2]), st.sampled_from([0, 5]))
+def test_no_unit_ever_gets_more_red_places_than_its_share_of_the_traffic_so_far(drawn, share, carry, horizon,
+                                                                               borrow, debt_places, debt_days):
     """Every unit and every day: the shipments it sent red by risk up to that day are at most
-    red_share of its traffic up to that day (rounded half up), whatever the scores, carry and bar."""
+    red_share of its traffic up to that day (rounded half up), plus what it may borrow from its
+    coming days (`debt_places`, or `debt_days` of its largest day's places so far if more; none
+    without borrowing or carry), whatever the scores, carry and bar."""
     rows = _shipments(drawn)
-    laned = assign_lanes(scored(rows), red_share=share, random_share=0.05, carry_days=carry, horizon_days=horizon)
+    laned = assign_lanes(scored(rows), red_share=share, random_share=0.05, carry_days=carry, horizon_days=horizon,
+                         borrow_share=borrow, debt_places=debt_places, debt_days=debt_days)
     by_risk = Counter((r["unit"], r["day"]) for r in laned.to_pylist() if r["lane"] == "red" and not r["selected_at_random"])
     traffic = Counter((r["unit"], r["day"]) for r in laned.to_pylist())
     for unit in {u for u, _ in traffic}:
-        sent = seen = 0
+        sent = seen = largest = 0
         for day in sorted(d for u, d in traffic if u == unit):
             sent += by_risk[unit, day]
             seen += traffic[unit, day]
-            assert sent <= int(share * seen + 0.5), (unit, day, sent, seen)
+            largest = max(largest, traffic[unit, day])
+            debt = max(debt_places, math.ceil(debt_days * share * largest)) if borrow and carry else 0
+            assert sent <= int(share * seen + 0.5) + debt, (unit, day, sent, seen, debt)
 
 
 @settings(max_examples=40, deadline=None)
-@given(unit_days, st.integers(0, 40), st.sampled_from([None, 10]))
-def test_a_days_lanes_depend_only_on_that_day_and_the_days_before(drawn, cut, horizon):
-    """The lanes of the days up to `cut` are the same whether or not the later days exist."""
+@given(unit_days, st.integers(0, 40), st.sampled_from([None, 10]), st.sampled_from([0.01, 0.1]))
+def test_a_days_lanes_depend_only_on_that_day_and_the_days_before(drawn, cut, horizon, borrow):
+    """The lanes of the days up to `cut` are the same whether or not the later days exist (places
+    borrowed from a unit's coming days included: a day never waits for them)."""
     rows = _shipments(drawn)
-    full = assign_lanes(scored(rows), red_share=0.1, horizon_days=horizon).to_pylist()
+    full = assign_lanes(scored(rows), red_share=0.1, horizon_days=horizon, borrow_share=borrow).to_pylist()
     known = [r for r in rows if r[1] <= cut]
     if not known:
         return
     ids = [n for n, r in enumerate(rows, start=1) if r[1] <= cut]
     early = scored(known).set_column(0, "id", pa.array(ids, pa.int64())).set_column(
         2, "shipment_id", pa.array([f"S{n}" for n in ids]))
-    then = {r["id"]: (r["lane"], r["selected_at_random"]) for r in assign_lanes(early, red_share=0.1, horizon_days=horizon).to_pylist()}
+    then = {r["id"]: (r["lane"], r["selected_at_random"])
+            for r in assign_lanes(early, red_share=0.1, horizon_days=horizon, borrow_share=borrow).to_pylist()}
     assert then == {r["id"]: (r["lane"], r["selected_at_random"]) for r in full if r["id"] in then}
 
 
@@ -243,3 +253,57 @@ def test_a_horizon_under_one_day_is_refused_naming_the_setting():
     with pytest.raises(InvalidInput) as refused:
         assign_lanes(scored([("postal:MK", 0, 50, True, True, False)]), horizon_days=0)
     assert [p.field for p in refused.value.problems] == ["horizon_days"]
+
+
+def test_a_strong_shipment_at_a_unit_with_no_place_left_borrows_one_within_the_debt_bound():
+    """road:RS has 5 shipments a day: a red place every ten days (its first on day 4). A score-90
+    shipment on its first day borrows a place of the days to come; on day 2 a score-95 one borrows
+    the second the unit may owe and a score-90 one finds the debt at its bound and goes yellow,
+    though the unit has no yellow place that day either; day 4's place repays a debt, so on day 9
+    another borrows. Without borrowing, the first three go green."""
+    strong = [(0, 90), (2, 95), (2, 90), (9, 90)]
+    rows = [("postal:MK", d, k % 40, False, False, False) for d in range(10) for k in range(200)]  # scores so far
+    rows += [("road:RS", d, s, True, True, False) for d, s in strong]
+    rows += [("road:RS", d, 0, False, False, False) for d in range(10) for _ in range(5 - sum(d == e for e, _ in strong))]
+    table = scored(rows)
+
+    def lanes(**settings):
+        laned = assign_lanes(table, random_share=0, **settings).to_pylist()
+        return [next(r["lane"] for r in laned if (r["day"], r["score"], r["unit"]) == (date(2025, 3, 3) + timedelta(days=d), s, "road:RS"))
+                for d, s in strong]
+
+    assert lanes() == ["red", "red", "yellow", "red"]  # at most 2 places owed (5 days' places: 0.5)
+    assert lanes(borrow_share=None) == ["green", "green", "green", "red"]
+    assert lanes(debt_places=1) == ["red", "yellow", "yellow", "red"]
+    assert lanes(debt_places=0, debt_days=0) == ["yellow", "yellow", "yellow", "red"]  # strong: never green
+    laned = assign_lanes(table, random_share=0).to_pylist()
+    assert sum(r["lane"] == "red" for r in laned if r["unit"] == "road:RS") == 3  # 2 % of 50, plus 2 owed
+
+
+@settings(max_examples=40, deadline=None)
+@given(unit_days, st.sampled_from([None, 10]), st.sampled_from([0.01, 0.1]))
+def test_a_red_eligible_shipment_among_the_top_scores_so_far_never_goes_green(drawn, horizon, borrow):
+    """Scores among the top `borrow_share` of all traffic so far (that day and the days before): red,
+    or yellow when its unit owes all it may borrow, whatever the yellow share left that day."""
+    rows = _shipments(drawn)
+    laned = assign_lanes(scored(rows), random_share=0, horizon_days=horizon, borrow_share=borrow).to_pylist()
+    for r in laned:
+        so_far = [s for _, day, s, *_ in rows if date(2025, 3, 3) + timedelta(days=day) <= r["day"]]
+        top = min(s for s in range(102) if sum(x >= s for x in so_far) <= borrow * len(so_far))
+        if r["red_eligible"] and r["score"] >= top:
+            assert r["lane"] in ("red", "yellow"), (r["unit"], r["day"], r["score"], top)
+
+
+def test_a_negative_debt_is_refused_naming_the_setting():
+    with pytest.raises(InvalidInput) as refused:
+        assign_lanes(scored([("postal:MK", 0, 50, True, True, False)]), debt_days=-1, borrow_share=1.5)
+    assert [(p.field, p.value) for p in refused.value.problems] == [("borrow_share", 1.5), ("debt_days", -1)]
+
+
+def test_a_score_of_100_is_strong_even_on_a_runs_first_day_and_when_many_reach_it():
+    """50 shipments so far, 3 of them at 100 (6 %, not the top 1 %): the cap is strong all the same.
+    road:RS has no place yet (20 shipments); it borrows the two it may owe and the third goes yellow."""
+    rows = [("postal:MK", 0, 0, False, False, False)] * 30 + [("road:RS", 0, 0, False, False, False)] * 17
+    rows += [("road:RS", 0, 100, True, True, False)] * 3
+    laned = assign_lanes(scored(rows), random_share=0).to_pylist()
+    assert sorted(r["lane"] for r in laned if r["score"] == 100) == ["red", "red", "yellow"]

@@ -3,9 +3,11 @@
 Red capacity is a share of each unit's daily traffic; the riskiest eligible shipments fill it, the
 profiles' priority indicators first, and unused places are banked for a few weeks: a shipment takes
 one only when its score reaches a bar set by how many places its unit holds for the traffic to come
-(`_BankBar`), so a burst of strong shipments still finds places. A seeded random share is sent red
-regardless of risk, so the baseline is known and the model sees shipments no rule would pick; it is
-marked `selected_at_random`.
+(`_BankBar`), so a burst of strong shipments still finds places. A shipment among the strongest of
+all traffic so far that meets its unit with no place left borrows one from the unit's coming days,
+within a bound (`DEBT_PLACES`, `DEBT_DAYS`), and never goes green. A seeded random share is sent
+red regardless of risk, so the baseline is known and the model sees shipments no rule would pick;
+it is marked `selected_at_random`.
 """
 
 from __future__ import annotations
@@ -85,11 +87,18 @@ class _BankBar:
         # the edge are all in or all out, and with one place the strongest so far may take it.
         return int(np.argmax(at_least <= allowed))
 
+    def top(self, day: int, share: float) -> int:
+        """The lowest score that no more than `share` of all shipments scored so far reached (rounded
+        up, as the bar: the strongest so far is in), and 100, the cap, is always in."""
+        at_least = self.at_least[np.searchsorted(self.days, day)]
+        return min(int(np.argmax(at_least <= math.ceil(share * at_least[0]))), 100)
+
 
 def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.ndarray,
                   red_share: float, capacity: Mapping[str, int] | None, demand: _Demand | None = None,
                   carry_days: int = 0, bank_bar: _BankBar | None = None,
-                  use_expiring: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                  use_expiring: bool = False, strong: np.ndarray | None = None,
+                  debt_days: int = 0, debt_places: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Red places per unit and day. A share of a small day's traffic is a fraction of a place:
     the fractions carry over from day to day within a unit (largest-remainder rounding of the
     running total), so over a period each unit gets red_share of its traffic, no more, no less.
@@ -97,20 +106,28 @@ def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.nd
     With `carry_days` > 0, places a unit left unused (fewer shipments wanting one than places)
     stay available for the next `carry_days` days, oldest first: a burst of split parcels on one
     day can then use the places of the quiet days before it. A unit never gets more red places
-    over a period than its share of that period's traffic.
+    over a period than its share of that period's traffic, but for what it borrows (below).
 
     With `bank_bar`, a red-eligible shipment wants a place only when its score reaches the bar of
     its unit and day (see `_BankBar`); without, every red-eligible shipment wants one. With
     `use_expiring`, places reaching the end of their carry go to the shipments `demand.rest`
-    counts. Days are taken in order and each day's decision reads only that day and the days
-    before. Groups are a unit's day: `group_unit` and `group_day` (days since the epoch) name
-    them. Returns (places for red-eligible shipments, expiring places for the rest, bars)."""
+    counts.
+
+    With `strong` (a score per group), shipments reaching it always want a place, whatever the bar,
+    and when the unit has none left they borrow from its coming days: the unit's next places repay
+    the debt first, and it never owes more than `debt_places` places or `debt_days` days of its
+    places (at its mean daily traffic so far), whichever is more. So a unit sends at most red_share
+    of its traffic so far plus that bound red. Days are taken in order and each day's decision
+    reads only that day and the days before. Groups are a unit's day: `group_unit` and `group_day`
+    (days since the epoch) name them. Returns (places for red-eligible shipments, expiring places
+    for the rest, bars)."""
     limits = np.zeros(len(sizes), dtype=np.int64)
     spare = np.zeros(len(sizes), dtype=np.int64)
     bars = np.zeros(len(sizes), dtype=np.int64)
     running: dict[str, int] = {}
     first_day: dict[str, int] = {}
     banked: dict[str, list[list]] = {}  # unit -> [[day, unused places], ...] oldest first
+    owed: dict[str, int] = {}  # unit -> places borrowed from its coming days, not yet repaid
     for g in np.lexsort((group_day, group_unit)).tolist():  # each unit's days in order
         unit, day = group_unit[g], int(group_day[g])
         before = running.get(unit, 0)
@@ -125,11 +142,21 @@ def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.nd
                 spare[g] = min(demand.rest(g, 0), base - min(demand.eligible(g, 0), base))
             continue
         bank = [entry for entry in banked.get(unit, []) if day - entry[0] <= carry_days and entry[1] > 0]
-        limits[g] = base + sum(entry[1] for entry in bank)
+        repaid = min(base, owed.get(unit, 0))
+        base -= repaid
+        owed[unit] = owed.get(unit, 0) - repaid
+        own = base + sum(entry[1] for entry in bank)
+        per_day = running[unit] / (day - first_day.setdefault(unit, day) + 1)
         if bank_bar is not None:
-            per_day = running[unit] / (day - first_day.setdefault(unit, day) + 1)
-            bars[g] = bank_bar.bar(day, int(limits[g]), per_day)
-        need = min(demand.eligible(g, int(bars[g])), int(limits[g]))
+            bars[g] = bank_bar.bar(day, own, per_day)
+        limits[g] = own
+        if strong is not None:
+            bars[g] = min(int(bars[g]), int(strong[g]))
+            bound = max(debt_places, math.ceil(debt_days * red_share * per_day - 1e-9))
+            borrowed = min(max(demand.eligible(g, int(strong[g])) - own, 0), max(bound - owed[unit], 0))
+            limits[g] += borrowed
+            owed[unit] += borrowed
+        need = min(demand.eligible(g, int(bars[g])), own)
         for entry in bank:  # the oldest places expire first, so they are used first
             take = min(entry[1], need)
             entry[1] -= take
@@ -149,6 +176,13 @@ def _daily_limits(*, sizes: np.ndarray, group_unit: np.ndarray, group_day: np.nd
 
 CARRY_DAYS = 21  # unused red places of a unit stay available this many days (see `_daily_limits`)
 HORIZON_DAYS = 10  # a unit's banked places are spread over the traffic of this many days (see `_BankBar`)
+# A shipment among this share of the highest scores of all traffic so far (and any of 100) always
+# wants a red place; one that meets its unit with none left borrows from the unit's coming days,
+# while the unit owes no more than DEBT_PLACES places or DEBT_DAYS days of its places, whichever is
+# more; and it never goes green (see docs/targeting.md, session 8 lanes).
+BORROW_SHARE = 0.01
+DEBT_PLACES = 2
+DEBT_DAYS = 5
 # Documentary checks take minutes, not an x-ray and an opening, but they are not free either: the
 # riskiest of the rest, up to this share of a unit's day, go yellow (30 % of traffic did before).
 YELLOW_SHARE = 0.08
@@ -157,7 +191,8 @@ YELLOW_SHARE = 0.08
 def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: float = 0.005, seed: int = 0,
                  capacity: Mapping[str, int] | None = None, carry_days: int = CARRY_DAYS,
                  yellow_share: float | None = YELLOW_SHARE, use_expiring: bool = True,
-                 horizon_days: int | None = HORIZON_DAYS) -> pa.Table:
+                 horizon_days: int | None = HORIZON_DAYS, borrow_share: float | None = BORROW_SHARE,
+                 debt_places: int = DEBT_PLACES, debt_days: int = DEBT_DAYS) -> pa.Table:
     """Add `lane`, `selected_at_random` and `draw` to the output of `evaluate`.
 
     Per unit and day: red capacity is red_share of the day's shipments, fractions carried over
@@ -175,11 +210,21 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     reached, that share being the unit's places over its expected traffic of the next
     `horizon_days` days (`_BankBar`; None: no bar). Red-eligible shipments under the bar go yellow
     or take expiring places like the yellow-eligible ones.
+
+    With a carry and `borrow_share`, a red-eligible shipment whose score is among the top
+    `borrow_share` of all traffic so far is strong: it wants a place whatever its unit's bar, and
+    when its unit has none left it borrows one from the unit's coming days (repaid from its next
+    places; the unit never owes more than `debt_places` places or `debt_days` days of its places,
+    whichever is more; both 0: no borrowing; a unit of `capacity` does not borrow). A strong
+    shipment that still finds no place goes yellow beyond the yellow share, never green.
     """
-    shares = (("red_share", red_share), ("random_share", random_share), ("yellow_share", yellow_share or 0))
+    shares = (("red_share", red_share), ("random_share", random_share), ("yellow_share", yellow_share or 0),
+              ("borrow_share", borrow_share or 0))
     problems = [Problem(name, "0..1", value, "a share between 0 and 1") for name, value in shares if not 0 <= value <= 1]
     if horizon_days is not None and horizon_days < 1:
         problems.append(Problem("horizon_days", "positive", horizon_days, "a number of days from 1, or None for no bar"))
+    problems += [Problem(name, "not negative", value, "a number from 0") for name, value in
+                 (("debt_places", debt_places), ("debt_days", debt_days)) if value < 0]
     if problems:
         raise InvalidInput("lane settings out of range", problems=problems)
     n = scored.num_rows
@@ -202,10 +247,15 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
     yellow_ok = scored.column("yellow_eligible").to_numpy(zero_copy_only=False).astype(bool)
     priority = scored.column("priority").to_numpy(zero_copy_only=False).astype(bool)
     demand = _Demand(group=group, groups=len(sizes), score=score, red_ok=red_ok, priority=priority, yellow_ok=yellow_ok)
-    bank_bar = _BankBar(score=score, day=day, horizon_days=horizon_days) if horizon_days is not None else None
+    so_far = _BankBar(score=score, day=day, horizon_days=horizon_days or 1)  # the bar, and the strong score
+    strong = None
+    if borrow_share and carry_days > 0:
+        strong = np.array([so_far.top(int(d), borrow_share) for d in group_day], dtype=np.int64)
     limits, spare, bars = _daily_limits(
         sizes=sizes, group_unit=group_unit, group_day=group_day, red_share=red_share,
-        capacity=capacity, demand=demand, carry_days=carry_days, bank_bar=bank_bar, use_expiring=use_expiring)
+        capacity=capacity, demand=demand, carry_days=carry_days, use_expiring=use_expiring,
+        bank_bar=so_far if horizon_days is not None else None, strong=strong, debt_days=debt_days,
+        debt_places=debt_places)
     wants = red_ok & (priority | (score >= bars[group]))  # red-eligible and at the bar of its unit and day
     # Within a group: those wanting a place first, then priority, then score, then the draw breaks ties fairly.
     order = np.lexsort((draw, -score, ~priority, ~wants, group))
@@ -227,6 +277,8 @@ def assign_lanes(scored: pa.Table, *, red_share: float = 0.02, random_share: flo
         order = np.lexsort((draw, -score, ~priority, ~red_ok, ~yellow, group))
         rank[order] = np.arange(n) - starts[group[order]]
         yellow &= rank < yellow_limits[group]
+    if strong is not None:  # a strong shipment left without a place is at least checked on paper
+        yellow |= red_ok & (score >= strong[group]) & ~red & ~at_random
     lane = np.where(red | at_random, RED, np.where(yellow, YELLOW, GREEN))
     return (scored.append_column("lane", pa.array(lane, pa.string()))
             .append_column("selected_at_random", pa.array(at_random))
