@@ -12,6 +12,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import csv
+import functools
 import gzip
 import hashlib
 import io
@@ -33,7 +34,7 @@ PARQUET_MAGIC = b"PAR1"
 DECOMPRESSORS = ((b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))  # stdlib, seekable like GzipFile
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 UTF16_ZERO_SHARE = 0.3  # of the first 2,048 characters: ASCII (headers, digits, punctuation) in UTF-16
-JSON_ENCODING_SAMPLE = 4 << 20  # bytes of a JSON file looked at for a code page other than UTF-8
+JSON_ENCODING_SAMPLE = 1 << 20  # bytes of a JSON file looked at for a code page other than UTF-8
 CUT_SHORT = (OSError, EOFError, lzma.LZMAError)  # what a corrupt or truncated compressed stream raises
 NOT_RECORDS = (  # containers of files, not files of records: say what it is instead of reading junk
     (b"PK\x03\x04", "a ZIP archive or an .xlsx/.docx file"),
@@ -165,6 +166,8 @@ def read_stream(
         chosen = canonical_encoding(encoding)
     elif fmt == "csv":
         chosen = detect_encoding(stream)
+    elif _utf8_sample(stream):
+        chosen = "utf-8"
     else:  # JSON is UTF-8 by its standard; a partner's tool may still have written a code page
         chosen = detect_encoding(stream, limit=JSON_ENCODING_SAMPLE, utf8_if_any=True)
         chosen = "utf-8" if chosen.startswith("utf-8") else chosen
@@ -295,6 +298,18 @@ def _first_significant_byte(stream: BinaryIO) -> bytes:
     stream.seek(start)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return stripped[:1]
+
+
+def _utf8_sample(stream: BinaryIO) -> bool:
+    """Whether the file's first megabyte is well-formed UTF-8 (checked in C, at once)."""
+    start = stream.tell()
+    sample = stream.read(JSON_ENCODING_SAMPLE)
+    stream.seek(start)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _first_lines(stream: BinaryIO, count: int) -> list[bytes]:
@@ -543,7 +558,7 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
     stream.seek(start)
     expected: Counter[bytes] = Counter()  # by digest: a key's three strings would cost ~300 bytes a shipment
     for row in _csv_rows(stream, source=source, header=header_row, header_line=header_line, keys_only=True):
-        if (key := _row_key(row, header_row, delimiter, kind)) is not None:
+        if (key := _key(row.values, kind) if row.values is not None else _row_key(row, header_row, delimiter, kind)):
             expected[_digest(key)] += 1
     stream.seek(start)
     waiting: dict[tuple[str, ...], list[_Row]] = {}
@@ -552,7 +567,8 @@ def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[Sou
     versions: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     complete: set[tuple[str, ...]] = set()
     for row in _csv_rows(stream, source=source, header=header_row, header_line=header_line):
-        if (key := _row_key(row, header_row, delimiter, kind)) is None:  # its record cannot be known: alone
+        if not (key := _key(row.values, kind) if row.values is not None else _row_key(row, header_row, delimiter, kind)):
+            # its record cannot be known: it stands alone
             yield _row_record(row, source)
             continue
         group = waiting.setdefault(key, [])
@@ -581,11 +597,9 @@ ROW_KEYS = {"shipments": ("reporter", "shipment_id", "reported_at", "_quarantine
 
 
 def _row_key(row: _Row, header: list[str], delimiter: str, kind: str) -> tuple[str, ...] | None:
-    """Whose row this is. A row that cannot be read (a stray quote, a cell too many) is still
-    its record's when the cells before the break name it: then the record's other rows are held
-    back with it rather than stored without one of their items."""
-    if row.values is not None:
-        return _key(row.values, kind)
+    """Whose row, that cannot be read (a stray quote, a cell too many), this is: its record's when
+    the cells before the break name it. Then the record's other rows are held back with it rather
+    than stored without one of their items."""
     try:
         cells = next(csv.reader([row.text], delimiter=delimiter), [])
     except csv.Error:
@@ -711,14 +725,15 @@ def _csv_rows(
     stream: BinaryIO, *, source: Source, header: list[str], header_line: int, keys_only: bool = False
 ) -> Iterator[_Row]:
     """Logical CSV records with their line numbers, from the line after the header (`header_line`);
-    a stray quote costs one line, not the file. Rows holding no value at all (Excel's `;;;;`
-    below the data) are blank lines. `keys_only`: the rows are only counted by key, so their
-    values are not checked further."""
+    a stray quote costs one line, not the file. Rows of empty cells (Excel's `;;;;` below the
+    data) are blank lines. `keys_only`: the rows are only counted by key, so their values are not
+    checked further."""
     text = _text_stream(stream, source)
     physical = iter(enumerate(text, start=1))
     pending: list[tuple[int, str]] = []
     seq = 0
     delimiter = source.delimiter or ","
+    closed, blank = _closed_line(delimiter), delimiter + " \t\r\n"
     while True:
         if pending:
             number, line = pending.pop(0)
@@ -727,33 +742,54 @@ def _csv_rows(
             if nxt is None:
                 break
             number, line = nxt
-        if number <= header_line or not line.strip():
+        if number <= header_line or not line.strip(blank):
             continue
-        buffer = [line]
-        still_open = '"' in line and _open_quote(line, delimiter)
-        size = len(line)
-        while still_open and size < MAX_CSV_RECORD_CHARS:
-            nxt = pending.pop(0) if pending else next(physical, None)
-            if nxt is None:
-                break
-            buffer.append(nxt[1])
-            size += len(nxt[1])
-            still_open = '"' not in nxt[1] or _open_quote("".join(buffer), delimiter)
-        row = None if still_open else _parse_row(number, "".join(buffer), header, delimiter, keys_only=keys_only)
-        if row is None or len(buffer) > 1 and row.problem is not None and row.problem.field == RECORD_LEVEL:
-            # The quote opened on this line is stray (never closed, or closed by another stray
-            # quote lines below, making a row of the wrong shape): this line alone is quarantined
-            # and the lines after it are read again.
-            pending = [(number + i, extra) for i, extra in enumerate(buffer[1:], start=1)] + pending
+        # An even number of quotes is read as one line, as ever; an odd number may be an inch
+        # mark in a cell (`55" TV`, a character), or a quoted cell going on below.
+        if line.count('"') % 2 == 0 or closed.fullmatch(line) or not _open_quote(line, delimiter):
+            if line.startswith('""') and not line.strip(blank + '"'):
+                continue  # quoted empty cells only
+            row = _parse_row(number, line, header, delimiter, keys_only=keys_only)
+        elif (joined := _joined_row(number, line, physical, pending, header, delimiter, keys_only)) is not None:
+            row = joined
+        else:
             yield _Row(number, line, None, Problem(RECORD_LEVEL, "csv_quotes", line.rstrip("\r\n")[:200],
                                                    "has an unbalanced quote"))  # fmt: skip
-            continue
-        if row.values is not None and not any(value.strip() for value in row.values.values()):
             continue
         seq += 1
         row.seq = seq
         yield row
     text.detach()
+
+
+def _joined_row(number: int, line: str, physical: Iterator[tuple[int, str]], pending: list[tuple[int, str]],
+                header: list[str], delimiter: str, keys_only: bool) -> _Row | None:  # fmt: skip
+    """The row whose quoted cell opens on `line` and closes on a line below; None when the quote
+    is stray (never closed, or "closed" by another stray quote making a row of the wrong shape):
+    then the lines read after `line` go back to `pending`, to be read again."""
+    buffer, size, still_open = [line], len(line), True
+    while still_open and size < MAX_CSV_RECORD_CHARS:
+        nxt = pending.pop(0) if pending else next(physical, None)
+        if nxt is None:
+            break
+        buffer.append(nxt[1])
+        size += len(nxt[1])
+        still_open = '"' not in nxt[1] or _open_quote("".join(buffer), delimiter)
+    if not still_open:
+        row = _parse_row(number, "".join(buffer), header, delimiter, keys_only=keys_only)
+        if row.problem is None or row.problem.field != RECORD_LEVEL:
+            return row
+    pending[:0] = [(number + i, extra) for i, extra in enumerate(buffer[1:], start=1)]
+    return None
+
+
+@functools.cache
+def _closed_line(delimiter: str) -> re.Pattern[str]:
+    """A line whose quoted cells all close on it, matched in C: `_open_quote` need not look at it.
+    Each cell is an atomic group, so a line that does not match fails without backtracking."""
+    d = re.escape(delimiter)
+    cell = f'(?>"(?:[^"]|"")*+"[^{d}\r\n]*+|[^"{d}\r\n][^{d}\r\n]*+|)'
+    return re.compile(f"{cell}(?:{d}{cell})*+[\r\n]*")
 
 
 def _open_quote(text: str, delimiter: str) -> bool:
