@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import Engine
 
 from interdict.errors import InvalidInput
-from interdict.ingest.models import Shipment, ShipmentItem
+from interdict.ingest.models import QuarantinedRecord, Shipment, ShipmentItem
 from tests.ingest.test_ingest_files import ingest, reasons, rows
 
 
@@ -320,3 +320,34 @@ def test_a_utf16_file_cut_in_the_middle_of_a_character_keeps_the_records_before(
 
     assert (counts["read"], counts["accepted"], counts["quarantined"]) == (6, 5, 1)
     assert [r["rule"] for r in reasons(engine)] == ["encoding"]
+
+
+def _parquet(tmp_path: Path, **options: object) -> tuple[Path, bytes]:
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(flat_rows(EVERYONE)), path, row_group_size=2, **options)  # type: ignore[arg-type]
+    return path, path.read_bytes()
+
+
+def test_a_parquet_cell_that_is_not_utf8_costs_its_row_only(engine: Engine, tmp_path: Path) -> None:
+    path, data = _parquet(tmp_path, compression="none", use_dictionary=False)
+    path.write_bytes(data.replace("Љубица".encode(), b"\xff" + "Љубица".encode()[1:]))
+
+    counts = ingest(engine, path)
+
+    assert (counts["read"], counts["accepted"], counts["quarantined"]) == (5, 4, 1)
+    [reason] = reasons(engine)
+    assert reason["rule"] == "parquet" and "utf-8" in reason["value"]
+
+
+def test_a_damaged_parquet_page_keeps_the_rows_before_it_and_names_the_rest(engine: Engine, tmp_path: Path) -> None:
+    path, data = _parquet(tmp_path)
+    column = COLUMNS.index("consignee_name")  # the damage is in a name, the keys can still be read
+    damaged = pq.ParquetFile(path).metadata.row_group(2).column(column).data_page_offset  # rows 5 and 6
+    path.write_bytes(data[:damaged] + b"\xff" * 12 + data[damaged + 12 :])
+
+    counts = ingest(engine, path)
+
+    assert (counts["read"], counts["accepted"], counts["quarantined"]) == (5, 3, 2)  # rows 1-4 read; 5 and 6 not
+    held = {r["location"] for r in rows(engine, QuarantinedRecord)}
+    assert held == {"row 5", "row 6, 7"}  # row 7 waits with row 6, another item of its shipment
+    assert any("damaged from row 5" in r["message"] for r in reasons(engine)), reasons(engine)

@@ -982,24 +982,90 @@ def _parquet_records(source: Source, raw: BinaryIO, *, kind: str) -> Iterator[So
     names = parquet.schema_arrow.names
     nested = "items" in names if kind == "shipments" else \
         kind not in ROW_KEYS or not any(name.startswith("finding_") for name in names)
-    row_number = 0
     if nested:
-        for batch in parquet.iter_batches(batch_size=5000):
-            for values in batch.to_pylist():
-                row_number += 1
-                data = {k: v for k, v in values.items() if v is not None}
-                yield SourceRecord(location=f"row {row_number}", raw=orjson.dumps(data, default=str), data=data)
+        for row_number, values in _parquet_rows(parquet):
+            if isinstance(values, SourceRecord):
+                yield values
+                continue
+            data = {k: v for k, v in values.items() if v is not None}
+            yield SourceRecord(location=f"row {row_number}", raw=orjson.dumps(data, default=str), data=data)
         return
     # Flat Parquet is the CSV form: one row per item or finding, grouped by the record's key.
     groups: dict[tuple[str, ...], list[_Row]] = {}
-    for batch in parquet.iter_batches(batch_size=5000):
-        for values in batch.to_pylist():
-            row_number += 1
-            text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
-            groups.setdefault(_key(text_values, kind), []).append(
-                _Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None, row_number)
-            )
+    for row_number, values in _parquet_rows(parquet):
+        if isinstance(values, SourceRecord):
+            keys = _parquet_keys(parquet, values, kind)
+            if keys is None:
+                yield values
+            for offset, key in enumerate(keys or []):  # each lost row holds back its record's others
+                line = row_number + offset
+                problem = values.problems[0]
+                groups.setdefault(key, []).append(_Row(line, "", None, Problem(
+                    problem.field, problem.rule, problem.value, "is in a damaged part of the file: " + problem.message), line))
+            continue
+        text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
+        groups.setdefault(_key(text_values, kind), []).append(
+            _Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None, row_number)
+        )
     for rows in groups.values():
         for record in _records_from_group(rows, source, kind):
             record.location = record.location.replace("line", "row")
             yield record
+
+
+def _parquet_rows(parquet: Any) -> Iterator[tuple[int, Any]]:
+    """(row number, the row's values) of a Parquet file, row group by row group; a damaged part
+    comes out as a record that says which rows it costs: one row whose text is not UTF-8, or the
+    rest of a row group with a page that cannot be decoded. The other row groups are read."""
+    number = 0
+    for group in range(parquet.metadata.num_row_groups):
+        end = number + parquet.metadata.row_group(group).num_rows
+        batches = parquet.iter_batches(batch_size=5000, row_groups=[group])
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                break
+            except Exception as error:  # noqa: BLE001 - pyarrow raises OSError, ArrowInvalid and more for a damaged page
+                yield number + 1, SourceRecord(location=f"rows {number + 1} to {end}", raw=b"", problems=[Problem(
+                    RECORD_LEVEL, "parquet", str(error)[:200], f"the file is damaged from row {number + 1} to {end}: "
+                    f"these {end - number} rows cannot be read (the others are); send them again")])  # fmt: skip
+                break
+            try:
+                rows: list[Any] = batch.to_pylist()
+            except Exception:  # noqa: BLE001 - text that is not UTF-8, say: row by row, to name the rows
+                rows = [_parquet_row(batch, index) for index in range(batch.num_rows)]
+            for values in rows:
+                number += 1
+                if isinstance(values, Exception):
+                    values = SourceRecord(location=f"row {number}", raw=b"", problems=[Problem(
+                        RECORD_LEVEL, "parquet", str(values)[:200], "this row cannot be read")])  # fmt: skip
+                yield number, values
+        number = end
+
+
+def _parquet_keys(parquet: Any, damage: SourceRecord, kind: str) -> list[tuple[str, ...]] | None:
+    """The keys of the rows a damaged row group costs, read from the key columns alone (the damage
+    is often in another column); None when they cannot be read either."""
+    if not damage.location.startswith("rows "):
+        return None
+    first = int(damage.location.split()[1])
+    columns = [name for name in parquet.schema_arrow.names if _column_name(name) in ROW_KEYS[kind]]
+    start = 0
+    for group in range(parquet.metadata.num_row_groups):
+        if start + 1 == first or start < first <= start + parquet.metadata.row_group(group).num_rows:
+            try:
+                table = parquet.read_row_group(group, columns=columns).slice(first - 1 - start)
+                return [_key({_column_name(k): "" if v is None else str(v) for k, v in row.items()}, kind)
+                        for row in table.to_pylist()]  # fmt: skip
+            except Exception:  # noqa: BLE001 - the key columns are damaged too
+                return None
+        start += parquet.metadata.row_group(group).num_rows
+    return None
+
+
+def _parquet_row(batch: Any, index: int) -> Any:
+    try:
+        return batch.slice(index, 1).to_pylist()[0]
+    except Exception as error:  # noqa: BLE001
+        return error
