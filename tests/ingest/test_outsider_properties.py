@@ -1,8 +1,9 @@
 """Valid files broken at random — cut short, bytes inserted, quotes flipped, NULs, line endings
-changed, re-encoded, gzipped — through the real readers and the real store: never a crash, a whole
-file refused only with its reason, and `accepted + amended + duplicates + stale + quarantined =
-read` for what the summary says and for what the store holds, each quarantined record with a reason
-naming field, rule and value; over HTTP never a server error."""
+changed, re-encoded, gzipped, bytes of a Parquet file flipped — through the real readers and the
+real store: never a crash, a whole file refused only with its reason, and `accepted + amended +
+duplicates + stale + quarantined = read` for what the summary says and for what the store holds,
+each quarantined record with a reason naming field, rule and value; over HTTP never a server
+error."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import io
 import json
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
@@ -143,3 +146,21 @@ def test_a_broken_body_never_gets_a_server_error(engine: Engine, client_and_key:
     _assert_accounted(engine, body)
     assert len(body["records"]) == body["read"]
     assert all(r["reasons"] for r in body["records"] if r["status"] == "quarantined")
+
+
+@BOUNDED
+@given(flips=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=4), flat=st.booleans())
+def test_a_parquet_file_with_bytes_flipped_is_accounted_for(engine: Engine, tmp_path_factory: pytest.TempPathFactory,
+                                                            flips: list[tuple[int, int]], flat: bool) -> None:  # fmt: skip
+    path = tmp_path_factory.mktemp("parquet") / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(flat_rows(EVERYONE) if flat else EVERYONE), path, row_group_size=2)
+    data = bytearray(path.read_bytes())
+    for at, value in flips:  # inside the file, its magic bytes at both ends left as they are
+        data[4 + at % (len(data) - 8)] = value
+    path.write_bytes(bytes(data))
+    try:
+        summary = ingest_path(path, engine=engine, kind="shipments").as_dict()
+    except InvalidInput as refused:
+        assert refused.problems
+        return
+    _assert_accounted(engine, summary)
