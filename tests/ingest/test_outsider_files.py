@@ -351,3 +351,16 @@ def test_a_damaged_parquet_page_keeps_the_rows_before_it_and_names_the_rest(engi
     held = {r["location"] for r in rows(engine, QuarantinedRecord)}
     assert held == {"row 5", "row 6, 7"}  # row 7 waits with row 6, another item of its shipment
     assert any("damaged from row 5" in r["message"] for r in reasons(engine)), reasons(engine)
+
+
+def test_numbers_with_groups_of_thousands_and_a_decimal_comma_are_read(engine: Engine, tmp_path: Path) -> None:
+    # A spreadsheet set to the region's number format writes 1.234,56 (or 1 234,56) in a ;-file.
+    records = [dict(LATIN[0], declared_value=1234.56), dict(LATIN[2], declared_value=1234567.8, gross_weight_kg=1.234)]
+    text = csv_bytes(records, delimiter=";", encoding="cp1250").decode("cp1250")
+    text = text.replace(";1234.56;", ";1.234,56;").replace(";1234567.8;", ";1\u00a0234\u00a0567,8;").replace(";1.234;", ";1,234;")
+    path = tmp_path / "in.csv"
+    path.write_bytes(text.encode("cp1250"))
+
+    assert ingest(engine, path)["accepted"] == 2, reasons(engine)
+    stored = {r["shipment_id"]: (r["declared_value_minor"], r["gross_weight_g"]) for r in rows(engine, Shipment)}
+    assert stored == {"RR000000001RS": (123456, 1250), "RR000000003RS": (123456780, 1234)}

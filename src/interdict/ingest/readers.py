@@ -58,7 +58,10 @@ SHIPMENT_FIELDS = (
     "payment_method",
 )  # fmt: skip
 DECIMAL_COLUMNS = {"gross_weight_kg", "declared_value", "item_net_weight_kg", "item_value"}
-_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+# A decimal comma, with or without groups of thousands (1.234,56 or 1 234,56 as a spreadsheet in
+# the region writes them); without the comma 1.234 stays one point two three four.
+_DECIMAL_COMMA = re.compile("^-?(?:\\d+|\\d{1,3}(?:[. \u00a0\u202f]\\d{3})+),\\d+$")
+_THOUSANDS = str.maketrans({".": None, " ": None, "\u00a0": None, "\u202f": None, ",": "."})
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes the file's encoding could not read (surrogateescape)
 
 
@@ -838,7 +841,7 @@ def _parse_row(number: int, text: str, header: list[str], delimiter: str, *, key
     if delimiter != ",":
         for column in DECIMAL_COLUMNS & row.keys():
             if _DECIMAL_COMMA.match(row[column]):
-                row[column] = row[column].replace(",", ".")
+                row[column] = row[column].translate(_THOUSANDS)
     return _Row(number, text, row, None)
 
 
