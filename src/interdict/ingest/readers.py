@@ -484,6 +484,7 @@ def _json_values(body: bytes, *, array: bool) -> Iterator[tuple[int, int, int]]:
     values of a stream comes out as a value of its own (and fails as one); an empty element (a
     trailing comma) holds nothing."""
     depth, start, previous = 0, -1, 0
+    piece = _JsonPieces(body)
     for token in _JSON_TOKEN.finditer(body):
         group = token.group()
         at, kind = token.end() - 1 if group[:1] == b"\n" else token.start(), group[-1:] if group[:1] != b'"' else b'"'
@@ -495,42 +496,51 @@ def _json_values(body: bytes, *, array: bool) -> Iterator[tuple[int, int, int]]:
             elif kind in (b"}", b"]") and depth:
                 depth -= 1
             elif kind == b"]" or kind == b"," and not depth:
-                yield from _json_piece(body, start, at)
+                yield from piece(start, at)
                 start = at + 1
                 if kind == b"]":
-                    yield from _json_piece(body, start, len(body))
+                    yield from piece(start, len(body))
                     return
             continue
         if depth and group[:1] == b"\n":  # a new object where the last one was never closed
-            yield from _json_piece(body, start, at)
+            yield from piece(start, at)
             previous, depth = at, 0
         if not depth and kind in (b"{", b"[", b'"'):
-            yield from _json_piece(body, previous, at, between=True)
+            yield from piece(previous, at, between=True)
             start, depth = at, 0
         if kind in (b"{", b"["):
             depth += 1
         elif kind in (b"}", b"]") and depth:
             depth -= 1
         if not depth and start >= 0 and kind in (b"}", b"]", b'"'):
-            yield from _json_piece(body, start, token.end())
+            yield from piece(start, token.end())
             previous, start = token.end(), -1
     if array:
-        yield from _json_piece(body, max(start, 0), len(body))
+        yield from piece(max(start, 0), len(body))
     else:
-        yield from _json_piece(body, start if depth else previous, len(body), between=not depth)
+        yield from piece(start if depth else previous, len(body), between=not depth)
 
 
-def _json_piece(body: bytes, start: int, end: int, *, between: bool = False) -> Iterator[tuple[int, int, int]]:
-    """The piece's span without its surrounding blanks, if anything is left, with the line it
-    starts on. Text between the values of a stream is cut at its line ends, and the commas that
-    separated the values dropped: each line of it is one piece, as in JSON lines."""
-    for part in re.finditer(rb"[^\n]+", body[start:end]) if between else [None]:
-        first, last = (start + part.start(), start + part.end()) if part else (start, end)
-        text = body[first:last]
-        strip = b" \t\r\n," if between else b" \t\r\n"
-        if text.strip(strip):
-            first += len(text) - len(text.lstrip(strip))
-            yield first, last - (len(text) - len(text.rstrip(strip))), body.count(b"\n", 0, first) + 1
+class _JsonPieces:
+    """The pieces of `body` between the values' bounds, without their surrounding blanks, with the
+    line each starts on (counted on from the last piece: the pieces come in order)."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body, self._counted, self._line = body, 0, 1
+
+    def __call__(self, start: int, end: int, *, between: bool = False) -> Iterator[tuple[int, int, int]]:
+        """Text between the values of a stream is cut at its line ends, and the commas that
+        separated the values dropped: each line of it is one piece, as in JSON lines."""
+        body = self._body
+        for part in re.finditer(rb"[^\n]+", body[start:end]) if between else [None]:
+            first, last = (start + part.start(), start + part.end()) if part else (start, end)
+            text = body[first:last]
+            strip = b" \t\r\n," if between else b" \t\r\n"
+            if text.strip(strip):
+                first += len(text) - len(text.lstrip(strip))
+                self._line += body.count(b"\n", self._counted, first)
+                self._counted = first
+                yield first, last - (len(text) - len(text.rstrip(strip))), self._line
 
 
 # CSV ------------------------------------------------------------------------------------------
