@@ -67,7 +67,7 @@ def test_an_unpaired_surrogate_in_utf16_costs_its_record_only(engine: Engine, tm
 
     assert counts["accepted"] == 1 and counts["quarantined"] == 1
     [reason] = reasons(engine)
-    assert reason["rule"] == "json" and "column" in reason["message"]  # as a bad byte in a UTF-8 file is named
+    assert reason["rule"] == "encoding" and "position" in reason["message"]  # as a bad byte in a UTF-8 file is named
 
 
 @pytest.mark.parametrize("text", [lambda rs: ndjson(rs), lambda rs: csv_text(rs).encode("cp1250")], ids=["ndjson", "csv"])

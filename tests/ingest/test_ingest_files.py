@@ -242,7 +242,7 @@ def test_csv_rows_of_one_shipment_need_not_be_adjacent(engine: Engine, tmp_path:
 
 def test_csv_unbalanced_quote_costs_one_row_and_mixed_line_endings_are_fine(engine: Engine, tmp_path: Path) -> None:
     lines = csv_text([shipment(n) for n in range(4)]).splitlines()
-    broken = lines[2].replace("Car parts", 'Car "parts')
+    broken = lines[2].replace("Car parts", '"Car parts')  # a quote opening a field, never closed
     path = tmp_path / "in.csv"
     path.write_bytes((lines[0] + "\n" + lines[1] + "\r\n" + broken + "\n" + lines[3] + "\r" + lines[4] + "\n").encode())
 

@@ -36,8 +36,9 @@ def canonical_encoding(name: str) -> str:
     return found
 
 
-def detect_encoding(stream: BinaryIO) -> str:
-    """Read the stream (then rewind it) and name its encoding.
+def detect_encoding(stream: BinaryIO, *, limit: int | None = None, utf8_if_any: bool = False) -> str:
+    """Read the stream (then rewind it; no further than `limit` bytes) and name its encoding.
+    `utf8_if_any` (JSON, UTF-8 by its standard): a single well-formed non-ASCII line decides UTF-8.
 
     UTF-8 wins whenever its multi-byte sequences are well formed, even if a few lines hold bad
     bytes (those lines are quarantined, not the file). Otherwise the words carrying high bytes
@@ -53,10 +54,12 @@ def detect_encoding(stream: BinaryIO) -> str:
     valid_utf8 = invalid_utf8 = 0
     words: list[bytes] = []
     decoder = codecs.getincrementaldecoder("utf-8")()
-    while len(words) < _SAMPLE_WORDS:
-        chunk = stream.read(_CHUNK)
+    read = 0
+    while len(words) < _SAMPLE_WORDS and (limit is None or read < limit):
+        chunk = stream.read(_CHUNK if limit is None else min(_CHUNK, limit - read))
         if not chunk:
             break
+        read += len(chunk)
         for line in chunk.splitlines():
             if line.isascii():
                 continue
@@ -68,7 +71,7 @@ def detect_encoding(stream: BinaryIO) -> str:
                 decoder.reset()
                 words.extend(_WORD_WITH_HIGH_BYTES.findall(line))
     stream.seek(start)
-    if invalid_utf8 == 0 or valid_utf8 > invalid_utf8 * 4:
+    if invalid_utf8 == 0 or valid_utf8 > invalid_utf8 * 4 or utf8_if_any and valid_utf8:
         return UTF8
     # Bytes a code page leaves undefined (0x98 in 1251; 0x81, 0x83, 0x88, 0x90, 0x98 in 1250)
     # decode to U+FFFD here and count against that reading.

@@ -8,6 +8,7 @@ entry whose corrected record now passes as resubmitted.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from datetime import tzinfo
 from pathlib import Path
@@ -20,7 +21,7 @@ from interdict.errors import InvalidInput, NotFound, Problem
 from interdict.ingest.models import QuarantinedRecord
 from interdict.ingest.readers import ITEM_FIELDS, PARTY_FIELDS, SHIPMENT_FIELDS, SourceRecord, open_source
 from interdict.ingest.service import IngestSummary, ingest_records
-from interdict.reporting.cells import neutralise_row
+from interdict.reporting.cells import FORMULA_STARTS
 
 _TABLE = QuarantinedRecord.__table__
 EXPORT_FIELDS = ("_quarantine_id", "_reasons", "_raw")
@@ -79,8 +80,29 @@ def export_quarantined(entries: list[dict[str, Any]], *, out: TextIO, fmt: str) 
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(neutralise_row(row))
+        writer.writerow({name: _neutralised(value) for name, value in row.items()})
     return len(entries)
+
+
+# A cell a spreadsheet would run as a formula goes out with an apostrophe before it, and so does one
+# that already starts with apostrophes before such a character: a corrected export coming back
+# loses exactly one, and every value is again what the partner sent ('=x stays '=x).
+_FORMULA_LIKE = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+
+
+def _neutralised(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and _FORMULA_LIKE.match(value) else value
+
+
+def _restored(value: Any) -> Any:
+    """A value of a corrected CSV export as it was before `_neutralised`."""
+    if isinstance(value, str):
+        return value[1:] if value.startswith("'") and _FORMULA_LIKE.match(value, 1) else value
+    if isinstance(value, dict):
+        return {name: _restored(part) for name, part in value.items()}
+    if isinstance(value, list):
+        return [_restored(part) for part in value]
+    return value
 
 
 def _export_record(entry: dict[str, Any]) -> dict[str, Any]:
@@ -150,15 +172,19 @@ def resubmit(
     """Ingest a corrected export; entries whose record now passes are marked resubmitted."""
     source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
     return ingest_records(
-        _corrected(records), engine=engine, kind=kind, source_name=f"resubmit:{path}", fmt=source.format,
+        _corrected(records, spreadsheet=source.format == "csv"), engine=engine, kind=kind, source_name=f"resubmit:{path}", fmt=source.format,
         encoding=source.encoding, assume_tz=assume_tz, submitted_by=submitted_by,
     )  # fmt: skip
 
 
-def _corrected(records: Iterator[SourceRecord]) -> Iterator[SourceRecord]:
+def _corrected(records: Iterator[SourceRecord], *, spreadsheet: bool = False) -> Iterator[SourceRecord]:
+    """Corrected records without the export's own fields; from a CSV export, formula-like cells
+    without the apostrophe the export put before them."""
     for record in records:
         if isinstance(parsed := record.parsed(), dict):
             record.data, record.json = parsed, None
+        if spreadsheet and isinstance(record.data, dict):
+            record.data = _restored(record.data)
         if isinstance(record.data, dict):
             marker = record.data.pop("_quarantine_id", None)
             for name in EXPORT_FIELDS[1:]:

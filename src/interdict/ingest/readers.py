@@ -12,6 +12,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import csv
+import functools
 import gzip
 import hashlib
 import io
@@ -32,6 +33,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 PARQUET_MAGIC = b"PAR1"
 DECOMPRESSORS = ((b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))  # stdlib, seekable like GzipFile
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+UTF16_ZERO_SHARE = 0.3  # of the first 2,048 characters: ASCII (headers, digits, punctuation) in UTF-16
+JSON_ENCODING_SAMPLE = 1 << 20  # bytes of a JSON file looked at for a code page other than UTF-8
 CUT_SHORT = (OSError, EOFError, lzma.LZMAError)  # what a corrupt or truncated compressed stream raises
 NOT_RECORDS = (  # containers of files, not files of records: say what it is instead of reading junk
     (b"PK\x03\x04", "a ZIP archive or an .xlsx/.docx file"),
@@ -41,7 +44,9 @@ NOT_RECORDS = (  # containers of files, not files of records: say what it is ins
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
     (b"%PDF", "a PDF document"),
 )
-MAX_CSV_RECORD_LINES = 50  # a quoted field spanning more physical lines than this is a stray quote
+# A quoted field may span lines (a description pasted with its line breaks); one still open after
+# this much text is a stray quote, and only its own line is quarantined.
+MAX_CSV_RECORD_CHARS = 1 << 20
 RECORD_LEVEL = "(record)"
 
 PARTY_FIELDS = ("name", "street", "city", "postcode", "country", "phone", "email", "id_number")
@@ -53,7 +58,10 @@ SHIPMENT_FIELDS = (
     "payment_method",
 )  # fmt: skip
 DECIMAL_COLUMNS = {"gross_weight_kg", "declared_value", "item_net_weight_kg", "item_value"}
-_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+# A decimal comma, with or without groups of thousands (1.234,56 or 1 234,56 as a spreadsheet in
+# the region writes them); without the comma 1.234 stays one point two three four.
+_DECIMAL_COMMA = re.compile("^-?(?:\\d+|\\d{1,3}(?:[. \u00a0\u202f]\\d{3})+),\\d+$")
+_THOUSANDS = str.maketrans({".": None, " ": None, "\u00a0": None, "\u202f": None, ",": "."})
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes the file's encoding could not read (surrogateescape)
 
 
@@ -146,19 +154,26 @@ def read_stream(
                 "PATH", "format", str(path), "Parquet compresses its own columns: send the .parquet file as it is")])
     else:
         inner = head
-    if inner[:2] in UTF16_BOMS:
-        stream = io.BufferedReader(_Utf16AsUtf8(stream))  # type: ignore[assignment]
+    utf16 = "utf-16" if inner[:2] in UTF16_BOMS else _utf16_without_bom(stream)
+    if utf16:
+        stream = io.BufferedReader(_Utf16AsUtf8(stream, utf16))  # type: ignore[assignment]
         encoding = "utf-8"  # what the readers below now see; the byte order mark named the file's
     first = _first_significant_byte(stream)
     fmt = "ndjson" if first == b"{" else "json" if first == b"[" else "csv"
-    if fmt == "csv" and (_named_json(path) or _first_line_is_json(stream)):
+    if fmt == "ndjson" and _pretty_printed(stream):
+        fmt = "json"  # pretty-printed objects, one after another: read as JSON values, not as lines
+    if fmt == "csv" and not _EXCEL_SEP.match(_first_line(stream).decode("latin-1")) and (
+            _named_json(path) and not _csv_header_line(stream, kind) or _first_line_is_json(stream)):
         fmt = "ndjson"  # a first line such as `null` must not turn a JSON-lines file into one CSV record
     if encoding:
         chosen = canonical_encoding(encoding)
     elif fmt == "csv":
         chosen = detect_encoding(stream)
-    else:
+    elif _utf8_sample(stream):
         chosen = "utf-8"
+    else:  # JSON is UTF-8 by its standard; a partner's tool may still have written a code page
+        chosen = detect_encoding(stream, limit=JSON_ENCODING_SAMPLE, utf8_if_any=True)
+        chosen = "utf-8" if chosen.startswith("utf-8") else chosen
     source = Source(path, fmt, compressed, chosen, delimiter, size, raw)
     if fmt == "csv":
         records = _csv_records(stream, source=source, kind=kind)
@@ -223,13 +238,14 @@ class _CutShort(io.RawIOBase):
 
 
 class _Utf16AsUtf8(io.RawIOBase):
-    """A UTF-16 stream with its byte order mark read as UTF-8 bytes, so every reader stays a reader
-    of bytes. Rewinds to the start only (all the sniffing needs). Unpaired surrogates come out as
-    invalid UTF-8, so their record is quarantined with the bytes named, not the file refused."""
+    """A UTF-16 stream (with its byte order mark, or `codec` naming the byte order) read as UTF-8
+    bytes, so every reader stays a reader of bytes. Rewinds to the start only (all the sniffing
+    needs). Unpaired surrogates, and an odd byte at the end, come out as invalid UTF-8, so their
+    record is quarantined with the bytes named, not the file refused."""
 
-    def __init__(self, inner: BinaryIO) -> None:
+    def __init__(self, inner: BinaryIO, codec: str = "utf-16") -> None:
         super().__init__()
-        self._inner, self._position = inner, 0
+        self._inner, self._position, self._codec = inner, 0, codec
         self.seek(0)
 
     def readable(self) -> bool:
@@ -246,14 +262,19 @@ class _Utf16AsUtf8(io.RawIOBase):
             raise io.UnsupportedOperation("a transcoded stream rewinds to its start only")
         if offset == 0:
             self._inner.seek(0)
-            self._decoder = codecs.getincrementaldecoder("utf-16")("surrogatepass")
+            self._decoder = codecs.getincrementaldecoder(self._codec)("surrogatepass")
             self._pending, self._taken, self._position = b"", 0, 0
         return self._position
 
     def readinto(self, buffer: Any) -> int:
         while self._taken == len(self._pending):
             chunk = self._inner.read(1 << 16)
-            self._pending, self._taken = self._decoder.decode(chunk, final=not chunk).encode("utf-8", "surrogatepass"), 0
+            try:
+                text = self._decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError:  # an odd byte at the end (the file cut short): a byte no UTF-8 holds
+                text = "\udcff"
+                self._decoder.reset()
+            self._pending, self._taken = text.encode("utf-8", "surrogatepass"), 0
             if not chunk:
                 break
         n = min(len(buffer), len(self._pending) - self._taken)
@@ -280,6 +301,63 @@ def _first_significant_byte(stream: BinaryIO) -> bytes:
     stream.seek(start)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return stripped[:1]
+
+
+def _utf8_sample(stream: BinaryIO) -> bool:
+    """Whether the file's first megabyte is well-formed UTF-8 (checked in C, at once)."""
+    start = stream.tell()
+    sample = stream.read(JSON_ENCODING_SAMPLE)
+    stream.seek(start)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _first_lines(stream: BinaryIO, count: int) -> list[bytes]:
+    """The first `count` lines that are not blank, stripped (the first of its byte order mark)."""
+    start = stream.tell()
+    lines: list[bytes] = []
+    while len(lines) < count and (line := stream.readline(65536)):
+        if line.strip():
+            lines.append(line.lstrip(b"\xef\xbb\xbf").strip() if not lines else line.strip())
+    stream.seek(start)
+    return lines
+
+
+def _first_line(stream: BinaryIO) -> bytes:
+    return next(iter(_first_lines(stream, 1)), b"")
+
+
+def _pretty_printed(stream: BinaryIO) -> bool:
+    """An object opened alone on the first line and continued by a member on the next, as
+    `json.dumps(indent=2)`, `jq` and `JSON.stringify(value, null, 2)` write it."""
+    lines = _first_lines(stream, 2)
+    return len(lines) == 2 and lines[0] == b"{" and lines[1][:1] in (b'"', b"}")
+
+
+def _csv_header_line(stream: BinaryIO, kind: str) -> bool:
+    """Whether the first line names the key columns of `kind`, as a CSV header (whatever the name)."""
+    line = _first_line(stream).decode("utf-8", "replace")
+    return bool(KEY_COLUMNS.get(kind)) and set(KEY_COLUMNS[kind]) <= set(_header_names(line, _sniff_delimiter(line)))
+
+
+def _utf16_without_bom(stream: BinaryIO) -> str | None:
+    """UTF-16 without its byte order mark, told by the zero bytes of its ASCII: every other byte
+    of a header or of JSON punctuation, none in between."""
+    start = stream.tell()
+    head = stream.read(4096)
+    stream.seek(start)
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0 : pairs * 2 : 2].count(0), head[1 : pairs * 2 : 2].count(0)
+    if odd >= pairs * UTF16_ZERO_SHARE and even == 0:
+        return "utf-16-le"
+    if even >= pairs * UTF16_ZERO_SHARE and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def _named_json(path: Path) -> bool:
@@ -339,25 +417,130 @@ def _unreadable(location: str, raw: bytes, error: UnicodeDecodeError) -> SourceR
     )
 
 
-def _json_array_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecord]:
-    """A whole-file JSON array (what the HTTP API takes): each element is a record."""
-    import orjson
-
-    body = stream.read()
+def json_problem(text: bytes, message: str) -> Problem:
+    """Why a record's JSON cannot be read, pointing at the place: bytes that are not UTF-8, a NUL
+    byte, or else the parser's message with the text just before where it stopped."""
     try:
-        values = orjson.loads(body.decode(source.encoding or "utf-8"))
-    except (orjson.JSONDecodeError, UnicodeDecodeError) as error:
+        text.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(RECORD_LEVEL, "encoding", text[error.start : error.end].hex(" "),
+                       f"bytes at position {error.start} are not valid UTF-8: is the file in another encoding? "
+                       "give --encoding")  # fmt: skip
+    if (nul := text.find(b"\x00")) >= 0:
+        return Problem(RECORD_LEVEL, "no_nul", _around(text, nul), f"holds a NUL byte at position {nul}")
+    column = re.search(r"column (\d+)", message)
+    where = int(column.group(1)) - 1 if column else 0
+    return Problem(RECORD_LEVEL, "json", _around(text, min(where, len(text))), message)
+
+
+def _around(text: bytes, position: int) -> str:
+    """The text up to `position` and a little after, as a reason shows it."""
+    start = max(position - 60, 0)
+    shown = text[start : position + 20].decode("utf-8", "replace").replace("\x00", "\\0")
+    return ("…" if start else "") + shown + ("…" if position + 20 < len(text) else "")
+
+
+def _json_array_records(stream: BinaryIO, *, source: Source) -> Iterator[SourceRecord]:
+    """A whole-file JSON array (what the HTTP API takes), or pretty-printed objects one after
+    another: each element or object is a record."""
+    body = stream.read()
+    if body.startswith(codecs.BOM_UTF8):
+        body = body[3:]
+    if source.encoding not in (None, "utf-8", "utf-8-sig"):
+        body = body.decode(source.encoding, "surrogateescape").encode("utf-8", "surrogateescape")
+    array = body.lstrip()[:1] == b"["
+    if array:
+        try:
+            values = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            values = None
+        if isinstance(values, list):
+            for index, value in enumerate(values, start=1):
+                text = orjson.dumps(value)
+                yield SourceRecord(location=f"element {index}", raw=text, json=text)
+            return
         if _first_line_is_json(io.BytesIO(body)):
             # JSON lines whose first record happens to be an array (`[1,2]`, a partner's stray list):
             # each line is its own record, so one bad line must not take the file's good ones with it.
             yield from _ndjson_records(io.BytesIO(body), source=source)
             return
-        yield SourceRecord(
-            location="file", raw=body, problems=[Problem(RECORD_LEVEL, "json", str(error)[:200], "is not valid JSON")]
-        )
-        return
-    for index, value in enumerate(values if isinstance(values, list) else [values], start=1):
-        yield SourceRecord(location=f"element {index}", raw=orjson.dumps(value), json=orjson.dumps(value))
+    # One element (or object) that cannot be read costs itself only: the text is cut into values by
+    # its brackets, and each value is read, or quarantined, on its own.
+    for number, (start, end, line) in enumerate(_json_values(body, array=array), start=1):
+        text = body[start:end]
+        yield SourceRecord(location=f"element {number}" if array else f"line {line}", raw=text, json=text)
+
+
+# A string (up to its closing quote, or to the end of its line when it has none: JSON strings hold no
+# line breaks), a bracket or a comma, or an object opening at the start of a line.
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\\n]|\\[^\n])*"?|[{}\[\],]|\n\{')
+
+
+def _json_values(body: bytes, *, array: bool) -> Iterator[tuple[int, int, int]]:
+    """(start, end, line) of each element of a JSON array, or of each value of a stream of them,
+    found by nesting alone: a value that does not parse (a number out of range, a bad byte) still
+    ends where its brackets close. A value never closed runs to the end of the text or, among
+    pretty-printed objects, to the next object opening at the start of a line. Text between the
+    values of a stream comes out as a value of its own (and fails as one); an empty element (a
+    trailing comma) holds nothing."""
+    depth, start, previous = 0, -1, 0
+    piece = _JsonPieces(body)
+    for token in _JSON_TOKEN.finditer(body):
+        group = token.group()
+        at, kind = token.end() - 1 if group[:1] == b"\n" else token.start(), group[-1:] if group[:1] != b'"' else b'"'
+        if array:
+            if start < 0:  # the array's own bracket opens the elements
+                start = at + 1 if kind == b"[" else start
+            elif kind in (b"{", b"["):
+                depth += 1
+            elif kind in (b"}", b"]") and depth:
+                depth -= 1
+            elif kind == b"]" or kind == b"," and not depth:
+                yield from piece(start, at)
+                start = at + 1
+                if kind == b"]":
+                    yield from piece(start, len(body))
+                    return
+            continue
+        if depth and group[:1] == b"\n":  # a new object where the last one was never closed
+            yield from piece(start, at)
+            previous, depth = at, 0
+        if not depth and kind in (b"{", b"[", b'"'):
+            yield from piece(previous, at, between=True)
+            start, depth = at, 0
+        if kind in (b"{", b"["):
+            depth += 1
+        elif kind in (b"}", b"]") and depth:
+            depth -= 1
+        if not depth and start >= 0 and kind in (b"}", b"]", b'"'):
+            yield from piece(start, token.end())
+            previous, start = token.end(), -1
+    if array:
+        yield from piece(max(start, 0), len(body))
+    else:
+        yield from piece(start if depth else previous, len(body), between=not depth)
+
+
+class _JsonPieces:
+    """The pieces of `body` between the values' bounds, without their surrounding blanks, with the
+    line each starts on (counted on from the last piece: the pieces come in order)."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body, self._counted, self._line = body, 0, 1
+
+    def __call__(self, start: int, end: int, *, between: bool = False) -> Iterator[tuple[int, int, int]]:
+        """Text between the values of a stream is cut at its line ends, and the commas that
+        separated the values dropped: each line of it is one piece, as in JSON lines."""
+        body = self._body
+        for part in re.finditer(rb"[^\n]+", body[start:end]) if between else [None]:
+            first, last = (start + part.start(), start + part.end()) if part else (start, end)
+            text = body[first:last]
+            strip = b" \t\r\n," if between else b" \t\r\n"
+            if text.strip(strip):
+                first += len(text) - len(text.lstrip(strip))
+                self._line += body.count(b"\n", self._counted, first)
+                self._counted = first
+                yield first, last - (len(text) - len(text.rstrip(strip))), self._line
 
 
 # CSV ------------------------------------------------------------------------------------------
@@ -374,33 +557,33 @@ class _Row:
 
 def _csv_records(stream: BinaryIO, *, source: Source, kind: str) -> Iterator[SourceRecord]:
     start = stream.tell()
-    header_row, delimiter = _csv_header(stream, source, kind)
+    header_row, delimiter, header_line = _csv_header(stream, source, kind)
     if header_row is None:
         return
     source.delimiter = delimiter
     stream.seek(start)
     if kind not in ROW_KEYS:
-        for row in _csv_rows(stream, source=source, header=header_row):
+        for row in _csv_rows(stream, source=source, header=header_row, header_line=header_line):
             yield _row_record(row, source)
         return
     # Rows of one record need not be adjacent: count each key's rows first, then emit a record as
     # soon as its last row has been read. Only scattered records wait in memory.
     stream.seek(start)
     expected: Counter[bytes] = Counter()  # by digest: a key's three strings would cost ~300 bytes a shipment
-    for row in _csv_rows(stream, source=source, header=header_row, skip_header=True, keys_only=True):
-        if row.values is not None:
-            expected[_digest(_key(row.values, kind))] += 1
+    for row in _csv_rows(stream, source=source, header=header_row, header_line=header_line, keys_only=True):
+        if (key := _key(row.values, kind) if row.values is not None else _row_key(row, header_row, delimiter, kind)):
+            expected[_digest(key)] += 1
     stream.seek(start)
     waiting: dict[tuple[str, ...], list[_Row]] = {}
     # Versions of one shipment leave in the order they began in the file, as in NDJSON, so that
     # an amendment is judged after its original even when the original's rows end later.
     versions: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     complete: set[tuple[str, ...]] = set()
-    for row in _csv_rows(stream, source=source, header=header_row, skip_header=True):
-        if row.values is None:  # unparseable: its shipment cannot be known, it stands alone
+    for row in _csv_rows(stream, source=source, header=header_row, header_line=header_line):
+        if not (key := _key(row.values, kind) if row.values is not None else _row_key(row, header_row, delimiter, kind)):
+            # its record cannot be known: it stands alone
             yield _row_record(row, source)
             continue
-        key = _key(row.values, kind)
         group = waiting.setdefault(key, [])
         if not group:
             versions.setdefault(key[:2], []).append(key)
@@ -426,8 +609,28 @@ ROW_KEYS = {"shipments": ("reporter", "shipment_id", "reported_at", "_quarantine
             "outcomes": ("reporter", "shipment_id", "inspected_at", "_quarantine_id")}
 
 
+def _row_key(row: _Row, header: list[str], delimiter: str, kind: str) -> tuple[str, ...] | None:
+    """Whose row, that cannot be read (a stray quote, a cell too many), this is: its record's when
+    the cells before the break name it. Then the record's other rows are held back with it rather
+    than stored without one of their items."""
+    try:
+        cells = next(csv.reader([row.text], delimiter=delimiter), [])
+    except csv.Error:
+        return None
+    key = tuple(dict(zip(header, cells)).get(column, "") for column in ROW_KEYS[kind])
+    return key if key[0] and key[1] else None
+
+
 def _key(values: dict[str, str], kind: str) -> tuple[str, ...]:
-    return tuple(values.get(column, "") for column in ROW_KEYS[kind])
+    key = tuple(values.get(column, "") for column in ROW_KEYS[kind])
+    if key[0] and key[1]:
+        return key
+    # Without its identity a row is told apart by everything its record's rows share: the rows of
+    # two shipments that both lack a shipment_id are two records (quarantined), not one.
+    return key + tuple(value for name, value in values.items() if not name.startswith(_ROW_PARTS[kind]))
+
+
+_ROW_PARTS = {"shipments": "item_", "outcomes": "finding_"}  # the columns that differ between a record's rows
 
 
 def _digest(key: tuple[str, ...]) -> bytes:
@@ -438,6 +641,11 @@ def _digest(key: tuple[str, ...]) -> bytes:
 def _records_from_group(rows: list[_Row], source: Source, kind: str) -> Iterator[SourceRecord]:
     """Rows sharing a key are one record, wherever they stand; but a block of adjacent rows
     repeated exactly elsewhere is the whole record sent again (a duplicate), not more items."""
+    if any(row.values is None for row in rows):  # a row that cannot be read holds back its record's others
+        yield SourceRecord(location=_rows_location(rows), raw=_raw(rows, source), flat=True,
+                           problems=[Problem(p.field, p.rule, p.value, f"line {r.line} {p.message}")
+                                     for r in rows if r.values is None and (p := r.problem) is not None])  # fmt: skip
+        return
     fold = _shipment_from_rows if kind == "shipments" else _outcome_from_rows
     runs = [[rows[0]]]
     for row in rows[1:]:
@@ -458,9 +666,12 @@ def _records_from_group(rows: list[_Row], source: Source, kind: str) -> Iterator
 KEY_COLUMNS = {"shipments": ("reporter", "shipment_id"), "outcomes": ("reporter", "shipment_id"),
                "watchlist": ("list_id", "entry_id")}
 HEADER_SEARCH_LINES = 20
+_EXCEL_SEP = re.compile(r'^"?sep=(.)"?[ \t]*\r?\n?$', re.IGNORECASE)  # Excel's delimiter line: sep=;
 
 
-def _csv_header(stream: BinaryIO, source: Source, kind: str) -> tuple[list[str] | None, str]:
+def _csv_header(stream: BinaryIO, source: Source, kind: str) -> tuple[list[str] | None, str, int]:
+    """The header's column names, the delimiter and the header's line number. Excel's `sep=;`
+    line above the header names the delimiter."""
     text = _text_stream(stream, source)
     lines: list[tuple[int, str]] = []
     for number, line in enumerate(text, start=1):
@@ -469,29 +680,43 @@ def _csv_header(stream: BinaryIO, source: Source, kind: str) -> tuple[list[str] 
         if len(lines) > HEADER_SEARCH_LINES:
             break
     text.detach()
+    if lines and (excel := _EXCEL_SEP.match(lines[0][1])):
+        lines.pop(0)
+        source.delimiter = source.delimiter or excel.group(1)
     if not lines:
-        return None, source.delimiter or ","
-    first = lines[0][1]
+        return None, source.delimiter or ",", 0
+    number, first = lines[0]
     delimiter = source.delimiter or _sniff_delimiter(first)
     header = _header_names(first, delimiter)
     missing = [column for column in KEY_COLUMNS.get(kind, ()) if column not in header]
     below = next((n for n, line in lines[1:] if set(KEY_COLUMNS[kind]) <= set(
         _header_names(line, source.delimiter or _sniff_delimiter(line)))), None) if missing else None
     if below is not None:  # a title line above the header: read as the header, it makes every row junk
-        raise InvalidInput(f"{source.path}: the header (line {lines[0][0]}) has no column {', '.join(missing)}",
+        raise InvalidInput(f"{source.path}: the header (line {number}) has no column {', '.join(missing)}",
                            problems=[Problem("header", "header_line", ", ".join(missing),
                                              f"line {below} looks like the header: remove the lines above it")])
+    if kind in HEADER_COLUMNS and not HEADER_COLUMNS[kind] & set(header):
+        # No header at all (the first row is data) or not records of this kind: every row would
+        # be quarantined for lacking every field, none of them for what is really wrong.
+        raise InvalidInput(f"{source.path}: the first line is not a header of {kind} columns",
+                           problems=[Problem("header", "header_line", first.rstrip("\r\n")[:200],
+                                             f"names none of the columns of records.md §{HEADER_COLUMNS_SECTION[kind]}: "
+                                             "a CSV file starts with a line naming its columns (reporter, shipment_id, ...)")])
     twice = sorted({name for name in header if name and header.count(name) > 1})
     if twice:  # which of the two values would be the record's? Refuse rather than guess.
         raise InvalidInput(
             f"{source.path}: the header names a column more than once: {', '.join(twice)}",
             problems=[Problem("header", "duplicate_column", ", ".join(twice), "name each column once and send the file again")],
         )
-    return header, delimiter
+    return header, delimiter, number
 
 
 def _header_names(line: str, delimiter: str) -> list[str]:
-    return [_column_name(name) for name in next(csv.reader([line], delimiter=delimiter), [])]
+    try:
+        names = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a bare carriage return inside the line, say: not a header to read
+        names = line.split(delimiter)
+    return [_column_name(name) for name in names]
 
 
 def _column_name(name: str) -> str:
@@ -510,16 +735,18 @@ def _text_stream(stream: BinaryIO, source: Source) -> io.TextIOWrapper:
 
 
 def _csv_rows(
-    stream: BinaryIO, *, source: Source, header: list[str], skip_header: bool = True, keys_only: bool = False
+    stream: BinaryIO, *, source: Source, header: list[str], header_line: int, keys_only: bool = False
 ) -> Iterator[_Row]:
-    """Logical CSV records with their line numbers; a stray quote costs one line, not the file.
-    `keys_only`: the rows are only counted by key, so their values are not checked further."""
+    """Logical CSV records with their line numbers, from the line after the header (`header_line`);
+    a stray quote costs one line, not the file. Rows of empty cells (Excel's `;;;;` below the
+    data) are blank lines. `keys_only`: the rows are only counted by key, so their values are not
+    checked further."""
     text = _text_stream(stream, source)
     physical = iter(enumerate(text, start=1))
     pending: list[tuple[int, str]] = []
-    header_seen = False
     seq = 0
     delimiter = source.delimiter or ","
+    closed, blank = _closed_line(delimiter), delimiter + " \t\r\n"
     while True:
         if pending:
             number, line = pending.pop(0)
@@ -528,32 +755,77 @@ def _csv_rows(
             if nxt is None:
                 break
             number, line = nxt
-        if not header_seen:
-            if line.strip():
-                header_seen = True
+        if number <= header_line or not line.strip(blank):
             continue
-        if not line.strip():
-            continue
-        buffer = [line]
-        quotes = line.count('"')
-        while quotes % 2 == 1 and len(buffer) < MAX_CSV_RECORD_LINES:
-            nxt = pending.pop(0) if pending else next(physical, None)
-            if nxt is None:
-                break
-            buffer.append(nxt[1])
-            quotes += nxt[1].count('"')
-        joined = "".join(buffer)
-        if quotes % 2 == 1:
-            # Unbalanced: quarantine this physical line alone and read the following ones again.
-            pending = [(number + i, extra) for i, extra in enumerate(buffer[1:], start=1)] + pending
+        # An even number of quotes is read as one line, as ever; an odd number may be an inch
+        # mark in a cell (`55" TV`, a character), or a quoted cell going on below.
+        if line.count('"') % 2 == 0 or closed.fullmatch(line) or not _open_quote(line, delimiter):
+            if line.startswith('""') and not line.strip(blank + '"'):
+                continue  # quoted empty cells only
+            row = _parse_row(number, line, header, delimiter, keys_only=keys_only)
+        elif (joined := _joined_row(number, line, physical, pending, header, delimiter, keys_only)) is not None:
+            row = joined
+        else:
             yield _Row(number, line, None, Problem(RECORD_LEVEL, "csv_quotes", line.rstrip("\r\n")[:200],
                                                    "has an unbalanced quote"))  # fmt: skip
             continue
         seq += 1
-        row = _parse_row(number, joined, header, delimiter, keys_only=keys_only)
         row.seq = seq
         yield row
     text.detach()
+
+
+def _joined_row(number: int, line: str, physical: Iterator[tuple[int, str]], pending: list[tuple[int, str]],
+                header: list[str], delimiter: str, keys_only: bool) -> _Row | None:  # fmt: skip
+    """The row whose quoted cell opens on `line` and closes on a line below; None when the quote
+    is stray (never closed, or "closed" by another stray quote making a row of the wrong shape):
+    then the lines read after `line` go back to `pending`, to be read again."""
+    buffer, size, still_open = [line], len(line), True
+    while still_open and size < MAX_CSV_RECORD_CHARS:
+        nxt = pending.pop(0) if pending else next(physical, None)
+        if nxt is None:
+            break
+        buffer.append(nxt[1])
+        size += len(nxt[1])
+        still_open = '"' not in nxt[1] or _open_quote("".join(buffer), delimiter)
+    if not still_open:
+        row = _parse_row(number, "".join(buffer), header, delimiter, keys_only=keys_only)
+        if row.problem is None or row.problem.field != RECORD_LEVEL:
+            return row
+    pending[:0] = [(number + i, extra) for i, extra in enumerate(buffer[1:], start=1)]
+    return None
+
+
+@functools.cache
+def _closed_line(delimiter: str) -> re.Pattern[str]:
+    """A line whose quoted cells all close on it, matched in C: `_open_quote` need not look at it.
+    Each cell is an atomic group, so a line that does not match fails without backtracking."""
+    d = re.escape(delimiter)
+    cell = f'(?>"(?:[^"]|"")*+"[^{d}\r\n]*+|[^"{d}\r\n][^{d}\r\n]*+|)'
+    return re.compile(f"{cell}(?:{d}{cell})*+[\r\n]*")
+
+
+def _open_quote(text: str, delimiter: str) -> bool:
+    """Whether `text` ends inside a quoted field, read as the csv module reads it: a quote opens a
+    field only at its start (`55" TV` is a plain value), and `""` inside one is a quote."""
+    position, end = 0, len(text)
+    while position < end:
+        if text[position] == '"':
+            position += 1
+            while True:
+                close = text.find('"', position)
+                if close < 0:
+                    return True
+                if text.startswith('"', close + 1):
+                    position = close + 2
+                    continue
+                position = close + 1
+                break
+        following = text.find(delimiter, position)
+        if following < 0:
+            return False
+        position = following + 1
+    return False
 
 
 def _parse_row(number: int, text: str, header: list[str], delimiter: str, *, keys_only: bool = False) -> _Row:
@@ -579,7 +851,7 @@ def _parse_row(number: int, text: str, header: list[str], delimiter: str, *, key
     if delimiter != ",":
         for column in DECIMAL_COLUMNS & row.keys():
             if _DECIMAL_COMMA.match(row[column]):
-                row[column] = row[column].replace(",", ".")
+                row[column] = row[column].translate(_THOUSANDS)
     return _Row(number, text, row, None)
 
 
@@ -698,6 +970,14 @@ _ITEM_COLUMNS = tuple((name, f"item_{name}") for name in ITEM_FIELDS)
 # Columns that describe the shipment, not the item: every row of one shipment must agree on them.
 _SHIPMENT_COLUMNS = (*SHIPMENT_FIELDS, *(f"shipper_{p}" for p in PARTY_FIELDS), *(f"consignee_{p}" for p in PARTY_FIELDS))
 _KNOWN_COLUMNS = frozenset((*_SHIPMENT_COLUMNS, *(column for _, column in _ITEM_COLUMNS)))
+# A CSV header of shipments or outcomes names at least one of these (the watchlist reader also reads
+# other files, screening queries among them, with columns of their own).
+HEADER_COLUMNS = {
+    "shipments": _KNOWN_COLUMNS | {"shipper", "consignee", "items"},
+    "outcomes": frozenset(("reporter", "shipment_id", "inspected_at", "method", "result", "findings", "office",
+                           "finding_category", "finding_description", "finding_quantity")),
+}  # fmt: skip
+HEADER_COLUMNS_SECTION = {"shipments": 1, "outcomes": 2}
 
 
 # Parquet --------------------------------------------------------------------------------------
@@ -715,24 +995,90 @@ def _parquet_records(source: Source, raw: BinaryIO, *, kind: str) -> Iterator[So
     names = parquet.schema_arrow.names
     nested = "items" in names if kind == "shipments" else \
         kind not in ROW_KEYS or not any(name.startswith("finding_") for name in names)
-    row_number = 0
     if nested:
-        for batch in parquet.iter_batches(batch_size=5000):
-            for values in batch.to_pylist():
-                row_number += 1
-                data = {k: v for k, v in values.items() if v is not None}
-                yield SourceRecord(location=f"row {row_number}", raw=orjson.dumps(data, default=str), data=data)
+        for row_number, values in _parquet_rows(parquet):
+            if isinstance(values, SourceRecord):
+                yield values
+                continue
+            data = {k: v for k, v in values.items() if v is not None}
+            yield SourceRecord(location=f"row {row_number}", raw=orjson.dumps(data, default=str), data=data)
         return
     # Flat Parquet is the CSV form: one row per item or finding, grouped by the record's key.
     groups: dict[tuple[str, ...], list[_Row]] = {}
-    for batch in parquet.iter_batches(batch_size=5000):
-        for values in batch.to_pylist():
-            row_number += 1
-            text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
-            groups.setdefault(_key(text_values, kind), []).append(
-                _Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None, row_number)
-            )
+    for row_number, values in _parquet_rows(parquet):
+        if isinstance(values, SourceRecord):
+            keys = _parquet_keys(parquet, values, kind)
+            if keys is None:
+                yield values
+            for offset, key in enumerate(keys or []):  # each lost row holds back its record's others
+                line = row_number + offset
+                problem = values.problems[0]
+                groups.setdefault(key, []).append(_Row(line, "", None, Problem(
+                    problem.field, problem.rule, problem.value, "is in a damaged part of the file: " + problem.message), line))
+            continue
+        text_values = {_column_name(k): "" if v is None else str(v) for k, v in values.items()}
+        groups.setdefault(_key(text_values, kind), []).append(
+            _Row(row_number, orjson.dumps(values, default=str).decode() + "\n", text_values, None, row_number)
+        )
     for rows in groups.values():
         for record in _records_from_group(rows, source, kind):
             record.location = record.location.replace("line", "row")
             yield record
+
+
+def _parquet_rows(parquet: Any) -> Iterator[tuple[int, Any]]:
+    """(row number, the row's values) of a Parquet file, row group by row group; a damaged part
+    comes out as a record that says which rows it costs: one row whose text is not UTF-8, or the
+    rest of a row group with a page that cannot be decoded. The other row groups are read."""
+    number = 0
+    for group in range(parquet.metadata.num_row_groups):
+        end = number + parquet.metadata.row_group(group).num_rows
+        batches = parquet.iter_batches(batch_size=5000, row_groups=[group])
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                break
+            except Exception as error:  # noqa: BLE001 - pyarrow raises OSError, ArrowInvalid and more for a damaged page
+                yield number + 1, SourceRecord(location=f"rows {number + 1} to {end}", raw=b"", problems=[Problem(
+                    RECORD_LEVEL, "parquet", str(error)[:200], f"the file is damaged from row {number + 1} to {end}: "
+                    f"these {end - number} rows cannot be read (the others are); send them again")])  # fmt: skip
+                break
+            try:
+                rows: list[Any] = batch.to_pylist()
+            except Exception:  # noqa: BLE001 - text that is not UTF-8, say: row by row, to name the rows
+                rows = [_parquet_row(batch, index) for index in range(batch.num_rows)]
+            for values in rows:
+                number += 1
+                if isinstance(values, Exception):
+                    values = SourceRecord(location=f"row {number}", raw=b"", problems=[Problem(
+                        RECORD_LEVEL, "parquet", str(values)[:200], "this row cannot be read")])  # fmt: skip
+                yield number, values
+        number = end
+
+
+def _parquet_keys(parquet: Any, damage: SourceRecord, kind: str) -> list[tuple[str, ...]] | None:
+    """The keys of the rows a damaged row group costs, read from the key columns alone (the damage
+    is often in another column); None when they cannot be read either."""
+    if not damage.location.startswith("rows "):
+        return None
+    first = int(damage.location.split()[1])
+    columns = [name for name in parquet.schema_arrow.names if _column_name(name) in ROW_KEYS[kind]]
+    start = 0
+    for group in range(parquet.metadata.num_row_groups):
+        if start + 1 == first or start < first <= start + parquet.metadata.row_group(group).num_rows:
+            try:
+                table = parquet.read_row_group(group, columns=columns).slice(first - 1 - start)
+                return [_key({_column_name(k): "" if v is None else str(v) for k, v in row.items()}, kind)
+                        for row in table.to_pylist()]  # fmt: skip
+            except Exception:  # noqa: BLE001 - the key columns are damaged too
+                return None
+        start += parquet.metadata.row_group(group).num_rows
+    return None
+
+
+def _parquet_row(batch: Any, index: int) -> Any:
+    try:
+        return batch.slice(index, 1).to_pylist()[0]
+    except Exception as error:  # noqa: BLE001
+        return error

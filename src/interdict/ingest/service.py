@@ -501,7 +501,8 @@ def _quarantine_row(item: Checked, *, kind: str, batch_id: int) -> dict[str, Any
 
 
 def _nul_free(text: str) -> str:
-    return text.replace("\x00", "\ufffd")
+    """Storable text: no NUL, and no byte its file's encoding could not read (a lone surrogate)."""
+    return _SURROGATE.sub("\ufffd", text.replace("\x00", "\ufffd"))
 
 
 def _storable(value: Any) -> Any:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from interdict.errors import Problem
 from interdict.ingest.quick_check import quick_flat_shipment, quick_shipment
-from interdict.ingest.readers import RECORD_LEVEL, SourceRecord
+from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, json_problem
 from interdict.ingest.schemas import RECORD_TYPES, Record
 
 _CSV_PARENTS = {"shipper": "shipper_", "consignee": "consignee_", "items": "item_", "findings": "finding_"}
@@ -88,7 +88,7 @@ def _problem(error: Any, source: SourceRecord) -> Problem:
     value = error.get("input")
     message = error["msg"]
     if rule == "json_invalid":
-        return Problem(RECORD_LEVEL, "json", _short(value), message)
+        return json_problem(source.json or b"", message)
     if rule in {"model_type", "dict_type"} and not loc:
         return Problem(RECORD_LEVEL, "json_object", _short(value), "must be a JSON object")
     if rule == "missing":

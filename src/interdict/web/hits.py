@@ -16,6 +16,7 @@ from interdict.access.scope import Viewer
 from interdict.errors import InvalidInput, Problem
 from interdict.inspections.hits import COUNT_CAP, claim_hit, clear_hit, count_hits, get_hit, list_hits, release_hit
 from interdict.inspections.recording import FINDING_CATEGORIES, METHODS, InspectionCreate, record_inspection
+from interdict.reporting.cells import neutralise
 from interdict.web.auth import allowed
 from interdict.web.rendering import page
 
@@ -47,7 +48,8 @@ def hit_export(request: Request, engine: EngineDep, viewer: HitViewer) -> Respon
     writer = csv.writer(out)
     writer.writerow(["reporter", "shipment_id", "unit", "lane", "score", "status", "claimed_by", "reasons"])
     for h in hits:
-        writer.writerow([h["reporter"], h["shipment_id"], h["unit"], h["lane"], h["score"], h["status"], h["claimed_by"] or "", "; ".join(h["reasons"])])
+        writer.writerow([neutralise(value) for value in (h["reporter"], h["shipment_id"], h["unit"], h["lane"], h["score"],
+                                                         h["status"], h["claimed_by"] or "", "; ".join(h["reasons"]))])  # fmt: skip
     audit.record(engine=engine, viewer=viewer, action="export", subject="hits", detail={"rows": len(hits)},
                  ip=request.client.host if request.client else None)  # fmt: skip
     return Response(out.getvalue(), media_type="text/csv", headers={"Content-Disposition": 'attachment; filename="hits.csv"'})

@@ -13,6 +13,7 @@ from typing import Any
 
 from interdict.errors import InvalidInput, Problem
 from interdict.ingest.readers import open_source
+from interdict.reporting.cells import neutralise_row
 from interdict.targeting.screening.models import Match, Query, WatchlistEntry
 
 
@@ -69,6 +70,6 @@ def write_matches(matches: Iterable[Match], path: Path) -> int:
             writer = csv.DictWriter(file, fieldnames=["query_id", "list_id", "entry_id", "matched_name", "score", "explanation"])
             writer.writeheader()
             for match in matches:
-                writer.writerow(match.as_record())
+                writer.writerow(neutralise_row(match.as_record()))  # names as listed; a spreadsheet must not run them
                 count += 1
     return count
