@@ -76,9 +76,8 @@ def pack(chunk: list[Checked]) -> tuple[str, bytes]:
     valid, others = [], []
     for at, item in enumerate(chunk):
         if item.valid and item.source.quarantine_id is None:
-            row, items = item.columns
-            valid.append(_Valid(at, item.source.location, item.record_json, item.record_hash, item.key, item.reporter,  # type: ignore[arg-type]
-                                tuple(row.values()), [tuple(i.values()) for i in items]))  # fmt: skip
+            row, items = item.values
+            valid.append(_Valid(at, item.source.location, item.record_json, item.record_hash, item.key, item.reporter, row, items))  # type: ignore[arg-type]
         else:
             others.append((at, item))
     try:
@@ -96,7 +95,7 @@ def unpack(how: str, body: bytes) -> list[Checked]:
     checked: list[Checked] = [None] * (len(chunk.valid) + len(others))  # type: ignore[list-item]
     for v in chunk.valid:
         checked[v.at] = Checked(SourceRecord(v.location, b""), None, [], v.record_json, v.record_hash, v.key, v.reporter,
-                                (dict(zip(ROW_KEYS, v.row)), [dict(zip(ITEM_KEYS, i)) for i in v.items]))  # fmt: skip
+                                (v.row, v.items))  # fmt: skip
     for at, item in others:
         checked[at] = item
     return checked

@@ -30,7 +30,7 @@ from interdict.errors import InvalidInput, Problem
 from interdict.ingest.models import IngestBatch, QuarantinedRecord, Shipment
 from interdict.ingest.pipeline import PreparedChunks
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
-from interdict.ingest.shipments import shipment_columns, stored_shipments, write_shipments
+from interdict.ingest.shipments import shipment_values, stored_shipments, write_shipments
 from interdict.ingest.validation import Checked, check
 from interdict.settings import get_settings
 from interdict.store.bulk import enlarge_cache, indexes_deferred, take_write_lock
@@ -242,7 +242,7 @@ def prepare(source: SourceRecord, *, kind: str, assume_tz: tzinfo | None, keep_r
     """Validate one record and, for a shipment, flatten it into the columns it is stored in."""
     checked = check(source, kind=kind, assume_tz=assume_tz)
     if checked.valid and kind == "shipments":
-        checked.columns = shipment_columns(checked.record)  # type: ignore[arg-type]
+        checked.values = shipment_values(checked.record)  # type: ignore[arg-type]
         if not keep_record:
             checked.record = None
     return checked
