@@ -7,13 +7,13 @@ different version that is not later than the stored one is stale: kept in histor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, select, update
 
 from interdict.ingest.identifiers import classify_identifier
 from interdict.ingest.models import Shipment, ShipmentItem, ShipmentVersion
@@ -158,6 +158,10 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     missing = [c.key for c in checked if c.key not in stored]
     if missing:
         stored.update(stored_shipments(conn, missing))  # type: ignore[arg-type]
+    # A version differing from the current one may still be a re-send of an older one: those keys'
+    # stored versions, asked once for the run.
+    differing = [c.key for c in checked if (current := stored[c.key]) is not None and current["record_hash"] != c.record_hash]
+    older = _version_hashes(conn, differing) if differing else set()  # type: ignore[arg-type]
     statuses: list[str] = []
     received = now_utc()
     new_versions: list[tuple[Any, ...]] = []
@@ -168,7 +172,7 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
         current = stored[key]
         if current is None:
             status = ACCEPTED
-        elif current["record_hash"] == item.record_hash or _older_copy(conn, key, item.record_hash):
+        elif current["record_hash"] == item.record_hash or (*key, item.record_hash) in older:
             status = DUPLICATE
         elif row[_REPORTED_AT] > current["reported_at"]:
             status = AMENDED
@@ -188,14 +192,14 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     version_ids = versions.allocate_ids(conn, len(new_versions))
     versions.insert(conn, [(vid, *row) for vid, row in zip(version_ids, new_versions, strict=True)])
     fresh: list[tuple[int, Checked]] = []
-    amended: list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]] = []
+    amended: list[tuple[dict[str, Any], dict[str, Any], list[tuple[Any, ...]]]] = []
     for (status, item), version_id in zip(plans, version_ids, strict=True):
         if status == ACCEPTED:
             fresh.append((version_id, item))
         elif status == AMENDED:
-            row, items = as_columns(item.values)
+            row = dict(zip(ROW_KEYS, item.values[0], strict=True))
             row.update(version_id=version_id, batch_id=batch_id, record_hash=item.record_hash)
-            amended.append((stored[(row["reporter"], row["shipment_id"])], row, items))  # type: ignore[arg-type]
+            amended.append((stored[(row["reporter"], row["shipment_id"])], row, item.values[1]))  # type: ignore[arg-type]
     if amended:
         _amend(conn, amended)
         for current, row, _items in amended:
@@ -229,26 +233,33 @@ _CURRENT = select(
 ).where(_SHIPMENTS.c.reporter == bindparam("reporter"), _SHIPMENTS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
 
 
+_HASHES = select(_VERSIONS.c.reporter, _VERSIONS.c.shipment_id, _VERSIONS.c.record_hash).where(
+    _VERSIONS.c.reporter == bindparam("reporter"), _VERSIONS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+
+
 def stored_shipments(conn: Connection, keys: Sequence[tuple[str, str]]) -> Stored:
     """The stored current row of each key, None for a key not stored yet."""
+    found: Stored = dict.fromkeys(keys)
+    for row in _by_key(conn, _CURRENT, keys):
+        found[(row.reporter, row.shipment_id)] = row._asdict()
+    return found
+
+
+def _version_hashes(conn: Connection, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(reporter, shipment_id, record_hash) of every stored version of the keys."""
+    return {tuple(row) for row in _by_key(conn, _HASHES, keys)}  # type: ignore[misc]
+
+
+def _by_key(conn: Connection, query: Any, keys: Sequence[tuple[str, str]]) -> Iterator[Row[Any]]:
+    """The rows of `query` (taking a reporter and a list of shipment ids) for the keys."""
     # One reporter at a time: `reporter = ? AND shipment_id IN (...)` walks the unique index,
     # where SQLite answers a list of (reporter, shipment_id) pairs by scanning the whole table.
     ids_by_reporter: dict[str, list[str]] = {}
     for reporter, shipment_id in keys:
         ids_by_reporter.setdefault(reporter, []).append(shipment_id)
-    found: Stored = dict.fromkeys(keys)
     for reporter, ids in ids_by_reporter.items():
         for start in range(0, len(ids), 400):  # bounded IN lists for every dialect
-            for row in conn.execute(_CURRENT, {"reporter": reporter, "ids": ids[start : start + 400]}).mappings():
-                found[(row["reporter"], row["shipment_id"])] = dict(row)
-    return found
-
-
-def _older_copy(conn: Connection, key: tuple[str, str], record_hash: str) -> bool:
-    query = select(_VERSIONS.c.id).where(
-        _VERSIONS.c.reporter == key[0], _VERSIONS.c.shipment_id == key[1], _VERSIONS.c.record_hash == record_hash
-    )
-    return conn.execute(query.limit(1)).first() is not None
+            yield from conn.execute(query, {"reporter": reporter, "ids": ids[start : start + 400]})
 
 
 # Built once: an amendment is rare but comes in thousands on a big file, and building a statement
@@ -258,19 +269,20 @@ _UPDATE_SHIPMENT = update(_SHIPMENTS).where(_SHIPMENTS.c.id == bindparam("_pk"))
     {name: bindparam(name) for name in _SHIPMENT_COLUMNS[1:]}
 )
 _DELETE_ITEMS = delete(_ITEMS).where(_ITEMS.c.shipment_pk == bindparam("_pk"))
-_INSERT_ITEMS = insert(_ITEMS)
 
 
-def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]]) -> None:
-    """Apply amendments (stored row, new row, new items): old versions superseded and rows
-    updated in one statement each; items replaced one shipment after the other, in input order."""
+def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any], list[tuple[Any, ...]]]]) -> None:
+    """Apply amendments (stored row, new row, new item rows in `ITEM_KEYS` order): old versions
+    superseded and rows updated in one statement each; items replaced one shipment after the other,
+    in input order (SQLite numbers each item after the highest id left by the delete before it)."""
     conn.execute(_SUPERSEDE, [{"_version_id": stored["version_id"]} for stored, _row, _items in amended])
     for stored, row, _items in amended:
         row["version_count"] = stored["version_count"] + 1
     conn.execute(_UPDATE_SHIPMENT, [{**row, "_pk": stored["id"]} for stored, row, _items in amended])
+    item_writer = bulk_writer(conn, _ITEMS, _ITEM_COLUMNS)
     for stored, _row, items in amended:
         conn.execute(_DELETE_ITEMS, {"_pk": stored["id"]})
-        conn.execute(_INSERT_ITEMS, [{**i, "shipment_pk": stored["id"]} for i in items])
+        item_writer.insert(conn, [(stored["id"], *line) for line in items])
 
 
 def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:
