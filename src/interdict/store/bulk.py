@@ -244,8 +244,14 @@ def restore_indexes(engine: Engine, indexes: Iterable[Index], *, unless_loading:
             return []
         take_write_lock(conn)
         enlarge_cache(conn)
-        for index in missing:
-            conn.execute(CreateIndex(index, if_not_exists=True))
+        # Each index is one sort of the whole column: SQLite may sort in helper threads (the
+        # other cores are idle by now); the connection goes back to the pool as it was.
+        conn.exec_driver_sql(f"PRAGMA threads = {min(4, os.cpu_count() or 1)}")
+        try:
+            for index in missing:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+        finally:
+            conn.exec_driver_sql("PRAGMA threads = 0")
         conn.exec_driver_sql("PRAGMA user_version = 0")
     return [str(i.name) for i in missing]
 
