@@ -104,7 +104,7 @@ def unpack(how: str, body: bytes) -> list[Checked]:
 def _prepare(path: Path, kind: str, encoding: str | None, delimiter: str | None, assume_tz: tzinfo | None,
              chunk_size: int, out: BinaryIO) -> None:  # fmt: skip
     """Read and prepare the file in chunks, each written to `out` pickled, with the position reached."""
-    from interdict.ingest.service import chunked, old_objects_frozen, prepare
+    from interdict.ingest.service import chunk_written, chunked, collected_by_chunk, prepare
 
     def send(message: tuple[str, Any, Any]) -> None:
         pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -112,9 +112,11 @@ def _prepare(path: Path, kind: str, encoding: str | None, delimiter: str | None,
 
     try:
         source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
-        with old_objects_frozen():
+        with collected_by_chunk():
             for chunk in chunked(records, chunk_size):
                 send(("chunk", source.position(), pack([prepare(r, kind=kind, assume_tz=assume_tz, keep_record=False) for r in chunk])))
+                del chunk
+                chunk_written()
         send(("done", source.size, None))
     except BrokenPipeError:  # the writer stopped reading: it has ended the load
         pass
