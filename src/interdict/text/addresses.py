@@ -42,28 +42,33 @@ class Address(NamedTuple):
     country: str
 
 
+# The same sets by the length of their entries: "b b" is only looked for where its first word stands.
+_WITHOUT_NUMBER_WORD = {written[0] for written in _WITHOUT_NUMBER if len(written) == 1}
+_WITHOUT_NUMBER_PAIR_START = {written[0] for written in _WITHOUT_NUMBER if len(written) == 2}
+
+
 def _street(words: list[str]) -> tuple[tuple[str, ...], str]:
     name: list[str] = []
     numbers: list[str] = []
     i = 0
-    while i < len(words):
-        pair = tuple(words[i : i + 2])
-        if len(pair) == 2 and pair in _WITHOUT_NUMBER:
+    count = len(words)
+    while i < count:
+        word = words[i]
+        if word in _WITHOUT_NUMBER_PAIR_START and i + 1 < count and (word, words[i + 1]) in _WITHOUT_NUMBER:
             numbers.append("bb")
             i += 2
             continue
-        word = words[i]
-        if (word,) in _WITHOUT_NUMBER:
+        if word in _WITHOUT_NUMBER_WORD:
             numbers.append("bb")
         elif word.isdigit():
             # "12 a" is house 12a
-            if i + 1 < len(words) and len(words[i + 1]) == 1 and words[i + 1].isalpha():
+            if i + 1 < count and len(words[i + 1]) == 1 and words[i + 1].isalpha():
                 word += words[i + 1]
                 i += 1
             numbers.append(word)
         elif _HOUSE_NUMBER.match(word):
             numbers.append(word)
-        elif word in _NUMBER_WORDS and i + 1 < len(words) and words[i + 1][:1].isdigit():
+        elif word in _NUMBER_WORDS and i + 1 < count and words[i + 1][:1].isdigit():
             pass
         elif word in _STREET_KIND:
             if _STREET_KIND[word]:
@@ -88,7 +93,7 @@ def address_parts(
     city_numbers = [w for w in city_words if w.isdigit()]
     if city_numbers and not post:
         post = city_numbers
-    city_name = " ".join(spelling_skeleton(w) for w in city_words if not w.isdigit())
+    city_name = " ".join([spelling_skeleton(w) for w in city_words if not w.isdigit()])
     name, number = _street(fold(street).split())
     return Address(name, number, "".join(post), city_name, country_code)
 
