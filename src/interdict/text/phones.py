@@ -69,10 +69,15 @@ def normalise_phone(raw: str | None, *, country: str | None = None) -> str | Non
     """
     if not raw:
         return None
-    text = _EXTENSION.sub("", raw.strip())
-    if not text or _LETTER.search(text):
+    text = raw.strip()
+    if _LETTER.search(text):  # an extension is written with letters: without any, there is none
+        text = _EXTENSION.sub("", text)
+        if _LETTER.search(text):
+            return None
+    if not text:
         return None
-    text = _TRUNK_IN_BRACKETS.sub("", text)
+    if "(" in text:
+        text = _TRUNK_IN_BRACKETS.sub("", text)
     digits = _NOT_DIGIT.sub("", text)
     if len(digits) < 6:
         return None
