@@ -15,7 +15,7 @@ from typing import NamedTuple
 import yaml
 
 from interdict.text.names import spelling_skeleton
-from interdict.text.scripts import fold
+from interdict.text.scripts import fold, fold_words
 
 _WORDS = yaml.safe_load((Path(__file__).parent / "data" / "street_words.yaml").read_text(encoding="utf-8"))
 
@@ -85,16 +85,16 @@ def address_parts(
 ) -> Address:
     """The comparable parts of an address (see `normalise_address`)."""
     country_code = (country or "").strip().upper()
-    post = fold(postcode).split()
+    post = fold_words(postcode)
     if len(post) > 1 and post[0] == country_code.lower():
         post = post[1:]  # "MK-1000"
-    city_words = fold(city).split()
+    city_words = fold_words(city)
     # "1000 Skopje" written in the city field
     city_numbers = [w for w in city_words if w.isdigit()]
     if city_numbers and not post:
         post = city_numbers
     city_name = " ".join([spelling_skeleton(w) for w in city_words if not w.isdigit()])
-    name, number = _street(fold(street).split())
+    name, number = _street(fold_words(street))
     return Address(name, number, "".join(post), city_name, country_code)
 
 

@@ -140,13 +140,18 @@ def fold(text: str | None) -> str:
     transliterated; diacritics dropped; Latin đ and Cyrillic ђ both "dj"; Greek as Greeks write
     it in Latin ('Όπλο' -> 'oplo').
     """
+    return " ".join(fold_words(text))
+
+
+def fold_words(text: str | None) -> list[str]:
+    """The words of `fold(text)`, for a caller that takes them apart again."""
     if not text:
-        return ""
+        return []
     if text.isascii():
-        return " ".join(_WORD.findall(text.lower()))
+        return _WORD.findall(text.lower())
     lowered = text.casefold().translate(_FOLD_TABLE)
     if not lowered.isascii():
         lowered = _fold_greek(_COMBINING.sub("", unicodedata.normalize("NFKD", lowered)))
         if not lowered.isascii():
             lowered = _fold_other_script(lowered)
-    return " ".join(_WORD.findall(lowered))
+    return _WORD.findall(lowered)
