@@ -66,6 +66,16 @@ def test_a_chunk_holding_what_msgpack_cannot_carry_goes_pickled() -> None:
 
 
 def test_the_keys_name_the_values_in_the_order_they_are_flattened() -> None:
-    row, items = _prepared(shipment(3)).columns
-    assert tuple(row) == ROW_KEYS
+    prepared = _prepared(shipment(3))
+    row, items = prepared.columns
+    assert tuple(row) == ROW_KEYS and tuple(row.values()) == prepared.values[0]
     assert all(tuple(item) == ITEM_KEYS for item in items) and items
+    assert [tuple(item.values()) for item in items] == list(prepared.values[1])
+
+
+def test_a_new_shipment_is_inserted_with_every_column_of_its_tables_named_once() -> None:
+    from interdict.ingest.models import Shipment, ShipmentItem
+    from interdict.ingest.shipments import _INSERTED, _ITEM_COLUMNS
+
+    assert sorted(_INSERTED) == sorted(c.name for c in Shipment.__table__.columns)
+    assert sorted(("id", *_ITEM_COLUMNS)) == sorted(c.name for c in ShipmentItem.__table__.columns)

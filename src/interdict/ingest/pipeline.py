@@ -76,9 +76,8 @@ def pack(chunk: list[Checked]) -> tuple[str, bytes]:
     valid, others = [], []
     for at, item in enumerate(chunk):
         if item.valid and item.source.quarantine_id is None:
-            row, items = item.columns
-            valid.append(_Valid(at, item.source.location, item.record_json, item.record_hash, item.key, item.reporter,  # type: ignore[arg-type]
-                                tuple(row.values()), [tuple(i.values()) for i in items]))  # fmt: skip
+            row, items = item.values
+            valid.append(_Valid(at, item.source.location, item.record_json, item.record_hash, item.key, item.reporter, row, items))  # type: ignore[arg-type]
         else:
             others.append((at, item))
     try:
@@ -96,7 +95,7 @@ def unpack(how: str, body: bytes) -> list[Checked]:
     checked: list[Checked] = [None] * (len(chunk.valid) + len(others))  # type: ignore[list-item]
     for v in chunk.valid:
         checked[v.at] = Checked(SourceRecord(v.location, b""), None, [], v.record_json, v.record_hash, v.key, v.reporter,
-                                (dict(zip(ROW_KEYS, v.row)), [dict(zip(ITEM_KEYS, i)) for i in v.items]))  # fmt: skip
+                                (v.row, v.items))  # fmt: skip
     for at, item in others:
         checked[at] = item
     return checked
@@ -105,7 +104,7 @@ def unpack(how: str, body: bytes) -> list[Checked]:
 def _prepare(path: Path, kind: str, encoding: str | None, delimiter: str | None, assume_tz: tzinfo | None,
              chunk_size: int, out: BinaryIO) -> None:  # fmt: skip
     """Read and prepare the file in chunks, each written to `out` pickled, with the position reached."""
-    from interdict.ingest.service import chunked, old_objects_frozen, prepare
+    from interdict.ingest.service import chunk_written, chunked, collected_by_chunk, prepare
 
     def send(message: tuple[str, Any, Any]) -> None:
         pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -113,9 +112,11 @@ def _prepare(path: Path, kind: str, encoding: str | None, delimiter: str | None,
 
     try:
         source, records = open_source(path, kind=kind, encoding=encoding, delimiter=delimiter)
-        with old_objects_frozen():
+        with collected_by_chunk():
             for chunk in chunked(records, chunk_size):
                 send(("chunk", source.position(), pack([prepare(r, kind=kind, assume_tz=assume_tz, keep_record=False) for r in chunk])))
+                del chunk
+                chunk_written()
         send(("done", source.size, None))
     except BrokenPipeError:  # the writer stopped reading: it has ended the load
         pass

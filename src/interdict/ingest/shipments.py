@@ -7,14 +7,13 @@ different version that is not later than the stored one is stale: kept in histor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, delete, select, update
 
 from interdict.ingest.identifiers import classify_identifier
 from interdict.ingest.models import Shipment, ShipmentItem, ShipmentVersion
@@ -32,9 +31,6 @@ _SHIPMENTS = Shipment.__table__
 _ITEMS = ShipmentItem.__table__
 _VERSION_COLUMNS = ("id", "reporter", "shipment_id", "reported_at", "record_hash", "record", "state", "batch_id", "received_at")
 _SHIPMENT_COLUMNS = tuple(c.name for c in _SHIPMENTS.columns)
-_ITEM_COLUMNS = ("shipment_pk", *(c.name for c in _ITEMS.columns if c.name not in ("id", "shipment_pk")))
-_shipment_values = itemgetter(*_SHIPMENT_COLUMNS[1:])
-_item_values = itemgetter(*_ITEM_COLUMNS[1:])
 
 
 def _grams(kg: Decimal | None) -> int | None:
@@ -81,6 +77,11 @@ ROW_KEYS = (
 # An item row's names, in the order `shipment_columns` writes them.
 ITEM_KEYS = ("line_no", "description", "description_norm", "hs_code", "quantity", "net_weight_g", "value_minor", "currency",
              "origin_country", "extra")  # fmt: skip
+# What a new shipment's insert names: the version it stands for, then the flattened row as it comes.
+_VERSION_OF_ROW = ("version_id", "version_count", "record_hash", "batch_id")
+_INSERTED = ("id", *_VERSION_OF_ROW, *ROW_KEYS)
+_ITEM_COLUMNS = ("shipment_pk", *ITEM_KEYS)  # the item's own id: numbered by the database
+_REPORTER, _SHIPMENT_ID, _REPORTED_AT = (ROW_KEYS.index(name) for name in ("reporter", "shipment_id", "reported_at"))
 
 
 def _party(party: Party) -> tuple[Any, ...]:
@@ -94,8 +95,9 @@ def _party(party: Party) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The flattened current-version row and its item rows, in the targeting column contract."""
+def shipment_values(record: ShipmentRecord) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The flattened current-version row and its item rows as values in `ROW_KEYS` and `ITEM_KEYS`
+    order: what ingest writes (tuples all the way to the insert: no names to build and drop)."""
     identifier = classify_identifier(record.shipment_id, mode=record.mode)
     items = []
     net_total = 0
@@ -106,39 +108,41 @@ def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[
             net_total += net
         else:
             net_known = False
-        currency = item.currency or record.currency
-        items.append(
-            {
-                "line_no": line_no,
-                "description": item.description,
-                "description_norm": _description_norm(item.description),
-                "hs_code": item.hs_code,
-                "quantity": item.quantity,
-                "net_weight_g": net,
-                "value_minor": None if item.value is None else to_minor_units(item.value, currency),
-                "currency": currency if item.value is not None else item.currency,
-                "origin_country": item.origin_country,
-                "extra": item.extras,
-            }
-        )
+        value, currency = item.value, item.currency or record.currency
+        description = item.description
+        items.append((
+            line_no, description, _description_norm(description), item.hs_code, item.quantity, net,
+            None if value is None else to_minor_units(value, currency), currency if value is not None else item.currency,
+            item.origin_country, item.extras,
+        ))  # fmt: skip
     value = record.declared_value
     extra = record.extras or {}
     for side in ("shipper", "consignee"):
         if (nested := getattr(record, side).extras) is not None:
             extra = {**extra, side: nested}
     consignee = record.consignee
-    row = dict(zip(ROW_KEYS, (
+    row = (
         record.reporter, record.shipment_id, record.reported_at.astimezone(UTC), record.mode, record.direction,
         record.category, record.origin_country, record.departure_country, "|".join(record.transit_countries or ()),
         record.destination_country, record.departure_date, record.arrival_date, record.carrier, record.conveyance_ref,
         record.master_ref, *_party(record.shipper), *_party(consignee), consignee.id_number, record.pieces,
         _grams(record.gross_weight_kg), None if value is None else to_minor_units(value, record.currency), record.currency,
         None if value is None else to_eur_cents(value, record.currency), record.payment_method, len(items),
-        net_total if net_known else None, " | ".join([i["description"] for i in items]),
-        " | ".join([i["description_norm"] for i in items]), "|".join([i["hs_code"] or "" for i in items]).strip("|"),
-        identifier.kind, identifier.valid, extra or None,
-    ), strict=True))  # fmt: skip
+        net_total if net_known else None, " | ".join([i[1] for i in items]), " | ".join([i[2] for i in items]),
+        "|".join([i[3] or "" for i in items]).strip("|"), identifier.kind, identifier.valid, extra or None,
+    )  # fmt: skip
     return row, items
+
+
+def shipment_columns(record: ShipmentRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The flattened current-version row and its item rows, in the targeting column contract."""
+    return as_columns(shipment_values(record))
+
+
+def as_columns(values: tuple[tuple[Any, ...], list[tuple[Any, ...]]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """`shipment_values` by name: the row and item rows as dicts."""
+    row, items = values
+    return dict(zip(ROW_KEYS, row, strict=True)), [dict(zip(ITEM_KEYS, i, strict=True)) for i in items]
 
 
 Stored = dict[tuple[str, str], dict[str, Any] | None]  # key -> its current row (id, reported_at, hash, version), or None
@@ -154,19 +158,23 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
     missing = [c.key for c in checked if c.key not in stored]
     if missing:
         stored.update(stored_shipments(conn, missing))  # type: ignore[arg-type]
+    # A version differing from the current one may still be a re-send of an older one: those keys'
+    # stored versions, asked once for the run.
+    differing = [c.key for c in checked if (current := stored[c.key]) is not None and current["record_hash"] != c.record_hash]
+    older = _version_hashes(conn, differing) if differing else set()  # type: ignore[arg-type]
     statuses: list[str] = []
     received = now_utc()
     new_versions: list[tuple[Any, ...]] = []
     plans: list[tuple[str, Checked]] = []
     for item in checked:
-        row, _items = item.columns
-        key = (row["reporter"], row["shipment_id"])
+        row = item.values[0]
+        key = (row[_REPORTER], row[_SHIPMENT_ID])
         current = stored[key]
         if current is None:
             status = ACCEPTED
-        elif current["record_hash"] == item.record_hash or _older_copy(conn, key, item.record_hash):
+        elif current["record_hash"] == item.record_hash or (*key, item.record_hash) in older:
             status = DUPLICATE
-        elif row["reported_at"] > current["reported_at"]:
+        elif row[_REPORTED_AT] > current["reported_at"]:
             status = AMENDED
         else:
             status = STALE
@@ -175,50 +183,48 @@ def write_shipments(conn: Connection, checked: Sequence[Checked], *, batch_id: i
             continue
         plans.append((status, item))
         new_versions.append(
-            (row["reporter"], row["shipment_id"], row["reported_at"], item.record_hash,
-             item.record_json.decode(), "stale" if status == STALE else "applied", batch_id, received)
+            (*key, row[_REPORTED_AT], item.record_hash, item.record_json.decode(), "stale" if status == STALE else "applied",
+             batch_id, received)
         )  # fmt: skip
     if not new_versions:
         return statuses
     versions = bulk_writer(conn, _VERSIONS, _VERSION_COLUMNS)
     version_ids = versions.allocate_ids(conn, len(new_versions))
     versions.insert(conn, [(vid, *row) for vid, row in zip(version_ids, new_versions, strict=True)])
-    fresh_rows: list[dict[str, Any]] = []
-    fresh_items: list[list[dict[str, Any]]] = []
-    amended: list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]] = []
+    fresh: list[tuple[int, Checked]] = []
+    amended: list[tuple[dict[str, Any], dict[str, Any], list[tuple[Any, ...]]]] = []
     for (status, item), version_id in zip(plans, version_ids, strict=True):
-        if status == STALE:
-            continue
-        row, items = item.columns
-        row["version_id"] = version_id
-        row["batch_id"] = batch_id
-        row["record_hash"] = item.record_hash
         if status == ACCEPTED:
-            row["version_count"] = 1
-            fresh_rows.append(row)
-            fresh_items.append(items)
-        else:
-            amended.append((stored[(row["reporter"], row["shipment_id"])], row, items))  # type: ignore[arg-type]
+            fresh.append((version_id, item))
+        elif status == AMENDED:
+            row = dict(zip(ROW_KEYS, item.values[0], strict=True))
+            row.update(version_id=version_id, batch_id=batch_id, record_hash=item.record_hash)
+            amended.append((stored[(row["reporter"], row["shipment_id"])], row, item.values[1]))  # type: ignore[arg-type]
     if amended:
         _amend(conn, amended)
         for current, row, _items in amended:
-            stored[(row["reporter"], row["shipment_id"])] = _current_row(current["id"], row)
-    if fresh_rows:
-        shipments = bulk_writer(conn, _SHIPMENTS, _SHIPMENT_COLUMNS)
-        pks = shipments.allocate_ids(conn, len(fresh_rows))
-        shipments.insert(conn, [(pk, *_shipment_values(row)) for pk, row in zip(pks, fresh_rows, strict=True)])
-        item_writer = bulk_writer(conn, _ITEMS, _ITEM_COLUMNS)
-        item_rows = [(pk, *_item_values(i)) for pk, items in zip(pks, fresh_items, strict=True) for i in items]
-        item_writer.insert(conn, item_rows)
-        for pk, row in zip(pks, fresh_rows, strict=True):
-            stored[(row["reporter"], row["shipment_id"])] = _current_row(pk, row)
+            stored[(row["reporter"], row["shipment_id"])] = _current_row(
+                current["id"], row["reporter"], row["shipment_id"], row["reported_at"], row["record_hash"], row["version_id"],
+                row["version_count"])  # fmt: skip
+    if fresh:
+        shipments = bulk_writer(conn, _SHIPMENTS, _INSERTED)
+        pks = shipments.allocate_ids(conn, len(fresh))
+        shipments.insert(conn, [(pk, version_id, 1, item.record_hash, batch_id, *item.values[0])
+                                for pk, (version_id, item) in zip(pks, fresh, strict=True)])  # fmt: skip
+        bulk_writer(conn, _ITEMS, _ITEM_COLUMNS).insert(
+            conn, [(pk, *line) for pk, (_, item) in zip(pks, fresh, strict=True) for line in item.values[1]])
+        for pk, (version_id, item) in zip(pks, fresh, strict=True):
+            row = item.values[0]
+            stored[(row[_REPORTER], row[_SHIPMENT_ID])] = _current_row(
+                pk, row[_REPORTER], row[_SHIPMENT_ID], row[_REPORTED_AT], item.record_hash, version_id, 1)
     return statuses
 
 
-def _current_row(pk: int, row: dict[str, Any]) -> dict[str, Any]:
+def _current_row(pk: int, reporter: str, shipment_id: str, reported_at: datetime, record_hash: str, version_id: int,
+                 version_count: int) -> dict[str, Any]:  # fmt: skip
     """What `stored_shipments` would now read back for the row just written."""
-    return {"id": pk, "reporter": row["reporter"], "shipment_id": row["shipment_id"], "reported_at": row["reported_at"],
-            "record_hash": row["record_hash"], "version_id": row["version_id"], "version_count": row["version_count"]}  # fmt: skip
+    return {"id": pk, "reporter": reporter, "shipment_id": shipment_id, "reported_at": reported_at,
+            "record_hash": record_hash, "version_id": version_id, "version_count": version_count}  # fmt: skip
 
 
 _CURRENT = select(
@@ -227,26 +233,33 @@ _CURRENT = select(
 ).where(_SHIPMENTS.c.reporter == bindparam("reporter"), _SHIPMENTS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
 
 
+_HASHES = select(_VERSIONS.c.reporter, _VERSIONS.c.shipment_id, _VERSIONS.c.record_hash).where(
+    _VERSIONS.c.reporter == bindparam("reporter"), _VERSIONS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+
+
 def stored_shipments(conn: Connection, keys: Sequence[tuple[str, str]]) -> Stored:
     """The stored current row of each key, None for a key not stored yet."""
+    found: Stored = dict.fromkeys(keys)
+    for row in _by_key(conn, _CURRENT, keys):
+        found[(row.reporter, row.shipment_id)] = row._asdict()
+    return found
+
+
+def _version_hashes(conn: Connection, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(reporter, shipment_id, record_hash) of every stored version of the keys."""
+    return {tuple(row) for row in _by_key(conn, _HASHES, keys)}  # type: ignore[misc]
+
+
+def _by_key(conn: Connection, query: Any, keys: Sequence[tuple[str, str]]) -> Iterator[Row[Any]]:
+    """The rows of `query` (taking a reporter and a list of shipment ids) for the keys."""
     # One reporter at a time: `reporter = ? AND shipment_id IN (...)` walks the unique index,
     # where SQLite answers a list of (reporter, shipment_id) pairs by scanning the whole table.
     ids_by_reporter: dict[str, list[str]] = {}
     for reporter, shipment_id in keys:
         ids_by_reporter.setdefault(reporter, []).append(shipment_id)
-    found: Stored = dict.fromkeys(keys)
     for reporter, ids in ids_by_reporter.items():
         for start in range(0, len(ids), 400):  # bounded IN lists for every dialect
-            for row in conn.execute(_CURRENT, {"reporter": reporter, "ids": ids[start : start + 400]}).mappings():
-                found[(row["reporter"], row["shipment_id"])] = dict(row)
-    return found
-
-
-def _older_copy(conn: Connection, key: tuple[str, str], record_hash: str) -> bool:
-    query = select(_VERSIONS.c.id).where(
-        _VERSIONS.c.reporter == key[0], _VERSIONS.c.shipment_id == key[1], _VERSIONS.c.record_hash == record_hash
-    )
-    return conn.execute(query.limit(1)).first() is not None
+            yield from conn.execute(query, {"reporter": reporter, "ids": ids[start : start + 400]})
 
 
 # Built once: an amendment is rare but comes in thousands on a big file, and building a statement
@@ -256,19 +269,20 @@ _UPDATE_SHIPMENT = update(_SHIPMENTS).where(_SHIPMENTS.c.id == bindparam("_pk"))
     {name: bindparam(name) for name in _SHIPMENT_COLUMNS[1:]}
 )
 _DELETE_ITEMS = delete(_ITEMS).where(_ITEMS.c.shipment_pk == bindparam("_pk"))
-_INSERT_ITEMS = insert(_ITEMS)
 
 
-def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]]) -> None:
-    """Apply amendments (stored row, new row, new items): old versions superseded and rows
-    updated in one statement each; items replaced one shipment after the other, in input order."""
+def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any], list[tuple[Any, ...]]]]) -> None:
+    """Apply amendments (stored row, new row, new item rows in `ITEM_KEYS` order): old versions
+    superseded and rows updated in one statement each; items replaced one shipment after the other,
+    in input order (SQLite numbers each item after the highest id left by the delete before it)."""
     conn.execute(_SUPERSEDE, [{"_version_id": stored["version_id"]} for stored, _row, _items in amended])
     for stored, row, _items in amended:
         row["version_count"] = stored["version_count"] + 1
     conn.execute(_UPDATE_SHIPMENT, [{**row, "_pk": stored["id"]} for stored, row, _items in amended])
+    item_writer = bulk_writer(conn, _ITEMS, _ITEM_COLUMNS)
     for stored, _row, items in amended:
         conn.execute(_DELETE_ITEMS, {"_pk": stored["id"]})
-        conn.execute(_INSERT_ITEMS, [{**i, "shipment_pk": stored["id"]} for i in items])
+        item_writer.insert(conn, [(stored["id"], *line) for line in items])
 
 
 def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:

@@ -31,7 +31,8 @@ class Checked:
     """The outcome of validating one source record: valid, or its problems.
 
     A valid record carries its canonical JSON and hash, its identifying key, and for shipments the
-    flattened columns; `record` (the model) may be dropped when prepared in a worker process.
+    flattened row and item rows (`values`, in `shipments.ROW_KEYS` and `ITEM_KEYS` order; `columns`
+    names them); `record` (the model) may be dropped when prepared in a worker process.
     """
 
     source: SourceRecord
@@ -41,15 +42,22 @@ class Checked:
     record_hash: str = ""
     key: tuple[str, ...] = ()
     reporter: str | None = None
-    columns: Any = None
+    values: Any = None
 
     @property
     def valid(self) -> bool:
         return not self.problems
 
+    @property
+    def columns(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """The flattened row and item rows by name (a shipment's; None for other kinds)."""
+        from interdict.ingest.shipments import as_columns  # shipments writes Checked records: imported when asked
+
+        return None if self.values is None else as_columns(self.values)
+
     def reject(self, problem: Problem) -> None:
         self.record = None
-        self.columns = None
+        self.values = None
         self.problems = [problem]
 
 
