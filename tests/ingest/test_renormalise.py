@@ -45,3 +45,22 @@ def test_renormalise_brings_an_old_store_to_this_versions_forms_once(configured:
 
     again = runner.invoke(app, ["db", "renormalise"])
     assert "shipment_items: 0 rows changed, shipments: 0 rows changed" in again.output
+
+
+def test_renormalise_reads_again_a_phone_an_older_version_could_not_read(configured: Engine, tmp_path: Path) -> None:
+    # Before session 8 a phone with a label was unreadable: stored with no matching form, it
+    # linked to nothing, and a listed phone behind it was never hit.
+    record = shipment(1, consignee={"name": "Marko Petrović", "city": "Beograd", "country": "RS", "phone": "tel. 064 123 4567"})
+    path = tmp_path / "in.ndjson"
+    path.write_bytes(ndjson([record]))
+    ingest_path(path, engine=configured, kind="shipments")
+    with configured.begin() as conn:
+        read_now = conn.execute(select(_SHIPMENTS.c.consignee_phone_norm)).scalar_one()
+        conn.execute(update(_SHIPMENTS).values(consignee_phone_norm=None))
+    assert read_now == "+381641234567"
+
+    result = runner.invoke(app, ["db", "renormalise"])
+    assert result.exit_code == 0, result.output
+    assert "shipments: 1 rows changed" in result.output
+    with configured.connect() as conn:
+        assert conn.execute(select(_SHIPMENTS.c.consignee_phone_norm)).scalar_one() == "+381641234567"

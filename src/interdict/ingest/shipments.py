@@ -286,8 +286,8 @@ def _amend(conn: Connection, amended: list[tuple[dict[str, Any], dict[str, Any],
 
 
 def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:
-    """Recompute the stored matching forms (item and shipment descriptions, party names and
-    addresses) with the normalisers of this version, for a store ingested by an older one.
+    """Recompute the stored matching forms (item and shipment descriptions, party names, addresses
+    and phones) with the normalisers of this version, for a store ingested by an older one.
 
     Only rows whose form changes are written; a second run writes nothing. Scores already kept
     are not touched: they say what the rules saw then. Returns the rows changed per table.
@@ -313,15 +313,18 @@ def renormalise(conn: Connection, *, batch: int = 5_000) -> dict[str, int]:
     _update_by_id(conn, _SHIPMENTS, {"descriptions_norm": bindparam("_norm")}, shipment_updates, batch=batch)
     party_updates = []
     party_columns = [_SHIPMENTS.c[f"{side}_{part}"] for side in ("shipper", "consignee")
-                     for part in ("name", "street", "city", "postcode", "country", "name_norm", "address_norm")]
+                     for part in ("name", "street", "city", "postcode", "country", "phone", "name_norm", "address_norm",
+                                  "phone_norm")]
     for pk, *values in conn.execute(select(_SHIPMENTS.c.id, *party_columns)):
         update_row = {}
-        for side, (name, street, city, postcode, country, name_norm, address_norm) in zip(
-                ("shipper", "consignee"), (values[:7], values[7:]), strict=True):
+        for side, (name, street, city, postcode, country, phone, name_norm, address_norm, phone_norm) in zip(
+                ("shipper", "consignee"), (values[:9], values[9:]), strict=True):
             if (new := _name_norm(name)) != name_norm:
                 update_row[f"{side}_name_norm"] = new
             if (new := _address_norm(street, postcode, city, country)) != address_norm:
                 update_row[f"{side}_address_norm"] = new
+            if (new := _phone_norm(phone, country)) != phone_norm:
+                update_row[f"{side}_phone_norm"] = new
         if update_row:
             party_updates.append((pk, update_row))
     for pk, values in party_updates:
