@@ -18,9 +18,8 @@ from interdict.targeting.route_norms import RouteReference, build_route_referenc
 from interdict.targeting.value_norms import ValueReference, build_value_reference, value_per_kg_permille
 
 DERIVED = {"hs_code_unusual", "value_per_kg_permille", "route_unusual"}
-READS = ("descriptions_norm", "hs_codes", "declared_value_eur_cents", "gross_weight_g",
-         "origin_country", "departure_country", "destination_country", "transit_countries")
 ROUTE = ("origin_country", "departure_country", "destination_country", "transit_countries")
+READS = ("descriptions_norm", "hs_codes", "declared_value_eur_cents", "gross_weight_g", *ROUTE)
 TEXT_READS = {"descriptions_norm", "hs_codes", *ROUTE}
 
 

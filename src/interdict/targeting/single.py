@@ -20,12 +20,11 @@ from sqlalchemy import Connection, Engine, Select, and_, bindparam, select, unio
 from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
 from interdict.ingest.shipments import shipment_columns
-from interdict.targeting.evaluation import aggregates_needed, derived_needed, score_one
+from interdict.targeting.evaluation import HISTORY, aggregates_needed, derived_needed, score_one
 from interdict.targeting.norms import READS, TEXT_READS, TrafficNorms
 from interdict.targeting.models import ProfileVersionRow
 from interdict.targeting.profile import Profile
 from interdict.targeting.registry import active_profiles
-from interdict.targeting.evaluation import HISTORY
 
 _TABLE = Shipment.__table__
 _VERSIONS = ProfileVersionRow.__table__
