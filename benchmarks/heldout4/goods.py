@@ -170,7 +170,7 @@ COVERS = {
 # Real density of contraband by goods: kg for one unit of what is found.
 UNIT_KG = {"firearm": (2.5, 4.5), "firearm_part": (0.15, 1.2), "converted_weapon": (0.7, 1.1),
            "ammunition": (0.9, 1.3), "explosive": (0.5, 2.0), "drugs": (0.5, 3.0), "cash": (0.2, 1.5),
-           "cigarettes": (1.0, 10.0), "counterfeit": (0.5, 5.0), "other": (1.0, 8.0)}
+           "cigarettes": (0.22, 0.28), "counterfeit": (0.5, 5.0), "other": (1.0, 8.0)}
 
 
 def describe(rng: random.Random, key: str, languages: list[str]) -> str:

@@ -93,7 +93,7 @@ SCHEMES: dict[str, dict] = {
     "cigarettes_outbound": dict(goods="cigarettes", way="out", modes={"postal": 0.5, "road": 0.5},
                                 risk=["GB", "DE", "SE"], other=["AT", "IT", "FR"],
                                 signals=["heavy_gift", "weight_value_mismatch", "newcomer", "generic_description"],
-                                units=(1, 8), share=0.04),
+                                units=(10, 60), share=0.04),
     "counterfeit_inbound": dict(goods="counterfeit", way="in", modes={"express": 0.6, "postal": 0.4},
                                 risk=["TR", "CN"], other=["HK", "AE"],
                                 signals=["risk_origin", "weight_value_mismatch", "newcomer", "giveaway_word"],
@@ -280,7 +280,7 @@ class Acts:
                 kind = "cn" if origin in ("CN", "HK") else "tr" if origin == "TR" else "eu"
                 shipper = pop.company(kind, origin, reuse=0.9) if origin in world.PLACES and kind != "eu" or origin in (
                     "DE", "AT", "NL", "PL", "IT", "GB", "CZ", "FR") else people.new_person(rng, origin)
-                consignee = pop.consumer(dest, reuse=0.8)
+                consignee = pop.existing_consumer(dest)
         elif spec_way == "out":
             if newcomer:
                 shipper = pop.consumer(origin, new=True)
@@ -366,6 +366,10 @@ class Acts:
             spec["transit"] = rng.choice([["ES"], ["NL"], ["TR"], ["DE"], ["PT"]])
         if "new_account" in chosen and mode != "express":
             spec["mode"] = "express"
+        kg = sum(i["_kg"] for i in spec["items"])
+        if spec["mode"] == "postal" and kg > 28:  # a postal parcel stops at 30 kg
+            for i in spec["items"]:
+                i["_kg"] *= 28 / kg
         self.plant(spec, chosen)
         spec["signals"] = sorted(set(chosen) | set(extra_signals))
         return spec

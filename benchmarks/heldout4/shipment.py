@@ -27,10 +27,14 @@ class Reporters:
         self.used: set[tuple[str, str]] = set()
         self.masters: dict[tuple, str] = {}
 
-    def choose(self, mode: str, station: str, prefer: str | None = None) -> dict:
+    def choose(self, spec: dict) -> dict:
+        prefer, mode, station = spec.get("reporter"), spec["mode"], spec["station"]
         if prefer:
             return next(r for r in world.REPORTERS if r["code"] == prefer)
-        cands = [r for r in world.REPORTERS if r["mode"] == mode and r["station"] in (station, None)]
+        ends = {spec["origin"], spec.get("departure"), spec["destination"]}
+        cands = [r for r in world.REPORTERS if r["mode"] == mode and r["station"] in (station, None)
+                 and ("lanes" not in r or r["lanes"] & ends)] or \
+                [r for r in world.REPORTERS if r["mode"] == mode and r["station"] in (station, None)]
         weights = [3.0 if r["station"] == station else 1.0 for r in cands]
         return self.rng.choices(cands, weights)[0]
 
@@ -107,7 +111,11 @@ def money(eur: float, currency: str) -> float:
 
 def party_fields(rng: random.Random, party: dict, rep: dict, spec: dict, role: str) -> dict:
     """A party as this reporter writes it, optional fields missing as they often are."""
-    name = party.get("written") or people.written_for_system(party["name"], rep.get("station") or spec["station"], rng,
+    # a local system writes local people in its script; foreigners keep theirs
+    script_of = rep.get("station") or spec["station"]
+    if party["country"] not in world.HOME and script_of in ("RS", "MK"):
+        script_of = "HR"
+    name = party.get("written") or people.written_for_system(party["name"], script_of, rng,
                                                               ascii_only=rep.get("ascii", False))
     out = {"name": name}
     ascii_only = rep.get("ascii", False)
@@ -135,7 +143,7 @@ def finalize(rng: random.Random, reporters: Reporters, spec: dict) -> tuple[dict
     """The record (records.md §1) and its meta (truth and what the officers can see)."""
     day = spec["day"]
     spec["direction"] = direction(spec["station"], spec["origin"], spec.get("departure"), spec["destination"])
-    rep = reporters.choose(spec["mode"], spec["station"], spec.get("reporter"))
+    rep = reporters.choose(spec)
     sid = reporters.new_id(rep, spec)
     when = reported_time(rng, rep, spec, day)
     items = spec["items"]

@@ -57,9 +57,10 @@ class Population:
             return world.PLACES[country]["pool"]
         return self.rng.choices([p for p, _ in pools], [w for _, w in pools])[0]
 
-    def _reuse(self, items: list, p: float):
+    def _reuse(self, items: list, p: float, skew: float = 2.2):
+        """An existing party with probability p, early ones (big sellers, keen buyers) more often."""
         if items and self.rng.random() < p:
-            return items[int(len(items) * self.rng.random() ** 2.2)]
+            return items[int(len(items) * self.rng.random() ** skew)]
         return None
 
     def locker(self, country: str) -> str:
@@ -78,7 +79,7 @@ class Population:
 
     def consumer(self, country: str, reuse: float = 0.45, new: bool = False) -> dict:
         lst = self.consumers.setdefault(country, [])
-        got = None if new else self._reuse(lst, reuse)
+        got = None if new else self._reuse(lst, reuse, 1.4)
         if got:
             return got
         party = people.new_person(self.rng, country, self._pool(country) if country in HOME_POOLS else None)
@@ -89,6 +90,11 @@ class Population:
             party["id_number"] = self.id_number(country)
         lst.append(party)
         return party
+
+    def existing_consumer(self, country: str) -> dict:
+        """Anyone who has received before: what an illicit act borrows when it is not a newcomer."""
+        lst = self.consumers.get(country)
+        return self.rng.choice(lst) if lst else self.consumer(country)
 
     def family(self, home: str, abroad: str) -> tuple[dict, dict]:
         """A diaspora member abroad and a relative at home with the same surname."""

@@ -158,7 +158,8 @@ PLACES: dict[str, dict] = {
 DIASPORA = {"DE": 0.34, "AT": 0.18, "CH": 0.17, "SE": 0.08, "SI": 0.07, "US": 0.06, "IT": 0.04, "NL": 0.02,
             "FR": 0.02, "CA": 0.01, "AU": 0.01}
 
-# Reporting parties. station: the administration it reports to (None: several, chosen per shipment).
+# Reporting parties. station: the administration it reports to (None: several, chosen per shipment);
+# lanes: the countries one end of its shipments must be in (a Turkish courier carries to and from Turkey).
 # clock: "local" writes the station's offset, "utc" writes Z or +00:00. ids: identifier family.
 REPORTERS = [
     {"code": "MKPOST", "station": "MK", "mode": "postal", "ids": "s10", "clock": "local"},
@@ -175,16 +176,19 @@ REPORTERS = [
     {"code": "SHPEJT-AL", "station": "AL", "mode": "express", "ids": "al", "clock": "local", "accounts": True},
     {"code": "LOVCEN-EXPRESS", "station": "ME", "mode": "express", "ids": "num10", "clock": "local"},
     {"code": "GLOBEXPRESS", "station": None, "mode": "express", "ids": "gx", "clock": "utc", "ascii": True},
-    {"code": "ANADOLU-KARGO", "station": None, "mode": "express", "ids": "tr", "clock": "utc", "ascii": False},
+    {"code": "ANADOLU-KARGO", "station": None, "mode": "express", "ids": "tr", "clock": "utc", "lanes": {"TR"}},
     {"code": "TK-CARGO", "station": None, "mode": "air_cargo", "ids": "awb235", "clock": "utc"},
     {"code": "QR-CARGO", "station": None, "mode": "air_cargo", "ids": "awb157", "clock": "utc"},
     {"code": "LH-CARGO", "station": None, "mode": "air_cargo", "ids": "awb020", "clock": "utc"},
     {"code": "JU-CARGO", "station": "RS", "mode": "air_cargo", "ids": "awb115", "clock": "local"},
-    {"code": "SINOLINK-CONSOL", "station": None, "mode": "air_cargo", "ids": "hawb", "clock": "utc", "ascii": True},
+    {"code": "SINOLINK-CONSOL", "station": None, "mode": "air_cargo", "ids": "hawb", "clock": "utc", "ascii": True,
+     "lanes": {"CN", "HK"}},
     {"code": "BALKANAIRFWD-SKP", "station": "MK", "mode": "air_cargo", "ids": "hawb", "clock": "local"},
     {"code": "ADRIALOG-BEG", "station": "RS", "mode": "air_cargo", "ids": "hawb", "clock": "local"},
-    {"code": "ALPENKOMBI-CH", "station": None, "mode": "road", "ids": "kombi", "clock": "local"},
-    {"code": "DIJASPORA-TRANS", "station": None, "mode": "road", "ids": "kombi", "clock": "local"},
+    {"code": "ALPENKOMBI-CH", "station": None, "mode": "road", "ids": "kombi", "clock": "local",
+     "lanes": {"CH", "AT", "DE"}},
+    {"code": "DIJASPORA-TRANS", "station": None, "mode": "road", "ids": "kombi", "clock": "local",
+     "lanes": {"DE", "AT", "SI", "SE", "NL", "IT"}},
     {"code": "TIR-AGENT-BATROVCI", "station": "RS", "mode": "road", "ids": "cmr", "clock": "local"},
     {"code": "TABANOVCE-SPED", "station": "MK", "mode": "road", "ids": "cmr", "clock": "local"},
     {"code": "KAPITANIJA-BAR-AG", "station": "ME", "mode": "sea", "ids": "container", "clock": "local"},
