@@ -189,13 +189,16 @@ def describe(rng: random.Random, key: str, languages: list[str]) -> str:
 def item(rng: random.Random, key: str, languages: list[str], *, qty: int | None = None,
          origin: str | None = None, hs_rate: float = 0.7) -> dict:
     """One item line of a catalogue good, with realistic unit weight and value (EUR)."""
-    hs, (wlo, whi), (vlo, vhi), _ = CATALOGUE[key]
-    qty = qty or (1 if whi > 50 else rng.choice([1, 1, 1, 2, 2, 3, 4, 6]))
+    hs, (wlo, whi), (vlo, vhi), descs = CATALOGUE[key]
+    qty = qty or (1 if whi > 50 else rng.choice([1, 1, 1, 2]) if whi > 2 else rng.choice([1, 1, 1, 2, 2, 3, 4, 6]))
     unit_w = rng.uniform(wlo, whi)
     unit_v = rng.uniform(vlo, vhi)
     line = {"description": describe(rng, key, languages)}
     if rng.random() < hs_rate:
-        code = rng.choice(hs)
+        english = descs.get("en", [])
+        # an English description usually comes with its own code; other languages with any of the good's
+        code = hs[english.index(line["description"]) % len(hs)] if line["description"] in english \
+            and rng.random() < 0.85 else rng.choice(hs)
         if len(code) == 6 and rng.random() < 0.25:
             code += rng.choice(["00", "10", "90", "0000", "9000"])
         line["hs_code"] = code

@@ -9,7 +9,7 @@ import datetime as dt
 import random
 
 from . import goods, people, world
-from .traffic import Population, home, langs_for, pick, spec_for
+from .traffic import TRADE, Population, home, langs_for, pick, spec_for
 
 GUN_SHOPS = {"RS": ["Lovac Užice", "Oružar Kragujevac", "Srna Lov", "Jelen Sport"], "BA": ["Lovačka Kuća Tuzla", "Bosna Lov"],
              "MK": ["Ловец Скопје", "Оружарница Струмица"], "AL": ["Armë Gjuetie Tiranë"], "ME": ["Lovac Nikšić"]}
@@ -73,7 +73,7 @@ class Lookalikes:
         rng = self.rng
         st = home(rng)
         origin = rng.choice(["DE", "AT", "CZ", "US", "GB"])
-        shop = self.pop.company("eu", origin)
+        shop = self.pop.company("eu", origin, trade="sport")
         its = [goods.item(rng, rng.choice(["hunting_optics", "hunting_clothes", "knives"]), langs_for(shop))
                for _ in range(rng.choice([1, 1, 2]))]
         return [spec_for(day=self.day("express", "hunting"), mode=rng.choice(["express", "postal"]), station=st,
@@ -85,7 +85,8 @@ class Lookalikes:
         st = home(rng)
         origin = rng.choice(["CN", "HK", "TW", "JP", "DE"])
         shop = people.new_company(rng, origin, ["Airsoft Depot", "Tactical Hobby", "Softair Shop"]) if rng.random() < 0.4 \
-            else self.pop.company("cn" if origin in ("CN", "HK") else "eu", origin if origin != "TW" and origin != "JP" else "HK")
+            else self.pop.company("cn" if origin in ("CN", "HK") else "eu", origin if origin not in ("TW", "JP") else "HK",
+                                  trade="sport")
         its = [goods.item(rng, "airsoft", ["en", "de", "sr"], hs_rate=0.8) for _ in range(rng.choice([1, 1, 2]))]
         return [spec_for(day=self.day("express"), mode=rng.choice(["express", "postal", "air_cargo"]), station=st,
                          origin=shop["country"], destination=st, shipper=shop, consignee=self.pop.consumer(st),
@@ -96,7 +97,7 @@ class Lookalikes:
         rng = self.rng
         st = home(rng)
         origin = rng.choice(["DE", "DE", "PL", "AT", "IT", "CZ"])
-        shop = self.pop.company("eu", origin)
+        shop = self.pop.company("eu", origin, trade="auto")
         its = self._items("car_parts", shop, n=rng.choice([1, 2]), hs_rate=0.9)
         for i in its:
             i["_kg"] = rng.uniform(4, 14)
@@ -156,7 +157,7 @@ class Lookalikes:
         rng = self.rng
         st = home(rng)
         origin = rng.choice(["CN", "DE", "PL", "TR"])
-        shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin)
+        shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin, trade="sport")
         its = self._items("sporting", shop, n=1, hs_rate=0.9)
         its[0]["_kg"] = rng.uniform(8, 25)
         return [spec_for(day=self.day("express"), mode="express", station=st, origin=origin, destination=st,
@@ -179,10 +180,10 @@ class Lookalikes:
         rng = self.rng
         st = home(rng)
         origin = rng.choice(["DE", "CN", "PL", "NL"])
-        shop = self.pop.company("cn" if origin == "CN" else "eu", origin)
+        key = rng.choice(["home_goods", "car_parts", "sporting", "electronics_small", "tools"])
+        shop = self.pop.company("cn" if origin == "CN" else "eu", origin, trade=TRADE.get(key, "general"))
         buyer = self.pop.consumer(st)
         d = self.day("express")
-        key = rng.choice(["home_goods", "car_parts", "sporting", "electronics_small", "tools"])
         mode = rng.choice(["express", "postal"])
         return [spec_for(day=d + dt.timedelta(days=rng.choice([0, 0, 1])), mode=mode, station=st, origin=origin,
                          destination=st, shipper=shop, consignee=buyer, items=self._items(key, shop), service="ecom",

@@ -277,9 +277,12 @@ class Acts:
                     rng, origin, ["Trade", "Export", "Hobby Parts", "Outdoor Supply", "Metal Works"])
                 consignee = pop.consumer(dest, new=True)
             else:
+                # an established seller's name: a marketplace shop, a web shop of the trade, or a private seller
                 kind = "cn" if origin in ("CN", "HK") else "tr" if origin == "TR" else "eu"
-                shipper = pop.company(kind, origin, reuse=0.9) if origin in world.PLACES and kind != "eu" or origin in (
-                    "DE", "AT", "NL", "PL", "IT", "GB", "CZ", "FR") else people.new_person(rng, origin)
+                if kind != "eu" or origin in ("DE", "AT", "NL", "PL", "IT", "GB", "CZ", "FR"):
+                    shipper = pop.company(kind, origin, reuse=0.9, trade=rng.choice(["auto", "sport", "general"]))
+                else:
+                    shipper = people.new_person(rng, origin)
                 consignee = pop.existing_consumer(dest)
         elif spec_way == "out":
             if newcomer:
@@ -484,8 +487,8 @@ class Acts:
             sig = []
             if how in ("person", "organisation"):
                 r = rng.random()
-                if r < 0.2:
-                    party["written"] = actor["name"]
+                if r < 0.2:  # exactly as the list writes it
+                    party["written"] = actor["entry"]["name"]
                     sig.append("watchlist_name_exact")
                 else:
                     party["written"] = people.name_variant(rng, actor["name"])[0]

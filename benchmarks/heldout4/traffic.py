@@ -29,8 +29,6 @@ WORDS = {
     "cn": ["Huaqiang Electronic Trading", "Jinfeng Import & Export", "Meiyi Apparel", "Hengli Hardware", "Xinda Tech",
            "Yuexiu E-commerce", "Sunrise Smart Home", "Longgang Auto Accessories", "Kaili Toys", "Bluesea Outdoor",
            "Zhongtai Lighting", "Haoyu Cosmetics", "Tianhong Garments", "Mingda Tools", "Orient Fishing Tackle"],
-    "eu": ["Autoteile Schneider", "ElektroVersand Weber", "Modehaus Klein", "Sportversand Bauer", "Drogerie Express",
-           "Teile-Profi Nord", "Bike & Outdoor Wolf", "Babywelt Fischer", "Werkzeug-Direkt", "Parfümerie Lang"],
     "tr": ["Moda Butik Tekstil", "Anadolu Ev Tekstili", "Kuyumcu Altınbaş", "Yıldız Ayakkabı", "Ege Kozmetik"],
     "rs": ["Tehnomanija Online", "Gigatron Shop", "Sport Vision Web", "Apoteka Zdravlje", "Moj Dom Online",
            "Bebi Shop Lane", "Auto Delovi Pančevo", "Lovac Shop", "Planeta Igračaka"],
@@ -39,6 +37,19 @@ WORDS = {
     "importer": ["Balkan Distribucija", "Vardar Trade", "Adria Import", "Bosna Pharm", "Iliria Trading", "Sava Logistik",
                  "Drina Commerce", "Ohrid Fresh", "Medika Plus", "Lovćen Import", "Tetovo Tekstil", "Skenderbeu Trade"],
 }
+
+
+# European web shops by trade, and the trade of each catalogue good
+EU_SHOPS = {"auto": ["Autoteile Schneider", "Teile-Profi Nord", "Werkzeug-Direkt", "Kfz-Teile Krause", "Motorparts Centrum"],
+            "fashion": ["Modehaus Klein", "Parfümerie Lang", "Schuhhaus Becker", "Fashion Outlet Nord"],
+            "electro": ["ElektroVersand Weber", "Technik-Direkt", "Handy Center Ost"],
+            "sport": ["Sportversand Bauer", "Bike & Outdoor Wolf", "Angel- und Jagdbedarf Huber", "Fitness-Shop Meyer"],
+            "pharmacy": ["Drogerie Express", "Versandapotheke Sonne", "Apotheke am Markt"],
+            "general": ["Babywelt Fischer", "Haushaltswaren Koch", "Buch & Spiel Richter", "Versandhaus Lehmann"]}
+TRADE = {"car_parts": "auto", "tools": "auto", "spare_parts": "auto", "bearings": "auto", "clothes": "fashion",
+         "shoes": "fashion", "bags": "fashion", "perfume": "fashion", "cosmetics": "fashion", "jewellery": "fashion",
+         "electronics_small": "electro", "phone_accessories": "electro", "sporting": "sport", "fishing": "sport",
+         "hunting_optics": "sport", "hunting_clothes": "sport", "knives": "sport", "medicines": "pharmacy"}
 
 
 class Population:
@@ -117,15 +128,16 @@ class Population:
         lst.append(pair)
         return pair
 
-    def company(self, kind: str, country: str, reuse: float = 0.8) -> dict:
-        lst = self.companies.setdefault((kind, country), [])
+    def company(self, kind: str, country: str, reuse: float = 0.8, trade: str = "general") -> dict:
+        """A seller, shop or importer of a kind (and, for European shops, a trade) in a country."""
+        lst = self.companies.setdefault((kind, country, trade if kind == "eu" else None), [])
         got = self._reuse(lst, reuse) if len(lst) >= 3 else None
         if got:
             return got
         if kind == "cn" and self.rng.random() < 0.35:
             party = people.new_person(self.rng, country, "zh")  # marketplace sellers ship under a person's name
         else:
-            party = people.new_company(self.rng, country, WORDS[kind])
+            party = people.new_company(self.rng, country, EU_SHOPS[trade] if kind == "eu" else WORDS[kind])
         lst.append(party)
         return party
 
@@ -210,9 +222,11 @@ class Streams:
         rng, pop = self.rng, self.pop
         st = home(rng)
         origin = pick(rng, {"DE": 0.45, "AT": 0.1, "NL": 0.1, "PL": 0.1, "IT": 0.08, "GB": 0.07, "CZ": 0.05, "FR": 0.05})
-        shop = pop.company("eu", origin)
-        keys = ["clothes", "shoes", "electronics_small", "cosmetics", "car_parts", "tools", "sporting", "books",
-                "toys", "medicines", "home_goods", "perfume"]
+        trade = pick(rng, {"fashion": 0.35, "electro": 0.15, "auto": 0.15, "sport": 0.12, "general": 0.15,
+                           "pharmacy": 0.08})
+        keys = [k for k, t in TRADE.items() if t == trade and k not in ("hunting_optics", "hunting_clothes", "knives")] \
+            or ["toys", "home_goods", "books", "christmas"]
+        shop = pop.company("eu", origin, trade=trade)
         its = self.items(keys, shop, hs_rate=0.6)
         mode = "express" if rng.random() < 0.7 else "postal"
         return [spec_for(day=day, mode=mode, station=st, origin=origin, destination=st, shipper=shop,
@@ -288,9 +302,10 @@ class Streams:
         rng, pop = self.rng, self.pop
         st = home(rng)
         origin = pick(rng, {"DE": 0.6, "NL": 0.15, "PL": 0.15, "IT": 0.1})
-        its = self.items(["clothes", "shoes", "electronics_small", "bags"], pop.company("eu", origin), n=1)
+        shop = pop.company("eu", origin, trade="fashion")
+        its = self.items(["clothes", "shoes", "bags"], shop, n=1)
         return [spec_for(day=day, mode=rng.choice(["express", "postal"]), station=st, origin=st, destination=origin,
-                         shipper=pop.consumer(st), consignee=pop.company("eu", origin), items=its,
+                         shipper=pop.consumer(st), consignee=shop, items=its,
                          category="returned_goods", payment="prepaid", stream="returns")]
 
     def documents(self, day):
@@ -386,7 +401,7 @@ class Streams:
         rng, pop = self.rng, self.pop
         st = home(rng)
         origin = rng.choice(["IN", "DE", "DE", "GB", "NL"])
-        shop = pop.company("eu", origin) if origin != "IN" else people.new_company(
+        shop = pop.company("eu", origin, trade="pharmacy") if origin != "IN" else people.new_company(
             rng, "IN", ["Healthcare Pharmacy", "Life Meds Export", "Sun Generic Remedies"])
         its = self.items(["medicines"], shop, n=rng.choice([1, 2, 3]), hs_rate=0.7)
         return [spec_for(day=day, mode=rng.choice(["postal", "express"]), station=st, origin=origin, destination=st,
