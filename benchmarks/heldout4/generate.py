@@ -16,7 +16,8 @@ from pathlib import Path
 from . import goods, lookalikes, officers, schemes, traffic, watchlist, world
 from .shipment import Reporters, finalize, iso, money
 
-LOCKER_MARKS = ("paketomat", "пакетомат", "pika box", "packstation", "postfach", "paketbox", "box ")
+LOCKER_MARKS = ("paketomat", "пакетомат", "pika box", "packstation", "postfach", "paketbox", "box ", "fah ", "pretinac",
+                "kutia postare", "фах ")
 
 
 def visible(rec: dict, value_eur: float) -> set[str]:

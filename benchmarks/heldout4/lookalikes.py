@@ -18,7 +18,7 @@ SHARES = {  # look-alike: share among look-alikes
     "heavy_documents": 0.04, "collectors": 0.05, "dense_sporting": 0.04, "cod_newcomer": 0.08, "split_order": 0.07,
     "shared_phone": 0.05, "two_scripts": 0.04, "namesake": 0.04, "expired_listing": 0.03, "latam_coffee": 0.03,
     "chemicals": 0.03, "hub_route": 0.05, "sloppy_declaration": 0.05, "fireworks_licensed": 0.02,
-    "tools_to_relatives": 0.06, "herbal_tea": 0.04,
+    "tools_to_relatives": 0.06, "herbal_tea": 0.04, "shared_address": 0.04,
 }
 
 
@@ -344,6 +344,25 @@ class Lookalikes:
         return [spec_for(day=self.day("postal"), mode=rng.choice(["postal", "road", "express"]), station=st, origin=st,
                          destination=abroad, shipper=kin, consignee=away, items=its, category="gift", payment="prepaid",
                          value_eur=rng.uniform(5, 25), signals=["heavy_gift", "weight_value_mismatch"])]
+
+    def shared_address(self):
+        """A student hall, a block of flats or an office where many unrelated people receive parcels."""
+        rng = self.rng
+        st = home(rng)
+        place = people.address(rng, st)
+        place["street"] = rng.choice(["Studentski dom ", "Studentski grad, blok ", "Poslovni centar ", ""]) + place["street"]
+        out = []
+        for _ in range(rng.randint(3, 6)):
+            who = people.new_person(rng, st, self.pop._pool(st))
+            who.update(place)
+            origin = rng.choice(["CN", "DE", "TR"])
+            shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin, trade="fashion")
+            out.append(spec_for(day=self.day("postal"), mode=rng.choice(["postal", "express"]), station=st, origin=origin,
+                                destination=st, shipper=shop, consignee=who, service="ecom",
+                                items=self._items(rng.choice(["clothes", "books", "electronics_small", "cosmetics"]), shop),
+                                category="sale_of_goods", payment=rng.choice(["card", "cash_on_delivery"]),
+                                signals=["shared_address"]))
+        return out
 
     def herbal_tea(self):
         rng = self.rng

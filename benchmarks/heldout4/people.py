@@ -102,6 +102,18 @@ def cyr_to_lat(text: str) -> str:
     return "".join(out)
 
 
+def looks_albanian(text: str) -> bool:
+    low = text.casefold()
+    return any(m in low for m in ("xh", "ë", "ç", "q", "sh", "x", "y", "dh"))
+
+
+def serbian_letters(text: str) -> str:
+    """Serbian Cyrillic has no ќ, ѓ, ѕ: Albanian names written in Serbia use ћ, ђ, дз."""
+    for a, b in (("ќ", "ћ"), ("Ќ", "Ћ"), ("ѓ", "ђ"), ("Ѓ", "Ђ"), ("ѕ", "дз"), ("Ѕ", "Дз")):
+        text = text.replace(a, b)
+    return text
+
+
 def lat_to_cyr(text: str, albanian: bool = False) -> str:
     """Serbian or Macedonian Latin to Cyrillic, as a post office writes a name it heard or read."""
     if albanian:
@@ -129,6 +141,19 @@ def lat_to_cyr(text: str, albanian: bool = False) -> str:
             out.append(ch)
         i += 1
     return "".join(out)
+
+
+HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "A": "А", "E": "Е", "O": "О", "M": "М",
+              "T": "Т", "K": "К", "H": "Н"}
+
+
+def homoglyph(rng: random.Random, text: str) -> str:
+    """A Latin name with one Cyrillic look-alike letter: a keyboard left on the other layout."""
+    spots = [i for i, c in enumerate(text) if c in HOMOGLYPHS]
+    if not spots:
+        return text
+    i = rng.choice(spots)
+    return text[:i] + HOMOGLYPHS[text[i]] + text[i + 1:]
 
 
 def ascii_fold(text: str) -> str:
@@ -166,14 +191,23 @@ def typo(rng: random.Random, text: str) -> str:
 
 
 def name_variant(rng: random.Random, name: str, kind: str | None = None) -> tuple[str, str]:
-    """Another way the same person's name gets written, and what was done to it."""
+    """Another way the same person's name gets written (never the same string), and what was done."""
+    for _ in range(6):
+        out, done = _variant(rng, name, kind)
+        if out != name:
+            return out, done
+        kind = None
+    return typo(rng, name) + ("" if len(name) >= 4 else "a"), "typo"
+
+
+def _variant(rng: random.Random, name: str, kind: str | None) -> tuple[str, str]:
     kinds = ["script", "ascii", "english", "swap", "typo", "initial", "upper", "middle"]
     kind = kind or rng.choice(kinds)
     parts = name.split()
     if kind == "script":
         if is_cyrillic(name):
             return cyr_to_lat(name), kind
-        return lat_to_cyr(name, albanian=any(x in name for x in ("xh", "ë", "Ç", "ç", "qi", "sh"))), kind
+        return lat_to_cyr(name, albanian=looks_albanian(name)), kind
     if kind == "ascii":
         out = ascii_fold(latin(name))
         return (out if out != name else english_style(latin(name))), kind
@@ -259,7 +293,11 @@ def written_for_system(name: str, country: str, rng: random.Random, ascii_only: 
             return name
         return cyr_to_lat(name) if r < 0.85 else english_style(cyr_to_lat(name))
     if country == "RS" and rng.random() < 0.18:
-        return lat_to_cyr(name)
+        return serbian_letters(lat_to_cyr(name, albanian=looks_albanian(name)))
+    if country == "MK" and rng.random() < 0.25:  # the Macedonian post writes Albanian names in Cyrillic too
+        return lat_to_cyr(name, albanian=True)
+    if rng.random() < 0.004:
+        return homoglyph(rng, name)
     if rng.random() < 0.12:
         return ascii_fold(name)
     return name

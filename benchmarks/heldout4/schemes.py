@@ -99,7 +99,7 @@ SCHEMES: dict[str, dict] = {
                                 signals=["risk_origin", "weight_value_mismatch", "newcomer", "giveaway_word"],
                                 units=(3, 20), share=0.03),
 }
-CASES = {"ant_trade": 0.06, "identity_games": 0.035, "known_actor": 0.08}
+CASES = {"ant_trade": 0.05, "identity_games": 0.025, "known_actor": 0.08, "drop_address": 0.02}
 
 GENERIC = ["Parts", "Samples", "Gift", "Goods", "Stvari", "Пакет", "Paket", "Metal parts", "Personal items", "Sende",
            "Mallra", "Stuff", "Diverse"]
@@ -228,6 +228,8 @@ class Acts:
                 it = rng.choice(items)
                 it["description"] = rng.choice([f"{it['description']} ({word})", f"{it['description']}, {word}", word])
             elif s == "generic_description":
+                if spec["category"] == "sale_of_goods" and rng.random() < 0.3:
+                    spec["category"] = "commercial_sample"
                 for it in items:
                     it["description"] = rng.choice(GENERIC)
                     if rng.random() < 0.6:
@@ -447,7 +449,11 @@ class Acts:
         for d in days:
             c = dict(receiver)
             sig = []
-            if rng.random() < 0.75:
+            r = rng.random()
+            if r < 0.15:  # a straw name behind the same phone or e-mail
+                c["written"] = people.person_name(rng, receiver["pool"] if receiver.get("pool") in people.NAMES else "sr")
+                sig.append("other_name_same_contact")
+            elif r < 0.8:
                 c["written"] = people.name_variant(rng, receiver["name"])[0]
                 sig.append("name_variant")
             if rng.random() < 0.5:
@@ -465,6 +471,27 @@ class Acts:
             spec = self.simple(pattern, day=d, consignee=c, case=case, extra_signals=sig + ["repeat_receiver"],
                                signals=rng.sample(SCHEMES[pattern]["signals"], rng.choice([0, 0, 1, 1, 2])), dest=dest)
             spec["pattern"] = "identity_games"
+            out.append(spec)
+        return out
+
+    def drop_address(self) -> list[dict]:
+        """One flat receiving over weeks for several unrelated names: straw receivers of one group."""
+        rng, pop = self.rng, self.pop
+        case = self.case("drop_address")
+        dest = rng.choices(list(world.HOME), list(world.HOME.values()))[0]
+        flat = people.address(rng, dest)
+        pattern = rng.choice(["parts_mail_order", "blank_pistols", "synthetic_darknet", "ammo_inbound"])
+        out = []
+        for _ in range(rng.randint(3, 6)):
+            straw = people.new_person(rng, dest, pop._pool(dest))
+            straw.update(flat)
+            if rng.random() < 0.4:  # the flat written another way
+                straw["street"] = rng.choice([people.ascii_fold(flat["street"]), flat["street"] + ", stan 7",
+                                              flat["street"].replace(" ", "  ", 1)])
+            spec = self.simple(pattern, day=self.day(None, "postal"), consignee=straw, case=case, dest=dest,
+                               extra_signals=["shared_address"],
+                               signals=rng.sample(SCHEMES[pattern]["signals"], rng.choice([0, 0, 1, 2])))
+            spec["pattern"] = "drop_address"
             out.append(spec)
         return out
 

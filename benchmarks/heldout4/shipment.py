@@ -148,7 +148,7 @@ def finalize(rng: random.Random, reporters: Reporters, spec: dict) -> tuple[dict
     when = reported_time(rng, rep, spec, day)
     items = spec["items"]
     kg = sum(i["_kg"] for i in items)
-    gross = spec.get("gross") or round(kg * rng.uniform(1.03, 1.15) + 0.05, 3)
+    gross = spec["gross"] if spec.get("gross") is not None else round(kg * rng.uniform(1.03, 1.15) + 0.05, 3)
     value_eur = spec["value_eur"] if spec.get("value_eur") is not None else sum(i["_eur"] for i in items)
     currency = spec.get("currency") or "EUR"
     rec: dict = {"reporter": rep["code"], "shipment_id": sid, "reported_at": iso(when, rep["clock"], rng),

@@ -23,8 +23,13 @@ LOCKERS = {
     "BA": ["Paketomat EP-{n}, Bingo City Center", "Paketomat EP-{n}, SCC Sarajevo", "Paketomat {n}, Delta Banja Luka"],
     "MK": ["Пакетомат {n}, Рамстор Мол", "Paketomat {n}, Skopje City Mall", "Пакетомат {n}, Капиштец"],
     "ME": ["Paketomat {n}, Delta City Podgorica", "Paketomat {n}, Big Fashion Podgorica"],
-    "AL": ["Pika Box {n}, TEG Tiranë", "Pika Box {n}, QTU Durrës"],
+    "AL": ["Pika Box {n}, TEG Tiranë", "Pika Box {n}, QTU Durrës", "Kutia Postare {n}"],
 }
+# post office boxes sit beside the lockers
+LOCKERS["RS"].append("Poštanski fah {n}")
+LOCKERS["BA"].append("Poštanski pretinac {n}")
+LOCKERS["MK"].append("П. фах {n}")
+LOCKERS["ME"].append("Poštanski fah {n}")
 WORDS = {
     "cn": ["Huaqiang Electronic Trading", "Jinfeng Import & Export", "Meiyi Apparel", "Hengli Hardware", "Xinda Tech",
            "Yuexiu E-commerce", "Sunrise Smart Home", "Longgang Auto Accessories", "Kaili Toys", "Bluesea Outdoor",
@@ -228,6 +233,9 @@ class Streams:
             or ["toys", "home_goods", "books", "christmas"]
         shop = pop.company("eu", origin, trade=trade)
         its = self.items(keys, shop, hs_rate=0.6)
+        for i in its:
+            if rng.random() < 0.2:
+                i["origin_country"] = rng.choice(["CN", "CN", "VN", "BD", "TR", "IN"])  # made elsewhere
         mode = "express" if rng.random() < 0.7 else "postal"
         return [spec_for(day=day, mode=mode, station=st, origin=origin, destination=st, shipper=shop,
                          consignee=pop.consumer(st), items=its, category="sale_of_goods",
@@ -239,7 +247,7 @@ class Streams:
         rng, pop = self.rng, self.pop
         st = pick(rng, {"BA": 0.3, "MK": 0.25, "AL": 0.2, "RS": 0.15, "ME": 0.1})
         shop = pop.company("tr", "TR")
-        its = self.items(["clothes", "shoes", "home_goods", "jewellery", "cosmetics", "bags", "perfume"], shop)
+        its = self.items(["clothes", "shoes", "home_goods", "jewellery", "cosmetics", "bags", "perfume", "toys"], shop)
         return [spec_for(day=day, mode="express", station=st, origin="TR", destination=st, shipper=shop,
                          transit=rng.choice([[], [], ["BG"], ["BG", "RS"] if st != "RS" else ["BG"]]),
                          consignee=pop.consumer(st), items=its, category="sale_of_goods",
@@ -321,7 +329,7 @@ class Streams:
         return [spec_for(day=day, mode=rng.choice(["postal", "express", "express"]), station=st,
                          origin=shipper["country"], destination=consignee["country"], shipper=shipper,
                          consignee=consignee, items=its, category="documents", payment="prepaid", value_eur=0.0,
-                         service="letter", stream="documents")]
+                         service="letter", stream="documents", gross=0.0 if rng.random() < 0.01 else None)]
 
     def b2b_samples(self, day):
         rng, pop = self.rng, self.pop
