@@ -178,7 +178,7 @@ class Generator:
 
     def amend(self, rec: dict, meta: dict) -> None:
         rng = self.record_rng
-        kind = rng.choice(["weight", "phone", "arrival", "name", "value", "hs"])
+        kind = rng.choice(["weight", "phone", "arrival", "value", "hs"] + ([] if meta["spec"].get("illicit") else ["name"]))
         if kind == "weight":
             rec["gross_weight_kg"] = round(rec["gross_weight_kg"] * rng.uniform(0.9, 1.12), 3)
         elif kind == "phone" and meta["spec"]["consignee"].get("phone"):
