@@ -83,6 +83,9 @@ class Generator:
         target_look = round(self.n * 0.065)
         while len(look) < target_look:
             look.extend(self.looks.one())
+        # a case can overshoot a tiny folder: the count asked for is the count written
+        illicit = illicit[:max(0, self.n - n_invalid)]
+        look = look[:max(0, self.n - n_invalid - len(illicit))]
         n_ordinary = max(0, self.n - n_invalid - len(illicit) - len(look))
         names = list(traffic.ORDINARY)
         shares = [traffic.ORDINARY[s][0] for s in names]

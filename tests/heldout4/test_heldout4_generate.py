@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -50,6 +53,22 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path):
     for f in FILES:
         assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
     assert (tmp_path / "a" / "shipments.ndjson").read_bytes() != (tmp_path / "c" / "shipments.ndjson").read_bytes()
+
+
+def test_same_bytes_across_processes_and_hash_seeds(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    for name, hash_seed in (("p", "1"), ("q", "2")):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
+        subprocess.run([sys.executable, "-m", "benchmarks.heldout4.generate", "--shipments", "600", "--days", "10",
+                        "--seed", "2203", "--out", str(tmp_path / name)], check=True, env=env, capture_output=True)
+    for f in FILES:
+        assert (tmp_path / "p" / f).read_bytes() == (tmp_path / "q" / f).read_bytes(), f
+
+
+@pytest.mark.parametrize("shipments,days,seed", [(5, 1, 2217), (57, 3, 2204)])
+def test_tiny_folders_hold_exactly_the_shipments_asked_for(tmp_path, shipments, days, seed):
+    Generator(shipments, days, seed, dt.date(2026, 11, 2)).run(tmp_path)  # 2217: a case of 6 parcels
+    assert len(read(tmp_path / "truth.ndjson")) == shipments
 
 
 def check_party(party: dict, role: str) -> None:
