@@ -353,7 +353,7 @@ class Lookalikes:
         place["street"] = rng.choice(["Studentski dom ", "Studentski grad, blok ", "Poslovni centar ", ""]) + place["street"]
         out = []
         for _ in range(rng.randint(3, 6)):
-            who = people.new_person(rng, st, self.pop._pool(st))
+            who = people.new_person(rng, st, self.pop.pool_for(st))
             who.update(place)
             origin = rng.choice(["CN", "DE", "TR"])
             shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin, trade="fashion")

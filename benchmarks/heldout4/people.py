@@ -64,6 +64,16 @@ NAMES = {
            ["Wang", "Li", "Zhang", "Chen", "Liu", "Huang", "Zhou", "Wu"]),
     "es": (["Juan Carlos", "Luis", "Andrés", "Diego"], ["María", "Carolina", "Lucía"],
            ["Pérez", "Gómez", "Rodríguez", "Vargas", "Mendoza", "Castillo"]),
+    "pt": (["João", "Pedro", "Rafael"], ["Ana", "Beatriz"], ["Silva", "Santos", "Oliveira", "Souza"]),
+    "dk": (["Mads", "Rasmus", "Søren"], ["Mette", "Camilla"], ["Nielsen", "Jensen", "Hansen", "Pedersen"]),
+    "gr": (["Giorgos", "Dimitris", "Nikos", "Kostas"], ["Maria", "Eleni"], ["Papadopoulos", "Georgiou", "Nikolaidis",
+           "Karagiannis"]),
+    "hu": (["László", "Gábor", "Zoltán", "Attila"], ["Katalin", "Erzsébet"], ["Nagy", "Kovács", "Tóth", "Szabó",
+           "Horváth"]),
+    "in": (["Rahul", "Amit", "Sanjay", "Vikram"], ["Priya", "Anjali"], ["Sharma", "Patel", "Singh", "Gupta", "Mehta"]),
+    "ar": (["Ahmed", "Omar", "Khalid", "Yousef"], ["Fatima", "Mariam"], ["Al Mansouri", "Haddad", "Khan", "Al Hashimi"]),
+    "ke": (["Peter", "Joseph", "Brian"], ["Grace", "Faith"], ["Otieno", "Kamau", "Wanjiru", "Mwangi"]),
+    "jp": (["Hiroshi", "Takeshi", "Kenji"], ["Yuki", "Aiko"], ["Sato", "Suzuki", "Takahashi", "Tanaka"]),
 }
 
 SR_CYR = {"A": "А", "B": "Б", "V": "В", "G": "Г", "D": "Д", "Đ": "Ђ", "E": "Е", "Ž": "Ж", "Z": "З", "I": "И",

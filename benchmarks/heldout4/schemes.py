@@ -8,7 +8,7 @@ import datetime as dt
 import random
 
 from . import goods, people, world
-from .traffic import Population, langs_for, spec_for
+from .traffic import SEA_SHIPPERS, Population, company_bank, langs_for, spec_for
 
 EU_RISK = ["SE", "NL", "DE", "AT", "FR", "BE", "GB", "DK"]
 # scheme: goods, direction, modes, origins/destinations that the trade is known for (risk) and others,
@@ -276,7 +276,7 @@ class Acts:
         if spec_way == "in":
             if newcomer:
                 shipper = people.new_person(rng, origin) if rng.random() < 0.6 else people.new_company(
-                    rng, origin, ["Trade", "Export", "Hobby Parts", "Outdoor Supply", "Metal Works"])
+                    rng, origin, company_bank(origin, rng))
                 consignee = pop.consumer(dest, new=True)
             else:
                 # an established seller's name: a marketplace shop, a web shop of the trade, or a private seller
@@ -342,7 +342,7 @@ class Acts:
             s, c = self.parties("out" if way == "out" else "region" if way == "region" else "in", origin, dest, newcomer)
             shipper, consignee = shipper or s, consignee or c
         if way == "sea":
-            shipper = people.new_company(rng, origin, ["Frutera del Pacífico", "Bananera Export", "Agro Trading"])
+            shipper = people.new_company(rng, origin, SEA_SHIPPERS)
             consignee = self.pop.company("importer", st)
         day = day or self.day(cfg.get("season"), mode)
         spec = spec_for(day=day, mode=mode, station=st, origin=origin, destination=dest, shipper=shipper,
@@ -483,7 +483,7 @@ class Acts:
         pattern = rng.choice(["parts_mail_order", "blank_pistols", "synthetic_darknet", "ammo_inbound"])
         out = []
         for _ in range(rng.randint(3, 6)):
-            straw = people.new_person(rng, dest, pop._pool(dest))
+            straw = people.new_person(rng, dest, pop.pool_for(dest))
             straw.update(flat)
             if rng.random() < 0.4:  # the flat written another way
                 straw["street"] = rng.choice([people.ascii_fold(flat["street"]), flat["street"] + ", stan 7",

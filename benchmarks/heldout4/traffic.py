@@ -57,6 +57,10 @@ TRADE = {"car_parts": "auto", "tools": "auto", "spare_parts": "auto", "bearings"
          "hunting_optics": "sport", "hunting_clothes": "sport", "knives": "sport", "medicines": "pharmacy"}
 
 
+SEA_SHIPPERS = ["Export Group", "Trading", "Frutera del Pacífico", "Bananera Export", "Ceramics",
+                "Furniture Manufacturing", "Agro Trading"]
+
+
 class Population:
     """Recurring and one-off parties: consumers, diaspora families, shops, sellers, importers."""
 
@@ -67,7 +71,7 @@ class Population:
         self.companies: dict[tuple, list] = {}
         self.lockers: dict[str, list] = {c: [] for c in LOCKERS}
 
-    def _pool(self, country: str) -> str:
+    def pool_for(self, country: str) -> str:
         pools = HOME_POOLS.get(country)
         if not pools:
             return world.PLACES[country]["pool"]
@@ -98,7 +102,7 @@ class Population:
         got = None if new else self._reuse(lst, reuse, 1.4)
         if got:
             return got
-        party = people.new_person(self.rng, country, self._pool(country) if country in HOME_POOLS else None)
+        party = people.new_person(self.rng, country, self.pool_for(country) if country in HOME_POOLS else None)
         if country in LOCKER_SHARE and self.rng.random() < LOCKER_SHARE[country]:
             party["street"] = self.locker(country)
             party["locker"] = True
@@ -118,7 +122,7 @@ class Population:
         got = self._reuse(lst, 0.55)
         if got:
             return got
-        pool = self._pool(home)
+        pool = self.pool_for(home)
         rng = self.rng
         away = people.new_person(rng, abroad, pool)
         kin = people.new_person(rng, home, pool)
@@ -145,6 +149,15 @@ class Population:
             party = people.new_company(self.rng, country, EU_SHOPS[trade] if kind == "eu" else WORDS[kind])
         lst.append(party)
         return party
+
+
+def company_bank(country: str, rng: random.Random) -> list[str]:
+    """The words ordinary companies of a country are named from."""
+    if country in ("CN", "HK"):
+        return WORDS["cn"]
+    if country == "TR":
+        return WORDS["tr"]
+    return EU_SHOPS[rng.choice(list(EU_SHOPS))]
 
 
 def langs_for(party: dict) -> list[str]:
@@ -397,13 +410,33 @@ class Streams:
         st = rng.choice(["ME", "AL", "AL"])
         kind, origin = rng.choice([("tiles", "TR"), ("tiles", "CN"), ("furniture", "CN"), ("furniture", "TR"),
                                    ("bananas", "EC"), ("bananas", "CO"), ("textile_bulk", "CN")])
-        shipper = people.new_company(rng, origin, ["Export Group", "Trading", "Frutera del Pacífico", "Ceramics",
-                                                   "Furniture Manufacturing"])
+        shipper = people.new_company(rng, origin, SEA_SHIPPERS)
         its = [goods.item(rng, kind, langs_for(shipper), qty=1, hs_rate=1.0)]
         transit = rng.choice([["GR"], ["IT"], []]) if origin != "EC" else rng.choice([["ES"], ["IT"], ["PA"], []])
         return [spec_for(day=day, mode="sea", station=st, origin=origin, destination=st, transit=transit,
                          shipper=shipper, consignee=pop.company("importer", st), items=its, category="sale_of_goods",
                          payment="account", currency="USD", stream="sea", pieces=1)]
+
+    def private_abroad(self, day):
+        """Private people abroad buying and selling second-hand online, or sending a present: a sender
+        (or receiver) with no shop behind it, from anywhere in Europe and beyond."""
+        rng, pop = self.rng, self.pop
+        st = home(rng)
+        abroad = pick(rng, {"DE": 0.14, "AT": 0.07, "IT": 0.08, "HU": 0.07, "GR": 0.07, "PL": 0.06, "CZ": 0.06,
+                            "HR": 0.08, "SI": 0.06, "BG": 0.05, "FR": 0.04, "ES": 0.04, "NL": 0.04, "BE": 0.02,
+                            "DK": 0.02, "GB": 0.04, "US": 0.04, "TR": 0.03, "AE": 0.01, "IN": 0.01, "SE": 0.02})
+        person = people.new_person(rng, abroad)
+        local = pop.consumer(st)
+        inbound = rng.random() < 0.7
+        shipper, consignee = (person, local) if inbound else (local, person)
+        its = self.items(["used_phones", "clothes", "car_parts", "tools", "books", "collectibles", "sporting",
+                          "fishing", "electronics_small", "toys", "shoes", "spare_parts"], shipper, n=1, hs_rate=0.3)
+        return [spec_for(day=day, mode=pick(rng, {"postal": 0.55, "express": 0.45}), station=st,
+                         origin=shipper["country"], destination=consignee["country"], shipper=shipper,
+                         consignee=consignee, items=its, category=rng.choice(["sale_of_goods", "gift", "other", None]),
+                         payment=rng.choice(["prepaid", "prepaid", "card", "other"]), stream="private_abroad",
+                         currency=local_currency(rng, shipper["country"], 0.5) if shipper["country"] in world.PLACES
+                         else "EUR")]
 
     def pharmacy(self, day):
         rng, pop = self.rng, self.pop
@@ -424,7 +457,7 @@ ORDINARY = {  # stream: (share of ordinary traffic, calendar factor)
     "tr_shop": (0.06, "ecom"), "diaspora_in": (0.12, "diaspora"), "diaspora_out": (0.08, "diaspora"),
     "regional_c2c": (0.09, None), "regional_b2c": (0.065, "ecom"), "returns": (0.03, "ecom"),
     "documents": (0.05, None), "b2b_samples": (0.04, None), "air_cargo_general": (0.035, None),
-    "road_freight": (0.025, None), "sea": (0.01, None), "pharmacy": (0.015, None),
+    "road_freight": (0.025, None), "sea": (0.01, None), "pharmacy": (0.015, None), "private_abroad": (0.035, None),
 }
 WEEKDAY = {  # Monday .. Sunday
     "postal": [1.25, 1.15, 1.1, 1.1, 1.05, 0.45, 0.05], "express": [1.2, 1.1, 1.1, 1.05, 1.15, 0.55, 0.08],
@@ -434,7 +467,7 @@ WEEKDAY = {  # Monday .. Sunday
 STREAM_MODE = {"cn_ecom_post": "postal", "cn_consol_air": "air_cargo", "eu_shop": "express", "tr_shop": "express",
                "diaspora_in": "road", "diaspora_out": "postal", "regional_c2c": "express", "regional_b2c": "express",
                "returns": "express", "documents": "postal", "b2b_samples": "express", "air_cargo_general": "air_cargo",
-               "road_freight": "road", "sea": "sea", "pharmacy": "postal"}
+               "road_freight": "road", "sea": "sea", "pharmacy": "postal", "private_abroad": "postal"}
 
 
 def day_weights(start: dt.date, days: int, factor, mode: str) -> list[float]:
