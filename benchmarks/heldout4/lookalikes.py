@@ -272,7 +272,7 @@ class Lookalikes:
                          consignee=self.pop.consumer(st) if rng.random() < 0.5 else self.pop.company("importer", st),
                          items=self._items(key, shipper, n=rng.choice([1, 2])), transit=rng.choice([[], ["ES"], ["DE"], ["TR"]]),
                          category=rng.choice(["sale_of_goods", "commercial_sample", "gift"]), payment="prepaid",
-                         signals=["risk_origin"])]
+                         currency=rng.choice(["EUR", "USD", world.PLACES[origin]["currency"]]), signals=["risk_origin"])]
 
     def chemicals(self):
         rng = self.rng

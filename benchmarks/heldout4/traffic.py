@@ -448,6 +448,7 @@ class Streams:
         return [spec_for(day=day, mode=rng.choice(["postal", "express"]), station=st, origin=origin, destination=st,
                          shipper=shop, consignee=pop.consumer(st), items=its, category="sale_of_goods",
                          payment="card", stream="pharmacy", service="ecom",
+                         currency=rng.choice(["EUR", "USD", world.PLACES[origin]["currency"]]),
                          transit=(["AE"] if origin == "IN" and rng.random() < 0.5 else []),
                          pattern="lookalike_pharmacy", lookalike=True, signals=["medicines_by_post"])]
 
