@@ -13,7 +13,7 @@ import json
 import random
 from pathlib import Path
 
-from . import goods, lookalikes, officers, schemes, traffic, watchlist, world
+from . import goods, lookalikes, officers, schemes, traffic, watchlist
 from .shipment import Reporters, finalize, iso, money
 
 LOCKER_MARKS = ("paketomat", "пакетомат", "pika box", "packstation", "postfach", "paketbox", "box ", "fah ", "pretinac",
@@ -158,7 +158,8 @@ class Generator:
         when = meta["when"]
         first = rec
         final = rec
-        amend = spec.get("amend_to") is not None or rng.random() < (0.05 if rec["mode"] in ("express", "air_cargo") else 0.015)
+        amend = spec.get("amend_to") is not None or \
+            rng.random() < (0.05 if rec["mode"] in ("express", "air_cargo") else 0.015)
         if amend:
             first = copy.deepcopy(rec)
             final = copy.deepcopy(rec)
@@ -181,7 +182,8 @@ class Generator:
 
     def amend(self, rec: dict, meta: dict) -> None:
         rng = self.record_rng
-        kind = rng.choice(["weight", "phone", "arrival", "value", "hs"] + ([] if meta["spec"].get("illicit") else ["name"]))
+        kinds = ["weight", "phone", "arrival", "value", "hs"] + ([] if meta["spec"].get("illicit") else ["name"])
+        kind = rng.choice(kinds)
         if kind == "weight":
             rec["gross_weight_kg"] = round(rec["gross_weight_kg"] * rng.uniform(0.9, 1.12), 3)
         elif kind == "phone" and meta["spec"]["consignee"].get("phone"):

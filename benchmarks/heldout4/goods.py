@@ -34,7 +34,8 @@ CATALOGUE: dict[str, tuple] = {
     "car_parts": (["870830", "870899", "840991", "851110", "842123", "870840"], (0.5, 12.0), (5, 160), {
         "en": ["Car parts", "Auto parts", "Brake pads", "Oil filter", "Spark plugs", "Clutch kit", "Used car parts"],
         "de": ["Autoteile", "Bremsbeläge", "Ölfilter", "Zündkerzen", "Kupplungssatz", "Gebrauchte Autoteile"],
-        "sr": ["Auto delovi", "Auto dijelovi", "Kočione pločice", "Delovi za auto"], "mk": ["Ауто делови", "Резервни делови"],
+        "sr": ["Auto delovi", "Auto dijelovi", "Kočione pločice", "Delovi za auto"],
+        "mk": ["Ауто делови", "Резервни делови"],
         "sq": ["Pjesë këmbimi", "Pjesë makine"], "tr": ["Oto yedek parça"]}),
     "tools": (["820559", "820420", "846721", "820310"], (0.3, 5.0), (5, 120), {
         "en": ["Hand tools", "Tool set", "Drill", "Wrench set"], "de": ["Werkzeug", "Werkzeugset", "Bohrmaschine"],

@@ -35,7 +35,8 @@ def container(rng: random.Random, owner: str) -> str:
     return code + str(total % 11 % 10)
 
 
-EXCHANGE_OFFICES = {"CN": ["SZX", "PEK", "SHA", "CAN"], "DE": ["FRA", "MUC", "NUE"], "AT": ["VIE"], "CH": ["ZRH", "BSL"],
+EXCHANGE_OFFICES = {"CN": ["SZX", "PEK", "SHA", "CAN"], "DE": ["FRA", "MUC", "NUE"], "AT": ["VIE"],
+                    "CH": ["ZRH", "BSL"],
                     "RS": ["BEG"], "MK": ["SKP"], "BA": ["SJJ", "BNX"], "AL": ["TIA"], "ME": ["TGD"], "BE": ["LGG"],
                     "NL": ["AMS"], "HU": ["BUD"], "SE": ["MMX", "ARN"], "US": ["JFK", "ORD"], "TR": ["IST"]}
 

@@ -11,7 +11,8 @@ import random
 from . import goods, people, world
 from .traffic import TRADE, Population, home, langs_for, pick, spec_for
 
-GUN_SHOPS = {"RS": ["Lovac Užice", "Oružar Kragujevac", "Srna Lov", "Jelen Sport"], "BA": ["Lovačka Kuća Tuzla", "Bosna Lov"],
+GUN_SHOPS = {"RS": ["Lovac Užice", "Oružar Kragujevac", "Srna Lov", "Jelen Sport"],
+             "BA": ["Lovačka Kuća Tuzla", "Bosna Lov"],
              "MK": ["Ловец Скопје", "Оружарница Струмица"], "AL": ["Armë Gjuetie Tiranë"], "ME": ["Lovac Nikšić"]}
 SHARES = {  # look-alike: share among look-alikes
     "hunting_ammo": 0.06, "hunting_gear": 0.07, "airsoft": 0.06, "car_parts_dense": 0.1, "heavy_gift": 0.1,
@@ -38,6 +39,10 @@ class Lookalikes:
             s["lookalike"] = True
             s["pattern"] = "lookalike_" + name
         return specs
+
+    def _web_shop(self, origin: str, trade: str = "general") -> dict:
+        kind = "cn" if origin == "CN" else "tr" if origin == "TR" else "eu"
+        return self.pop.company(kind, origin, trade=trade)
 
     def _items(self, key, sender, n=1, **kw):
         return [goods.item(self.rng, key, langs_for(sender), **kw) for _ in range(n)]
@@ -78,15 +83,18 @@ class Lookalikes:
                for _ in range(rng.choice([1, 1, 2]))]
         return [spec_for(day=self.day("express", "hunting"), mode=rng.choice(["express", "postal"]), station=st,
                          origin=origin, destination=st, shipper=shop, consignee=self.pop.consumer(st),
-                         items=its, category="sale_of_goods", payment="card", service="ecom", signals=["hunting_goods"])]
+                         items=its, category="sale_of_goods", payment="card", service="ecom",
+                         signals=["hunting_goods"])]
 
     def airsoft(self):
         rng = self.rng
         st = home(rng)
         origin = rng.choice(["CN", "HK", "TW", "JP", "DE"])
-        shop = people.new_company(rng, origin, ["Airsoft Depot", "Tactical Hobby", "Softair Shop"]) if rng.random() < 0.4 \
-            else self.pop.company("cn" if origin in ("CN", "HK") else "eu", origin if origin not in ("TW", "JP") else "HK",
-                                  trade="sport")
+        if rng.random() < 0.4:
+            shop = people.new_company(rng, origin, ["Airsoft Depot", "Tactical Hobby", "Softair Shop"])
+        else:
+            seat = origin if origin not in ("TW", "JP") else "HK"
+            shop = self.pop.company("cn" if origin in ("CN", "HK") else "eu", seat, trade="sport")
         its = [goods.item(rng, "airsoft", ["en", "de", "sr"], hs_rate=0.8) for _ in range(rng.choice([1, 1, 2]))]
         return [spec_for(day=self.day("express"), mode=rng.choice(["express", "postal", "air_cargo"]), station=st,
                          origin=shop["country"], destination=st, shipper=shop, consignee=self.pop.consumer(st),
@@ -120,20 +128,22 @@ class Lookalikes:
         return [spec_for(day=self.day("postal", "diaspora"), mode=rng.choice(["postal", "road", "road"]), station=st,
                          origin=st if outbound else abroad, destination=abroad if outbound else st,
                          shipper=sender, consignee=away if outbound else kin, items=its, category="gift",
-                         payment="prepaid", value_eur=rng.uniform(5, 30), signals=["heavy_gift", "weight_value_mismatch"])]
+                         payment="prepaid", value_eur=rng.uniform(5, 30),
+                         signals=["heavy_gift", "weight_value_mismatch"])]
 
     def heavy_documents(self):
         rng = self.rng
         st = home(rng)
         a = self.pop.company("importer", st)
-        b = people.new_company(rng, rng.choice(["DE", "AT", "CH", "IT"]), ["Rechtsanwälte", "Notariat", "Studio Legale"])
+        b = people.new_company(rng, rng.choice(["DE", "AT", "CH", "IT"]),
+                               ["Rechtsanwälte", "Notariat", "Studio Legale"])
         its = [goods.item(rng, "documents", langs_for(a), qty=1, hs_rate=0.1)]
         its[0]["_kg"] = rng.uniform(1.0, 3.0)
         inbound = rng.random() < 0.5
         s, c = (b, a) if inbound else (a, b)
-        return [spec_for(day=self.day("express"), mode="express", station=st, origin=s["country"], destination=c["country"],
-                         shipper=s, consignee=c, items=its, category="documents", payment="account", value_eur=0.0,
-                         signals=["heavy_documents"])]
+        return [spec_for(day=self.day("express"), mode="express", station=st, origin=s["country"],
+                         destination=c["country"], shipper=s, consignee=c, items=its, category="documents",
+                         payment="account", value_eur=0.0, signals=["heavy_documents"])]
 
     def collectors(self):
         rng = self.rng
@@ -202,9 +212,9 @@ class Lookalikes:
             member["name"] = f"{first} {surname}"
             member["phone_written"] = people.phone_written(rng, head["phone"], st)
             origin = rng.choice(["CN", "DE", "TR"])
-            shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin)
-            out.append(spec_for(day=self.day("express"), mode=rng.choice(["express", "postal"]), station=st, origin=origin,
-                                destination=st, shipper=shop, consignee=member,
+            shop = self._web_shop(origin)
+            out.append(spec_for(day=self.day("express"), mode=rng.choice(["express", "postal"]), station=st,
+                                origin=origin, destination=st, shipper=shop, consignee=member,
                                 items=self._items(rng.choice(["clothes", "toys", "cosmetics"]), shop), service="ecom",
                                 category="sale_of_goods", payment="card", signals=["shared_phone"]))
         return out
@@ -218,9 +228,9 @@ class Lookalikes:
             c = dict(buyer)
             c["written"] = buyer["name"] if k == 0 else people.name_variant(rng, buyer["name"], "script")[0]
             origin = rng.choice(["CN", "DE", "TR"])
-            shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin)
-            out.append(spec_for(day=self.day("postal"), mode=rng.choice(["postal", "express"]), station=st, origin=origin,
-                                destination=st, shipper=shop, consignee=c, service="ecom",
+            shop = self._web_shop(origin)
+            out.append(spec_for(day=self.day("postal"), mode=rng.choice(["postal", "express"]), station=st,
+                                origin=origin, destination=st, shipper=shop, consignee=c, service="ecom",
                                 items=self._items(rng.choice(["clothes", "electronics_small", "books"]), shop),
                                 category="sale_of_goods", payment="card", signals=["name_variant"]))
         return out
@@ -270,9 +280,11 @@ class Lookalikes:
         return [spec_for(day=self.day("air_cargo"), mode=rng.choice(["express", "air_cargo", "postal"]), station=st,
                          origin=origin, destination=st, shipper=shipper,
                          consignee=self.pop.consumer(st) if rng.random() < 0.5 else self.pop.company("importer", st),
-                         items=self._items(key, shipper, n=rng.choice([1, 2])), transit=rng.choice([[], ["ES"], ["DE"], ["TR"]]),
+                         items=self._items(key, shipper, n=rng.choice([1, 2])),
+                         transit=rng.choice([[], ["ES"], ["DE"], ["TR"]]),
                          category=rng.choice(["sale_of_goods", "commercial_sample", "gift"]), payment="prepaid",
-                         currency=rng.choice(["EUR", "USD", world.PLACES[origin]["currency"]]), signals=["risk_origin"])]
+                         currency=rng.choice(["EUR", "USD", world.PLACES[origin]["currency"]]),
+                         signals=["risk_origin"])]
 
     def chemicals(self):
         rng = self.rng
@@ -281,8 +293,8 @@ class Lookalikes:
         shipper = people.new_company(rng, origin, ["Chemical Reagents", "Fine Chemicals", "Laborbedarf"])
         consignee = people.new_company(rng, st, ["Farmaceutski fakultet", "Hemofarm Lab", "Alkaloid Лабораторија",
                                                  "Institut za javno zdravlje", "Universiteti Bujqësor"])
-        return [spec_for(day=self.day("air_cargo"), mode=rng.choice(["air_cargo", "express"]), station=st, origin=origin,
-                         destination=st, shipper=shipper, consignee=consignee,
+        return [spec_for(day=self.day("air_cargo"), mode=rng.choice(["air_cargo", "express"]), station=st,
+                         origin=origin, destination=st, shipper=shipper, consignee=consignee,
                          items=self._items("chemicals", shipper, n=rng.choice([1, 2, 3]), hs_rate=0.95),
                          category="sale_of_goods", payment="account", signals=["precursor_like"])]
 
@@ -303,14 +315,14 @@ class Lookalikes:
         rng = self.rng
         st = home(rng)
         shop = self.pop.company("cn", "CN")
-        its = self._items(rng.choice(["phone_accessories", "clothes", "home_goods", "toys"]), shop, n=rng.choice([1, 2]))
+        key = rng.choice(["phone_accessories", "clothes", "home_goods", "toys"])
+        its = self._items(key, shop, n=rng.choice([1, 2]))
         spec = spec_for(day=self.day("postal", "ecom"), mode="postal", station=st, origin="CN", destination=st,
                         shipper=shop, consignee=self.pop.consumer(st), items=its, category="sale_of_goods",
                         payment="prepaid", service="ecom", currency="USD")
         if rng.random() < 0.5:
-            its[0]["hs_code"] = rng.choice(["870899", "850440", "999999", "0000", "84"])  # what a seller's tool filled in
-            if its[0]["hs_code"] in ("84",):
-                its[0]["hs_code"] = "8400"
+            # what a seller's tool filled in
+            its[0]["hs_code"] = rng.choice(["870899", "850440", "999999", "0000", "8400"])
             spec["signals"] = ["hs_mismatch"]
         else:
             spec["net_scale"] = rng.choice([1000.0, 0.001, 3.0])  # grams typed as kilograms, or the other way
@@ -350,16 +362,18 @@ class Lookalikes:
         rng = self.rng
         st = home(rng)
         place = people.address(rng, st)
-        place["street"] = rng.choice(["Studentski dom ", "Studentski grad, blok ", "Poslovni centar ", ""]) + place["street"]
+        where = rng.choice(["Studentski dom ", "Studentski grad, blok ", "Poslovni centar ", ""])
+        place["street"] = where + place["street"]
         out = []
         for _ in range(rng.randint(3, 6)):
             who = people.new_person(rng, st, self.pop.pool_for(st))
             who.update(place)
             origin = rng.choice(["CN", "DE", "TR"])
-            shop = self.pop.company("cn" if origin == "CN" else "tr" if origin == "TR" else "eu", origin, trade="fashion")
-            out.append(spec_for(day=self.day("postal"), mode=rng.choice(["postal", "express"]), station=st, origin=origin,
-                                destination=st, shipper=shop, consignee=who, service="ecom",
-                                items=self._items(rng.choice(["clothes", "books", "electronics_small", "cosmetics"]), shop),
+            shop = self._web_shop(origin, "fashion")
+            out.append(spec_for(day=self.day("postal"), mode=rng.choice(["postal", "express"]), station=st,
+                                origin=origin, destination=st, shipper=shop, consignee=who, service="ecom",
+                                items=self._items(rng.choice(["clothes", "books", "electronics_small", "cosmetics"]),
+                                                  shop),
                                 category="sale_of_goods", payment=rng.choice(["card", "cash_on_delivery"]),
                                 signals=["shared_address"]))
         return out

@@ -126,7 +126,9 @@ def outcome(rng: random.Random, rec: dict, meta: dict, method: str) -> dict:
             p *= 0.6
         if rng.random() < p:
             out["result"] = "seizure"
-            qty = hidden["units"] if g not in ("drugs", "cash", "cigarettes") else max(1, round(hidden.get("kg") or hidden["units"]))
+            qty = hidden["units"]
+            if g == "cigarettes":
+                qty = max(1, round(hidden.get("kg") or hidden["units"]))
             if g == "drugs":
                 qty = max(1, round((hidden.get("kg") or hidden["units"]) * 1000))  # grams
             if g == "cash":

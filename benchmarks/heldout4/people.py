@@ -71,7 +71,8 @@ NAMES = {
     "hu": (["László", "Gábor", "Zoltán", "Attila"], ["Katalin", "Erzsébet"], ["Nagy", "Kovács", "Tóth", "Szabó",
            "Horváth"]),
     "in": (["Rahul", "Amit", "Sanjay", "Vikram"], ["Priya", "Anjali"], ["Sharma", "Patel", "Singh", "Gupta", "Mehta"]),
-    "ar": (["Ahmed", "Omar", "Khalid", "Yousef"], ["Fatima", "Mariam"], ["Al Mansouri", "Haddad", "Khan", "Al Hashimi"]),
+    "ar": (["Ahmed", "Omar", "Khalid", "Yousef"], ["Fatima", "Mariam"],
+           ["Al Mansouri", "Haddad", "Khan", "Al Hashimi"]),
     "ke": (["Peter", "Joseph", "Brian"], ["Grace", "Faith"], ["Otieno", "Kamau", "Wanjiru", "Mwangi"]),
     "jp": (["Hiroshi", "Takeshi", "Kenji"], ["Yuki", "Aiko"], ["Sato", "Suzuki", "Takahashi", "Tanaka"]),
 }
@@ -319,7 +320,8 @@ def address(rng: random.Random, country: str, city: tuple[str, str] | None = Non
     street = rng.choice(p["streets"])
     number = str(rng.randint(1, 180))
     if rng.random() < 0.15:
-        number += rng.choice(["a", "b", "/3", "/12", " lok. 4", " ulaz 2"] if country in ("RS", "BA", "ME") else ["a", "b"])
+        local = ["a", "b", "/3", "/12", " lok. 4", " ulaz 2"] if country in ("RS", "BA", "ME") else ["a", "b"]
+        number += rng.choice(local)
     if country in ("US", "CA", "AU", "GB"):
         text = f"{number} {street}"
     elif country == "AL" and rng.random() < 0.4:
@@ -354,6 +356,7 @@ def new_company(rng: random.Random, country: str, words: list[str]) -> dict:
     party = {"name": name, **address(rng, country)}
     party["phone"] = phone_number(rng, country)
     slug = ascii_fold(latin(core)).lower().replace(" ", "").replace("&", "")[:14]
-    party["email"] = f"{rng.choice(['info', 'sales', 'office', 'shop', 'export'])}@{slug}.{'com' if country in ('CN', 'US', 'HK', 'AE', 'IN') else country.lower()}"
+    tld = "com" if country in ("CN", "US", "HK", "AE", "IN") else country.lower()
+    party["email"] = f"{rng.choice(['info', 'sales', 'office', 'shop', 'export'])}@{slug}.{tld}"
     party["pool"] = "company"
     return party

@@ -101,16 +101,21 @@ SCHEMES: dict[str, dict] = {
 }
 CASES = {"ant_trade": 0.05, "identity_games": 0.025, "known_actor": 0.08, "drop_address": 0.02}
 
+OTHER_GIVEAWAYS = {"cigarettes": ["cigarettes", "cigare", "Zigaretten", "cigara"],
+                   "counterfeit": ["Nike Air replica", "Gucci bag copy", "Rolex (AAA)"],
+                   "other": ["fireworks", "petarde", "pyrotechnics", "vatromet", "Feuerwerk"]}
 GENERIC = ["Parts", "Samples", "Gift", "Goods", "Stvari", "Пакет", "Paket", "Metal parts", "Personal items", "Sende",
            "Mallra", "Stuff", "Diverse"]
 UNRELATED_HS = ["870899", "820559", "950300", "392690", "730890", "848210", "610910", "090121", "490199", "691110"]
 FINDING = {"firearm": ["rifle", "pistol", "carbine", "shotgun", "assault_rifle", "submachine_gun"],
-           "firearm_part": ["firearm_part", "firearm_component"], "converted_weapon": ["converted_or_convertible_weapon"],
+           "firearm_part": ["firearm_part", "firearm_component"],
+           "converted_weapon": ["converted_or_convertible_weapon"],
            "ammunition": ["ammunition"], "explosive": ["explosive"], "drugs": ["drugs"], "cash": ["cash"],
            "cigarettes": ["other"], "counterfeit": ["other"], "other": ["other"]}
 TRUE_DESC = {"firearm": ["Zastava M70 assault rifle, dismantled", "M48 Mauser rifle, dismantled", "CZ 99 pistol",
                          "Hunting shotgun, barrel cut", "M56 submachine gun, dismantled", "TT-33 pistol"],
-             "firearm_part": ["pistol barrel 9x19", "AR-15 trigger group", "Glock slide", "solvent trap kit (suppressor)",
+             "firearm_part": ["pistol barrel 9x19", "AR-15 trigger group", "Glock slide",
+                              "solvent trap kit (suppressor)",
                               "M70 bolt carrier", "magazines"],
              "converted_weapon": ["Ekol blank pistol, converted", "Zoraki 914 alarm pistol, barrel drilled",
                                   "Retay gas pistol, convertible"],
@@ -119,6 +124,11 @@ TRUE_DESC = {"firearm": ["Zastava M70 assault rifle, dismantled", "M48 Mauser ri
              "drugs": ["cannabis", "cocaine", "MDMA tablets", "amphetamine", "tramadol tablets", "BMK glycidate"],
              "cash": ["EUR banknotes", "CHF banknotes"], "cigarettes": ["cigarettes without excise stamps"],
              "counterfeit": ["counterfeit branded goods"], "other": ["category F4 fireworks"]}
+
+
+def _pool_of(party: dict) -> str:
+    """The name pool a party's relatives and straw names come from."""
+    return party["pool"] if party.get("pool") in people.NAMES else "sr"
 
 
 def n_signals(rng: random.Random) -> int:
@@ -221,10 +231,7 @@ class Acts:
                 if kg < 2:
                     items[0]["_kg"] += rng.uniform(2, 4)
             elif s == "giveaway_word":
-                word = rng.choice(goods.GIVEAWAYS.get(hidden, goods.GIVEAWAYS["firearm_part"]) if hidden in goods.GIVEAWAYS
-                                  else {"cigarettes": ["cigarettes", "cigare", "Zigaretten", "cigara"],
-                                        "counterfeit": ["Nike Air replica", "Gucci bag copy", "Rolex (AAA)"],
-                                        "other": ["fireworks", "petarde", "pyrotechnics", "vatromet", "Feuerwerk"]}[hidden])
+                word = rng.choice(goods.GIVEAWAYS[hidden] if hidden in goods.GIVEAWAYS else OTHER_GIVEAWAYS[hidden])
                 it = rng.choice(items)
                 it["description"] = rng.choice([f"{it['description']} ({word})", f"{it['description']}, {word}", word])
             elif s == "generic_description":
@@ -255,8 +262,9 @@ class Acts:
                 c["locker"] = True
                 spec["consignee"] = c
             elif s == "odd_routing":
-                spec["transit"] = rng.sample(["TR", "BG", "AE", "AL", "GR", "HU", "RO", "MK", "ME"], rng.choice([1, 2, 3]))
-                spec["transit"] = [t for t in spec["transit"] if t not in (spec["origin"], spec["destination"])] or ["AE"]
+                ends = (spec["origin"], spec["destination"])
+                hops = rng.sample(["TR", "BG", "AE", "AL", "GR", "HU", "RO", "MK", "ME"], rng.choice([1, 2, 3]))
+                spec["transit"] = [t for t in hops if t not in ends] or ["AE"]
                 if rng.random() < 0.4:
                     spec["departure"] = rng.choice(["TR", "AE", "BG"])
             elif s == "name_variant":
@@ -266,7 +274,7 @@ class Acts:
             elif s == "amended_description":
                 spec["amend_to"] = goods.describe(rng, rng.choice(["car_parts", "toys", "spare_parts"]),
                                                   langs_for(spec["shipper"]))
-        if "weight_value_mismatch" not in signals and "cod_low_value" not in signals and "heavy_documents" not in signals:
+        if not {"weight_value_mismatch", "cod_low_value", "heavy_documents"} & set(signals):
             kg = sum(i["_kg"] for i in items)
             if spec.get("value_eur") is None:
                 spec["value_eur"] = max(sum(i["_eur"] for i in items), kg * rng.uniform(3, 9))
@@ -303,7 +311,8 @@ class Acts:
                origin: str | None = None, dest: str | None = None) -> dict:
         rng = self.rng
         cfg = SCHEMES[pattern]
-        chosen = list(signals) if signals is not None else rng.sample(cfg["signals"], min(n_signals(rng), len(cfg["signals"])))
+        chosen = list(signals) if signals is not None else \
+            rng.sample(cfg["signals"], min(n_signals(rng), len(cfg["signals"])))
         way = cfg["way"]
         mode = rng.choices(list(cfg["modes"]), list(cfg["modes"].values()))[0]
         risky = "risk_origin" in chosen or "risk_destination" in chosen
@@ -339,7 +348,7 @@ class Acts:
             mode = "express"
         newcomer = "newcomer" in chosen
         if shipper is None or consignee is None:
-            s, c = self.parties("out" if way == "out" else "region" if way == "region" else "in", origin, dest, newcomer)
+            s, c = self.parties(way if way in ("out", "region") else "in", origin, dest, newcomer)
             shipper, consignee = shipper or s, consignee or c
         if way == "sea":
             shipper = people.new_company(rng, origin, SEA_SHIPPERS)
@@ -347,8 +356,8 @@ class Acts:
         day = day or self.day(cfg.get("season"), mode)
         spec = spec_for(day=day, mode=mode, station=st, origin=origin, destination=dest, shipper=shipper,
                         consignee=consignee, items=[], illicit=True, pattern=pattern, goods=cfg["goods"],
-                        category={"in": "sale_of_goods", "out": "gift", "region": rng.choice(["sale_of_goods", "other"]),
-                                  "sea": "sale_of_goods"}[way],
+                        category={"in": "sale_of_goods", "out": "gift", "sea": "sale_of_goods",
+                                  "region": rng.choice(["sale_of_goods", "other"])}[way],
                         payment="prepaid" if way != "region" else rng.choice(["prepaid", "cash_on_delivery"]),
                         currency="EUR" if rng.random() < 0.6 else world.PLACES[origin]["currency"],
                         light=cfg.get("light", False), case=case, stream=pattern)
@@ -367,7 +376,8 @@ class Acts:
             if mode in ("air_cargo",) and cfg["goods"] == "drugs":
                 for i in spec["items"]:
                     i["_kg"] *= rng.uniform(3, 10)  # a consolidated consignment, the drugs inside one carton
-        if risky and "risk_origin" in chosen and way == "in" and origin in ("BR", "EC", "CO", "PE") and rng.random() < 0.6:
+        if risky and "risk_origin" in chosen and way == "in" and origin in ("BR", "EC", "CO", "PE") \
+                and rng.random() < 0.6:
             spec["transit"] = rng.choice([["ES"], ["NL"], ["TR"], ["DE"], ["PT"]])
         if "new_account" in chosen and mode != "express":
             spec["mode"] = "express"
@@ -404,7 +414,8 @@ class Acts:
         n = rng.randint(2, 5)
         out = []
         for k in range(n):
-            d = min(first + dt.timedelta(days=rng.choice([0, 0, 1, 1, 2, 3])), self.start + dt.timedelta(days=self.days - 1))
+            d = min(first + dt.timedelta(days=rng.choice([0, 0, 1, 1, 2, 3])),
+                    self.start + dt.timedelta(days=self.days - 1))
             c = dict(receiver)
             sig = ["split"]
             if k > 0 and rng.random() < 0.7:
@@ -430,7 +441,8 @@ class Acts:
             spec["goods"] = "firearm_part"
             spec["hidden"]["goods"] = "firearm_part"
             spec["hidden"]["category"] = "firearm_part"
-            spec["hidden"]["description"] = rng.choice(["M70 receiver", "M70 barrel", "bolt and carrier", "stock and grip",
+            spec["hidden"]["description"] = rng.choice(["M70 receiver", "M70 barrel", "bolt and carrier",
+                                                        "stock and grip",
                                                         "pistol frame", "pistol slide", "magazines"])
             out.append(spec)
         return out
@@ -451,7 +463,7 @@ class Acts:
             sig = []
             r = rng.random()
             if r < 0.15:  # a straw name behind the same phone or e-mail
-                c["written"] = people.person_name(rng, receiver["pool"] if receiver.get("pool") in people.NAMES else "sr")
+                c["written"] = people.person_name(rng, _pool_of(receiver))
                 sig.append("other_name_same_contact")
             elif r < 0.8:
                 c["written"] = people.name_variant(rng, receiver["name"])[0]
@@ -459,7 +471,7 @@ class Acts:
             if rng.random() < 0.5:
                 st = c["street"]
                 c["street"] = rng.choice([people.ascii_fold(people.latin(st)), people.typo(rng, st),
-                                          people.lat_to_cyr(st) if not people.is_cyrillic(st) else people.cyr_to_lat(st),
+                                          people.cyr_to_lat(st) if people.is_cyrillic(st) else people.lat_to_cyr(st),
                                           st.replace("ul. ", "").replace("Bulevar", "Bul.").replace("бул.", "булевар")])
                 sig.append("address_variant")
             if rng.random() < 0.6:
@@ -510,7 +522,8 @@ class Acts:
         out = []
         for _ in range(rng.choice([1, 1, 2, 3])):
             party = dict(actor)
-            how = rng.choice(actor["listed_kinds"] + ["person"] * 2 if actor.get("kind") == "person" else actor["listed_kinds"])
+            kinds = actor["listed_kinds"] + (["person"] * 2 if actor.get("kind") == "person" else [])
+            how = rng.choice(kinds)
             sig = []
             if how in ("person", "organisation"):
                 r = rng.random()
@@ -521,16 +534,16 @@ class Acts:
                     party["written"] = people.name_variant(rng, actor["name"])[0]
                     sig.append("watchlist_name")
             elif how == "phone":
-                party["name"] = people.person_name(rng, actor.get("pool") if actor.get("pool") in people.NAMES else "sr")
+                party["name"] = people.person_name(rng, _pool_of(actor))
                 party["written"] = None
                 party["phone_written"] = people.phone_written(rng, actor["phone"], actor["country"])
                 sig.append("watchlist_phone")
             elif how == "email":
-                party["name"] = people.person_name(rng, actor.get("pool") if actor.get("pool") in people.NAMES else "sr")
+                party["name"] = people.person_name(rng, _pool_of(actor))
                 party["written"] = None
                 sig.append("watchlist_email")
             else:
-                party["name"] = people.person_name(rng, actor.get("pool") if actor.get("pool") in people.NAMES else "sr")
+                party["name"] = people.person_name(rng, _pool_of(actor))
                 party["written"] = None
                 sig.append("watchlist_address")
             party.pop("entry", None)

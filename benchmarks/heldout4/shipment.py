@@ -70,7 +70,8 @@ class Reporters:
             elif rep["mode"] == "postal":
                 self.masters[key] = identifiers.receptacle(rng, src, dst, day, spec.get("service") or "parcel")
             elif rep["mode"] == "road":
-                self.masters[key] = f"{rng.choice(['SG', 'ZH', 'LU', 'M', 'S', 'W', 'BG', 'SK'])} {rng.randint(100, 9999)}-" \
+                plate = rng.choice(["SG", "ZH", "LU", "M", "S", "W", "BG", "SK"])
+                self.masters[key] = f"{plate} {rng.randint(100, 9999)}-" \
                                     f"{rng.choice('ABCDEFGHJKLMNPRSTZ')}{rng.choice('ABCDEFGHJKLMNPRSTZ')}"
             elif rep["mode"] == "sea":
                 self.masters[key] = f"BL{rng.randint(10 ** 8, 10 ** 9 - 1)}"
@@ -175,11 +176,13 @@ def finalize(rng: random.Random, reporters: Reporters, spec: dict) -> tuple[dict
         rec["carrier"] = rng.choice(["Turkish Airlines", "Wizz Air", "Austrian Airlines", "Qatar Airways"])
     elif rep["mode"] == "sea":
         rec["carrier"] = rng.choice(["MSC", "Maersk", "CMA CGM", "Arkas", "ZIM"])
-        rec["conveyance_ref"] = f"{rng.choice(['MSC ADRIANA', 'ARKAS BAR', 'ZIM DURRES', 'MAERSK KOTOR'])} / {rng.randint(100, 999)}W"
+        vessel = rng.choice(["MSC ADRIANA", "ARKAS BAR", "ZIM DURRES", "MAERSK KOTOR"])
+        rec["conveyance_ref"] = f"{vessel} / {rng.randint(100, 999)}W"
     elif rep["mode"] == "express" and rng.random() < 0.5:
         rec["carrier"] = rep["code"].split("-")[0].title()
-    if spec.get("master_ref", True) and (rep["mode"] in ("air_cargo", "road", "sea") or
-                                          (rep["mode"] == "postal" and spec["direction"] == "import" and rng.random() < 0.7)):
+    consolidated = rep["mode"] in ("air_cargo", "road", "sea") or \
+        (rep["mode"] == "postal" and spec["direction"] == "import" and rng.random() < 0.7)
+    if spec.get("master_ref", True) and consolidated:
         m = reporters.master(rep, spec, day)
         if m:
             rec["master_ref"] = m

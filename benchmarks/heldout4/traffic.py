@@ -39,13 +39,15 @@ WORDS = {
            "Bebi Shop Lane", "Auto Delovi Pančevo", "Lovac Shop", "Planeta Igračaka"],
     "mk": ["Нептун Онлајн", "Сетек Шоп", "Ramstore Online", "Аптека Зегин", "Мода Маркет"],
     "al": ["Neptun Shop Tiranë", "Albtelecom Shop", "Farmacia Alba", "Moda Shqip", "Global Shop"],
-    "importer": ["Balkan Distribucija", "Vardar Trade", "Adria Import", "Bosna Pharm", "Iliria Trading", "Sava Logistik",
+    "importer": ["Balkan Distribucija", "Vardar Trade", "Adria Import", "Bosna Pharm", "Iliria Trading",
+                 "Sava Logistik",
                  "Drina Commerce", "Ohrid Fresh", "Medika Plus", "Lovćen Import", "Tetovo Tekstil", "Skenderbeu Trade"],
 }
 
 
 # European web shops by trade, and the trade of each catalogue good
-EU_SHOPS = {"auto": ["Autoteile Schneider", "Teile-Profi Nord", "Werkzeug-Direkt", "Kfz-Teile Krause", "Motorparts Centrum"],
+EU_SHOPS = {"auto": ["Autoteile Schneider", "Teile-Profi Nord", "Werkzeug-Direkt", "Kfz-Teile Krause",
+                     "Motorparts Centrum"],
             "fashion": ["Modehaus Klein", "Parfümerie Lang", "Schuhhaus Becker", "Fashion Outlet Nord"],
             "electro": ["ElektroVersand Weber", "Technik-Direkt", "Handy Center Ost"],
             "sport": ["Sportversand Bauer", "Bike & Outdoor Wolf", "Angel- und Jagdbedarf Huber", "Fitness-Shop Meyer"],
@@ -239,11 +241,12 @@ class Streams:
     def eu_shop(self, day):
         rng, pop = self.rng, self.pop
         st = home(rng)
-        origin = pick(rng, {"DE": 0.45, "AT": 0.1, "NL": 0.1, "PL": 0.1, "IT": 0.08, "GB": 0.07, "CZ": 0.05, "FR": 0.05})
+        origin = pick(rng, {"DE": 0.45, "AT": 0.1, "NL": 0.1, "PL": 0.1, "IT": 0.08, "GB": 0.07, "CZ": 0.05,
+                            "FR": 0.05})
         trade = pick(rng, {"fashion": 0.35, "electro": 0.15, "auto": 0.15, "sport": 0.12, "general": 0.15,
                            "pharmacy": 0.08})
-        keys = [k for k, t in TRADE.items() if t == trade and k not in ("hunting_optics", "hunting_clothes", "knives")] \
-            or ["toys", "home_goods", "books", "christmas"]
+        keys = [k for k, t in TRADE.items() if t == trade and k not in ("hunting_optics", "hunting_clothes", "knives")]
+        keys = keys or ["toys", "home_goods", "books", "christmas"]
         shop = pop.company("eu", origin, trade=trade)
         its = self.items(keys, shop, hs_rate=0.6)
         for i in its:
@@ -264,7 +267,8 @@ class Streams:
         return [spec_for(day=day, mode="express", station=st, origin="TR", destination=st, shipper=shop,
                          transit=rng.choice([[], [], ["BG"], ["BG", "RS"] if st != "RS" else ["BG"]]),
                          consignee=pop.consumer(st), items=its, category="sale_of_goods",
-                         payment=rng.choice(["card", "cash_on_delivery", "prepaid"]), currency=rng.choice(["EUR", "TRY", "USD"]),
+                         payment=rng.choice(["card", "cash_on_delivery", "prepaid"]),
+                         currency=rng.choice(["EUR", "TRY", "USD"]),
                          reporter="ANADOLU-KARGO" if rng.random() < 0.6 else None, stream="tr_shop")]
 
     def diaspora_in(self, day):
@@ -275,7 +279,8 @@ class Streams:
         keys = ["clothes", "sweets_coffee", "detergent", "medicines", "toys", "shoes", "cosmetics", "car_parts",
                 "home_goods", "electronics_small"]
         its = self.items(keys, away, n=rng.choice([2, 3, 3, 4, 5]), hs_rate=0.25)
-        mode = pick(rng, {"postal": 0.45, "road": 0.3, "express": 0.25}) if abroad not in ("US", "CA", "AU") else "postal"
+        overseas = abroad in ("US", "CA", "AU")
+        mode = "postal" if overseas else pick(rng, {"postal": 0.45, "road": 0.3, "express": 0.25})
         value = rng.uniform(20, 160)
         return [spec_for(day=day, mode=mode, station=st, origin=abroad, destination=st, shipper=away, consignee=kin,
                          items=its, category="gift", payment="prepaid", value_eur=value, stream="diaspora_in",
@@ -290,7 +295,8 @@ class Streams:
         keys = ["food_home", "food_home", "tea_herbs", "clothes", "alcohol_home", "sweets_coffee", "documents",
                 "medicines", "books"]
         its = self.items(keys, kin, n=rng.choice([1, 2, 3, 3, 4]), hs_rate=0.15)
-        mode = pick(rng, {"postal": 0.55, "road": 0.25, "express": 0.2}) if abroad not in ("US", "CA", "AU") else "postal"
+        overseas = abroad in ("US", "CA", "AU")
+        mode = "postal" if overseas else pick(rng, {"postal": 0.55, "road": 0.25, "express": 0.2})
         return [spec_for(day=day, mode=mode, station=st, origin=st, destination=abroad, shipper=kin, consignee=away,
                          items=its, category="gift", payment=rng.choice(["prepaid", "cash_on_delivery", None]),
                          value_eur=rng.uniform(8, 70), currency=local_currency(rng, st, 0.5), stream="diaspora_out")]
@@ -335,8 +341,10 @@ class Streams:
         abroad = pick(rng, {**world.DIASPORA, "GB": 0.05, "TR": 0.03})
         inbound = rng.random() < 0.5
         a = pop.consumer(st, reuse=0.2) if rng.random() < 0.6 else pop.company("importer", st)
-        b = people.new_person(rng, abroad) if rng.random() < 0.5 else pop.family(st, abroad)[0] if abroad in world.DIASPORA \
-            else people.new_person(rng, abroad)
+        if rng.random() >= 0.5 and abroad in world.DIASPORA:
+            b = pop.family(st, abroad)[0]
+        else:
+            b = people.new_person(rng, abroad)
         shipper, consignee = (b, a) if inbound else (a, b)
         its = [goods.item(rng, "documents", langs_for(shipper), qty=1, hs_rate=0.1)]
         return [spec_for(day=day, mode=rng.choice(["postal", "express", "express"]), station=st,
@@ -363,12 +371,13 @@ class Streams:
         st = home(rng)
         kind = pick(rng, {"electronics_bulk": 0.35, "pharma_bulk": 0.25, "flowers": 0.15, "bearings": 0.15,
                           "fabric": 0.1})
-        origin = {"electronics_bulk": rng.choice(["CN", "HK", "AE", "DE"]), "pharma_bulk": rng.choice(["DE", "IN", "CH", "IT"]),
+        origin = {"electronics_bulk": rng.choice(["CN", "HK", "AE", "DE"]),
+                  "pharma_bulk": rng.choice(["DE", "IN", "CH", "IT"]),
                   "flowers": rng.choice(["NL", "KE", "NL"]), "bearings": rng.choice(["DE", "CN", "IT"]),
                   "fabric": rng.choice(["IT", "TR", "CN"])}[kind]
         shipper = people.new_company(rng, origin, ["Global Supply", "Euro Pharma Logistics", "Flora Holland Export",
                                                    "Precision Parts", "Asia Electronics"]) if rng.random() < 0.3 \
-            else pop.company("cn" if origin in ("CN", "HK") else "eu" if origin not in ("KE", "IN", "AE") else "cn", origin)
+            else pop.company("eu" if origin not in ("CN", "HK", "KE", "IN", "AE") else "cn", origin)
         qty = rng.randint(10, 120) if kind not in ("pharma_bulk", "flowers") else 1
         its = [goods.item(rng, kind, langs_for(shipper), qty=qty, hs_rate=0.98)]
         transit = {"KE": ["NL"], "CN": rng.choice([["TR"], ["AE"], ["DE"]]), "HK": [rng.choice(["QA", "TR"])],
@@ -402,8 +411,9 @@ class Streams:
         its = [goods.item(rng, kind, langs_for(shipper), qty=1, hs_rate=0.98)]
         return [spec_for(day=day, mode="road", station=st, origin=origin, destination=dest, transit=transit,
                          shipper=shipper, consignee=consignee, items=its, category="sale_of_goods", payment="account",
-                         stream="road_freight", pieces=rng.randint(10, 33), reporter=rng.choice(
-                             [r["code"] for r in world.REPORTERS if r["ids"] == "cmr" and r["station"] == st] or [None]))]
+                         stream="road_freight", pieces=rng.randint(10, 33),
+                         reporter=rng.choice([r["code"] for r in world.REPORTERS
+                                              if r["ids"] == "cmr" and r["station"] == st] or [None]))]
 
     def sea(self, day):
         rng, pop = self.rng, self.pop

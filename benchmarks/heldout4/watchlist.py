@@ -17,7 +17,8 @@ REASONS = ["illicit firearms trafficking", "prior seizure: firearm parts by post
            "explosives (hand grenades)", "ammunition smuggling", "intelligence: receiver of split parcels",
            "sanctions-related"]
 COMMON_NAMES = {"RS": ["Marko Petrović", "Dragan Jovanović", "Nikola Nikolić", "Milan Marković"],
-                "BA": ["Emir Hodžić", "Amir Begić", "Adnan Mehmedović"], "MK": ["Горан Стојановски", "Зоран Николовски"],
+                "BA": ["Emir Hodžić", "Amir Begić", "Adnan Mehmedović"],
+                "MK": ["Горан Стојановски", "Зоран Николовски"],
                 "AL": ["Arben Hoxha", "Ilir Krasniqi", "Besnik Gashi"], "ME": ["Marko Radović"]}
 
 
@@ -81,7 +82,8 @@ class Watchlists:
         for _ in range(rng.choice([0, 0, 1, 1, 2])):
             aliases.append(listed_form(rng, people.name_variant(rng, person["name"])[0], lc))
         e = self._entry(lc, "person", name=listed_form(rng, person["name"], lc), aliases=sorted(set(aliases)),
-                        birth_date=self._birth(), country=country, street=person["street"] if rng.random() < 0.6 else None,
+                        birth_date=self._birth(), country=country,
+                        street=person["street"] if rng.random() < 0.6 else None,
                         city=people.latin(person["city"]), postcode=person["postcode"] if rng.random() < 0.5 else None,
                         reason=rng.choice(REASONS), valid_until=until)
         person["entry"] = e
@@ -134,12 +136,14 @@ class Watchlists:
                         reason=rng.choice(REASONS))
         elif r < 0.85:
             lc = country if country in LISTS else "REG"
-            self._entry(lc, "phone", name=people.phone_number(rng, country), country=country, reason=rng.choice(REASONS))
+            self._entry(lc, "phone", name=people.phone_number(rng, country), country=country,
+                        reason=rng.choice(REASONS))
         elif r < 0.93:
             lc = country if country in LISTS else "REG"
             a = people.address(rng, country)
             self._entry(lc, "address", name=f"{a['street']}, {people.latin(a['city'])}", street=a["street"],
-                        city=people.latin(a["city"]), postcode=a["postcode"], country=country, reason=rng.choice(REASONS))
+                        city=people.latin(a["city"]), postcode=a["postcode"], country=country,
+                        reason=rng.choice(REASONS))
         else:
             lc = country if country in LISTS else "REG"
             self._entry(lc, "email", name=people.email_for(rng, people.person_name(rng, "sr")), country=country,
