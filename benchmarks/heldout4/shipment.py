@@ -218,8 +218,12 @@ def finalize(rng: random.Random, reporters: Reporters, spec: dict) -> tuple[dict
         accounts = spec["shipper"].setdefault("_accounts", {})
         if rep["code"] not in accounts:
             age = spec.get("account_age_days")
-            opened = (day - dt.timedelta(days=age) if age is not None
-                      else reporters.start - dt.timedelta(days=int(rng.expovariate(1 / 500)) + 1))
+            if age is not None:
+                opened = day - dt.timedelta(days=age)
+            elif rng.random() < 0.05:  # shops and buyers open accounts all the time: some just before the period
+                opened = reporters.start - dt.timedelta(days=rng.randint(0, 25))
+            else:
+                opened = reporters.start - dt.timedelta(days=int(rng.expovariate(1 / 500)) + 1)
             accounts[rep["code"]] = (f"{rep['code'][:2]}{rng.randint(100000, 999999)}", opened)
         rec["account_id"], opened = accounts[rep["code"]]
         rec["account_opened"] = opened.isoformat()
