@@ -201,3 +201,24 @@ def test_an_empty_table_prepares_to_empty_columns(traffic):
     prepared = training.prepare(shipments=traffic[0].slice(0, 0), outcomes=features.outcomes_table([]))
     assert len(prepared.seconds) == 0 and prepared.ngrams.matrix.shape[0] == 0
     assert all(len(v) == 0 for v in [*prepared.history.values(), *prepared.numbers.values()])
+
+
+def _plus_microseconds(table: pa.Table, column: str, micros: int) -> pa.Table:
+    """`column` moved `micros` microseconds later, as a partner that sends fractions of a second writes it."""
+    shifted = pc.add(table.column(column), pa.scalar(timedelta(microseconds=micros), pa.duration("us")))
+    return table.set_column(table.schema.get_field_index(column), column, shifted)
+
+
+def test_fractions_of_a_second_prepare_and_train_as_whole_seconds(traffic):
+    """A fifth generator's traffic carried microseconds in `reported_at`: training failed on it
+    ("casting ... would lose data"). A time is its whole second, as with times on the second."""
+    shipments, outcomes = traffic
+    whole = training.prepare(shipments=_on_the_hour(shipments, "reported_at"),
+                             outcomes=_on_the_hour(outcomes, "inspected_at"), known_until=CUT)
+    fractional = training.prepare(shipments=_plus_microseconds(_on_the_hour(shipments, "reported_at"), "reported_at", 250_001),
+                                  outcomes=_plus_microseconds(_on_the_hour(outcomes, "inspected_at"), "inspected_at", 999_999),
+                                  known_until=CUT)
+    assert np.array_equal(fractional.seconds, whole.seconds)
+    _equal(fractional.history, whole.history)
+    model = training.fit(prepared=fractional, until=CUT, settings=FAST, validate=False)
+    assert training.score(model=model, prepared=fractional).probability.shape == (shipments.num_rows,)

@@ -219,7 +219,9 @@ def _shipment_of(*, shipments: pa.Table, outcomes: pa.Table) -> np.ndarray:
 def _seconds(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
     if len(column) == 0:
         return np.zeros(0, dtype=np.int64)
-    return pc.cast(pc.cast(column, pa.timestamp("s", tz="UTC")), pa.int64()).to_numpy(zero_copy_only=False)
+    # A time is its whole second: partners may send fractions, which a safe cast refuses.
+    seconds = pc.cast(column, pa.timestamp("s", tz="UTC"), safe=False)
+    return pc.cast(seconds, pa.int64()).to_numpy(zero_copy_only=False)
 
 
 # ---------------------------------------------------------------------------------------------
