@@ -35,11 +35,10 @@ import pyarrow.compute as pc
 from scipy import sparse
 from scipy.stats import rankdata
 
-from benchmarks.model_variants import Store, open_store, period_values, red_lane, train_and_lane
+from benchmarks.model_variants import Store, open_store, red_lane, unit_model
 from interdict.errors import InvalidInput
-from interdict.targeting import service
 from interdict.targeting.lane import assign_lanes
-from interdict.targeting.model import features, training
+from interdict.targeting.model import features
 
 CATEGORIES = ("mode", "direction", "category", "payment_method", "origin_country", "departure_country",
               "destination_country", "shipper_country", "consignee_country", "reporter", "id_kind", "carrier")
@@ -206,9 +205,7 @@ def measure(store: Store, *, variants: list[tuple[str, str]], rounds: int, witho
     try:
         if not ours:
             raise InvalidInput("not asked (--no-ours)")
-        model, result, laned = train_and_lane(store, training.ModelSettings())
-        ours = period_values(store, result.shipment_pk, result.score)
-        weight = service.model_trust(model.report["window"], service.MODEL_WEIGHT_PERCENT)[0]
+        _, laned, ours, weight = unit_model(store)
         out["our model: lanes"] = f"{red_lane(store, laned) / illicit.sum():.3f}"
         blend = (profile * (100 - weight) + ours * weight) // 100
         out["our model: daily top 2% of blend"] = figure(daily_top(blend, days))

@@ -108,6 +108,15 @@ def train_and_lane(store: Store, settings: training.ModelSettings, *, weight: in
     return model, result, laned
 
 
+def unit_model(store: Store, settings: training.ModelSettings | None = None
+               ) -> tuple[training.ShipmentModel, pa.Table, np.ndarray, int]:
+    """The unit's model trained and laned as `train_and_lane` does: (model, the laned table, its
+    scores per row of the period, the blend weight `score` gives it)."""
+    model, result, laned = train_and_lane(store, settings or training.ModelSettings())
+    weight = service.model_trust(model.report["window"], service.MODEL_WEIGHT_PERCENT)[0]
+    return model, laned, period_values(store, result.shipment_pk, result.score), weight
+
+
 def period_values(store: Store, pks: np.ndarray, values: np.ndarray) -> np.ndarray:
     """`values` (aligned with shipment keys `pks`) per row of the store's period, 0 where missing."""
     by_pk = dict(zip(np.asarray(pks).tolist(), np.asarray(values).tolist(), strict=True))
