@@ -156,8 +156,8 @@ def test_places_at_the_end_of_their_carry_go_to_the_riskiest_of_the_rest(starter
     riskiest yellow-eligible shipment; a day's places are never spent twice."""
     last = CARRY_DAYS  # the first day's place is on the last day of its carry
     days = [[shipment(id=100 * d + k, reported_at=later(days=d)) for k in range(1, 51)] for d in range(last + 2)]
-    days[last][0] = shipment(id=9001, reported_at=later(days=last),
-                             id_check_valid=False)  # a failed check digit: yellow-eligible, weak
+    days[last][0] = shipment(id=9001, reported_at=later(days=last), descriptions="Business documents",
+                             hs_codes="820559")  # a code no table allows for documents: yellow-eligible, weak
     days[last][1] = shipment(id=9002, reported_at=later(days=last), gross_weight_g=2000, declared_value_eur_cents=500,
                              items_net_weight_g=1900)  # cheap for its weight: under red_min_score, riskier
     scored = evaluate(table([r for day in days for r in day]), starter_profiles)
