@@ -7,7 +7,7 @@ different version that is not later than the stored one is stale: kept in histor
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -227,19 +227,24 @@ def _current_row(pk: int, reporter: str, shipment_id: str, reported_at: datetime
             "record_hash": record_hash, "version_id": version_id, "version_count": version_count}  # fmt: skip
 
 
-_CURRENT = select(
-    _SHIPMENTS.c.id, _SHIPMENTS.c.reporter, _SHIPMENTS.c.shipment_id, _SHIPMENTS.c.reported_at,
-    _SHIPMENTS.c.record_hash, _SHIPMENTS.c.version_id, _SHIPMENTS.c.version_count,
-).where(_SHIPMENTS.c.reporter == bindparam("reporter"), _SHIPMENTS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
-
-
+_CURRENT_COLUMNS = ("id", "reporter", "shipment_id", "reported_at", "record_hash", "version_id", "version_count")
+_CURRENT = select(*(_SHIPMENTS.c[name] for name in _CURRENT_COLUMNS)).where(
+    _SHIPMENTS.c.reporter == bindparam("reporter"), _SHIPMENTS.c.shipment_id.in_(bindparam("ids", expanding=True)))
 _HASHES = select(_VERSIONS.c.reporter, _VERSIONS.c.shipment_id, _VERSIONS.c.record_hash).where(
     _VERSIONS.c.reporter == bindparam("reporter"), _VERSIONS.c.shipment_id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+_IN_LIST = 400  # ids a query names at most: bounded IN lists for every dialect
 
 
 def stored_shipments(conn: Connection, keys: Sequence[tuple[str, str]]) -> Stored:
     """The stored current row of each key, None for a key not stored yet."""
     found: Stored = dict.fromkeys(keys)
+    if conn.dialect.name == "sqlite":
+        (reported_at,) = _result_processors(conn, ("reported_at",))
+        for row in _sqlite_by_key(conn, _SHIPMENTS.name, _CURRENT_COLUMNS, keys):
+            current = dict(zip(_CURRENT_COLUMNS, row, strict=True))
+            current["reported_at"] = reported_at(current["reported_at"])
+            found[(current["reporter"], current["shipment_id"])] = current
+        return found
     for row in _by_key(conn, _CURRENT, keys):
         found[(row.reporter, row.shipment_id)] = row._asdict()
     return found
@@ -247,19 +252,55 @@ def stored_shipments(conn: Connection, keys: Sequence[tuple[str, str]]) -> Store
 
 def _version_hashes(conn: Connection, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str, str]]:
     """(reporter, shipment_id, record_hash) of every stored version of the keys."""
+    if conn.dialect.name == "sqlite":
+        return set(_sqlite_by_key(conn, _VERSIONS.name, ("reporter", "shipment_id", "record_hash"), keys))
     return {tuple(row) for row in _by_key(conn, _HASHES, keys)}  # type: ignore[misc]
 
 
-def _by_key(conn: Connection, query: Any, keys: Sequence[tuple[str, str]]) -> Iterator[Row[Any]]:
-    """The rows of `query` (taking a reporter and a list of shipment ids) for the keys."""
-    # One reporter at a time: `reporter = ? AND shipment_id IN (...)` walks the unique index,
-    # where SQLite answers a list of (reporter, shipment_id) pairs by scanning the whole table.
+def _ids_by_reporter(keys: Sequence[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+    """The keys' shipment ids by reporter, in lists of at most `_IN_LIST`.
+
+    One reporter at a time: `reporter = ? AND shipment_id IN (...)` walks the unique index, where
+    SQLite answers a list of (reporter, shipment_id) pairs by scanning the whole table."""
     ids_by_reporter: dict[str, list[str]] = {}
     for reporter, shipment_id in keys:
         ids_by_reporter.setdefault(reporter, []).append(shipment_id)
     for reporter, ids in ids_by_reporter.items():
-        for start in range(0, len(ids), 400):  # bounded IN lists for every dialect
-            yield from conn.execute(query, {"reporter": reporter, "ids": ids[start : start + 400]})
+        for start in range(0, len(ids), _IN_LIST):
+            yield reporter, ids[start : start + _IN_LIST]
+
+
+def _by_key(conn: Connection, query: Any, keys: Sequence[tuple[str, str]]) -> Iterator[Row[Any]]:
+    """The rows of `query` (taking a reporter and a list of shipment ids) for the keys."""
+    for reporter, ids in _ids_by_reporter(keys):
+        yield from conn.execute(query, {"reporter": reporter, "ids": ids})
+
+
+def _sqlite_by_key(conn: Connection, table: str, columns: tuple[str, ...], keys: Sequence[tuple[str, str]]) -> Iterator[tuple[Any, ...]]:
+    """`_by_key` on SQLite's own cursor, as the values the driver returns: a load asks this for
+    every chunk, and SQLAlchemy's expanding of each IN list cost more than SQLite's answer."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        for reporter, ids in _ids_by_reporter(keys):
+            yield from cursor.execute(_sqlite_key_query(table, columns, len(ids)), (reporter, *ids))
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=64)
+def _sqlite_key_query(table: str, columns: tuple[str, ...], count: int) -> str:
+    names = ", ".join(f'"{name}"' for name in columns)
+    return f'SELECT {names} FROM "{table}" WHERE reporter = ? AND shipment_id IN ({", ".join("?" * count)})'
+
+
+def _result_processors(conn: Connection, columns: tuple[str, ...]) -> list[Callable[[Any], Any]]:
+    """What SQLAlchemy does to each column's value as the driver returns it (identity when nothing)."""
+    processors = []
+    for name in columns:
+        column = _SHIPMENTS.c[name]
+        processor = column.type._cached_result_processor(conn.dialect, None)  # noqa: SLF001 - what a select applies
+        processors.append(processor or (lambda value: value))
+    return processors
 
 
 # Built once: an amendment is rare but comes in thousands on a big file, and building a statement

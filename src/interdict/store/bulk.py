@@ -12,6 +12,7 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from datetime import UTC, datetime
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -19,7 +20,7 @@ from sqlalchemy import JSON, Connection, Engine, Index, Table, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.schema import CreateIndex, DropIndex
 
-from interdict.store.database import json_text
+from interdict.store.database import UTCDateTime, json_text
 
 
 class BulkWriter(ABC):
@@ -32,6 +33,8 @@ class BulkWriter(ABC):
             column_type = table.c[name].type
             if isinstance(column_type, JSON):
                 self._processors.append((index, json_text))
+            elif isinstance(column_type, UTCDateTime) and dialect.name == "sqlite":
+                self._processors.append((index, _SQLiteMoments().text))
             elif (processor := column_type.bind_processor(dialect)) is not None:
                 self._processors.append((index, processor))
 
@@ -54,6 +57,27 @@ class BulkWriter(ABC):
     @abstractmethod
     def insert(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows given as sequences in `self.columns` order."""
+
+
+class _SQLiteMoments:
+    """A UTC timestamp as SQLite stores it: the text that `UTCDateTime` and pysqlite's datetime
+    adapter make of it (`astimezone(UTC).isoformat(" ")`), in one call instead of three Python
+    functions and an adapter lookup. The same moment bound again (a run's one `received_at` on
+    every version) is not formatted again."""
+
+    __slots__ = ("_last", "_last_text")
+
+    def __init__(self) -> None:
+        self._last: datetime | None = None
+        self._last_text = ""
+
+    def text(self, value: datetime) -> str:
+        if value is self._last:  # held here, so no other object can have its identity meanwhile
+            return self._last_text
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store: timestamps must carry an offset")
+        self._last, self._last_text = value, value.astimezone(UTC).isoformat(" ")
+        return self._last_text
 
 
 class SQLiteBulkWriter(BulkWriter):

@@ -33,6 +33,9 @@ _STREET_KIND = {_key(w): kind for kind, words in _WORDS["street"].items() for w 
 _WITHOUT_NUMBER = {tuple(fold(str(w)).split()) for w in _WORDS["without_number"]} | {
     (_key(w),) for w in _WORDS["without_number"]
 }
+# The same forms by their number of words, looked up without a tuple for every word of a street.
+_WITHOUT_NUMBER_WORD = {written[0] for written in _WITHOUT_NUMBER if len(written) == 1}
+_WITHOUT_NUMBER_PAIR_START = {written[0] for written in _WITHOUT_NUMBER if len(written) == 2}
 _NUMBER_WORDS = {_key(w) for w in _WORDS["number_words"]}
 _UNIT_WORDS = {_key(w) for w in _WORDS["unit_words"]}
 _COMPOUND_ENDINGS = sorted({_key(w) for w in _WORDS["compound_endings"]}, key=len, reverse=True)
@@ -80,14 +83,15 @@ def _street(words: list[str]) -> tuple[tuple[str, ...], str, str]:
     # when the house number comes after it.
     kinds: list[tuple[str, str]] = []
     i = 0
-    while i < len(words):
-        pair = tuple(words[i : i + 2])
-        if len(pair) == 2 and pair in _WITHOUT_NUMBER:
+    count = len(words)
+    while i < count:
+        word = words[i]
+        # "b b": a pair is formed only where its first word can start one
+        if word in _WITHOUT_NUMBER_PAIR_START and i + 1 < count and (word, words[i + 1]) in _WITHOUT_NUMBER:
             kinds.append(("number", "bb"))
             i += 2
             continue
-        word = words[i]
-        if (word,) in _WITHOUT_NUMBER:
+        if word in _WITHOUT_NUMBER_WORD:
             kinds.append(("number", "bb"))
         elif word.isdigit() or _HOUSE_NUMBER.match(word):
             # "12 a" is house 12a

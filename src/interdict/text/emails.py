@@ -25,7 +25,9 @@ def normalise_email(raw: str | None) -> str | None:
     text = raw.strip().strip("<>\"' ").lower()
     if text.startswith("mailto:"):
         text = text[7:]
-    text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text)).replace(" ", "")
+    if "(" in text or "[" in text or "{" in text:  # "(at)", "[dot]": only ever written in brackets
+        text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text))
+    text = text.replace(" ", "")
     local, at, domain = text.rpartition("@")
     if not at or not local or not domain:
         return None

@@ -64,6 +64,23 @@ def _international(digits: str) -> str | None:
     return "+" + digits if 8 <= len(digits) <= 15 and digits[0] != "0" else None
 
 
+def _number_text(raw: str) -> str | None:
+    """The number's own text: no label, second number, extension or "(0)"; None when letters
+    are left. (Every pattern applied to every phone gives the same: tests/text.)"""
+    text = raw.strip()
+    if _LETTER.search(text):
+        text = _EXTENSION.sub("", _SECOND_NUMBER.sub("", _LABEL.sub("", text)))
+        if _LETTER.search(text):
+            return None
+    elif ";" in text or "," in text or "/" in text:
+        # A label and an extension are written with letters: a number without any has neither,
+        # and only a second number's separators without letters (";", ",", " / ") can follow it.
+        text = _SECOND_NUMBER.sub("", text)
+    if not text:
+        return None
+    return _TRUNK_IN_BRACKETS.sub("", text) if "(" in text else text
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise_phone(raw: str | None, *, country: str | None = None) -> str | None:
     """E.164 form of a phone number, or None when `raw` cannot be one.
@@ -74,10 +91,9 @@ def normalise_phone(raw: str | None, *, country: str | None = None) -> str | Non
     """
     if not raw:
         return None
-    text = _EXTENSION.sub("", _SECOND_NUMBER.sub("", _LABEL.sub("", raw.strip())))
-    if not text or _LETTER.search(text):
+    text = _number_text(raw)
+    if text is None:
         return None
-    text = _TRUNK_IN_BRACKETS.sub("", text)
     digits = _NOT_DIGIT.sub("", text)
     if len(digits) < 6:
         return None
