@@ -6,8 +6,30 @@ The CLI, the API and the pages render them the same way (see `InterdictError.as_
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
+
+# A byte its file's encoding could not read is a lone surrogate in the decoded text (surrogateescape):
+# no database, JSON reply or terminal takes one, so it is shown as \x83 (and any other as \udXXX).
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escaped_surrogate(match: re.Match[str]) -> str:
+    """A lone surrogate as text: the byte it stands for (`\\x83`), or its code (`\\udXXX`)."""
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _shown(value: Any) -> Any:
+    """`value` with every lone surrogate in its text written out (see `escaped_surrogate`)."""
+    if isinstance(value, str):
+        return SURROGATE.sub(escaped_surrogate, value)
+    if isinstance(value, (list, tuple)):
+        return [_shown(v) for v in value]
+    if isinstance(value, dict):
+        return {_shown(k): _shown(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +42,7 @@ class Problem:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shown(asdict(self))
 
     def __str__(self) -> str:
         shown = repr(self.value)
@@ -43,9 +65,9 @@ class InterdictError(Exception):
     def as_dict(self) -> dict[str, Any]:
         return {
             "error": type(self).__name__,
-            "message": self.message,
+            "message": _shown(self.message),
             "problems": [p.as_dict() for p in self.problems],
-            "hint": self.hint,
+            "hint": _shown(self.hint),
         }
 
     def __str__(self) -> str:

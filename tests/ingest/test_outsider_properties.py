@@ -164,3 +164,14 @@ def test_a_parquet_file_with_bytes_flipped_is_accounted_for(engine: Engine, tmp_
         assert refused.problems
         return
     _assert_accounted(engine, summary)
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/x-ndjson", "text/csv"])
+def test_a_body_that_no_encoding_reads_gets_its_reason_not_a_server_error(
+        client_and_key: tuple[TestClient, str], content_type: str) -> None:  # fmt: skip
+    """Found by the property above: a UTF-16 byte order mark and one odd byte. The reason quoted
+    the byte as a lone surrogate, which a JSON reply cannot carry, so the partner got a 500."""
+    client, key = client_and_key
+    reply = client.post("/api/v1/shipments", content=b"\xff\xfe\x80", headers={"X-API-Key": key, "Content-Type": content_type})
+    assert reply.status_code in (400, 422), reply.text
+    assert reply.json()["problems"]

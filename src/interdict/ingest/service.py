@@ -26,7 +26,7 @@ import msgspec
 import orjson
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
-from interdict.errors import InvalidInput, Problem
+from interdict.errors import SURROGATE, InvalidInput, Problem, escaped_surrogate
 from interdict.ingest.models import IngestBatch, QuarantinedRecord, Shipment
 from interdict.ingest.pipeline import PreparedChunks
 from interdict.ingest.readers import RECORD_LEVEL, SourceRecord, open_source
@@ -513,7 +513,7 @@ def _quarantine_row(item: Checked, *, kind: str, batch_id: int) -> dict[str, Any
 
 def _nul_free(text: str) -> str:
     """Storable text: no NUL, and no byte its file's encoding could not read (a lone surrogate)."""
-    return _SURROGATE.sub("\ufffd", text.replace("\x00", "\ufffd"))
+    return SURROGATE.sub("\ufffd", text.replace("\x00", "\ufffd"))
 
 
 def _storable(value: Any) -> Any:
@@ -524,18 +524,13 @@ def _storable(value: Any) -> Any:
         text = orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
     except TypeError:  # an integer beyond 64 bits, nesting beyond 254 levels, or lone surrogates: see below
         text = json.dumps(value, default=str, ensure_ascii=False)
-        return json.loads(_SURROGATE.sub(_escaped_surrogate, text).replace("\\u0000", "\\ufffd"))
+        return json.loads(SURROGATE.sub(_escaped_surrogate, text).replace("\\u0000", "\\ufffd"))
     return orjson.loads(text.replace("\\u0000", "\\ufffd"))
 
 
-# A byte its file's encoding could not read is a lone surrogate in the decoded text (surrogateescape):
-# no database takes one, so a reason quoting it shows the byte as \x83 (and any other as \udXXX).
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _escaped_surrogate(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\\\u{code:04x}"
+    """`escaped_surrogate` inside JSON text, where its backslash is written twice."""
+    return escaped_surrogate(match).replace("\\", "\\\\")
 
 
 def _resolve_resubmitted(conn: Connection, checked: list[Checked], statuses: list[str | None], *, batch_id: int) -> None:

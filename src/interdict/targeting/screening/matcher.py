@@ -48,6 +48,12 @@ PREFILTER_WITH_INITIALS = 55.0
 # With initials, the token-set ratio (the words two names share) stands in for the token-sorted
 # one, discounted: sharing a surname is less than being alike letter by letter.
 _SHARED_WORDS = 0.7
+# Without initials, sharing whole words stands in for the sorted letters only when nearly every
+# letter is shared: a word sorted to the other side by a slip, not a namesake.
+_SHARED_SORTED = 0.8
+# With initials and a slip in the surname, the best alignment of its words within the other name
+# (`fuzz.partial_token_set_ratio`), discounted; another surname stays under the filter.
+_SLIPPED_WORDS = 0.75
 # Serves both labelled sets (ours and the independent one): F1 0.990 and 0.961 at 87; at 85 a
 # company with one more word ("Delta Sport Plus" for "Delta Sport", exactly 85.0) is a match.
 DEFAULT_MIN_SCORE = 87.0
@@ -229,13 +235,24 @@ class Matcher(ABC):
             query_folded = _sorted_words([f.folded for f in forms])
             quick[unsure] = process.cpdist(query_folded[form_index[unsure]], self._folded[variant_index[unsure]],
                                            scorer=fuzz.ratio, workers=1)
+            # A slip in a word's first letters can sort it to the other side of the name ("Jaovanović
+            # Jelena" against "Jelena Jovanović"): the words the two names share, letter by letter.
+            unsure = unsure[quick[unsure] < PREFILTER]
+            quick[unsure] = np.maximum(quick[unsure], process.cpdist(
+                query_skeletons[form_index[unsure]], self._skeletons[variant_index[unsure]], scorer=fuzz.token_set_ratio,
+                workers=1) * _SHARED_SORTED)
         initials = self._has_initials(forms)[form_index] | self._variant_initials[variant_index]
         # An initial and a surname ("S. Šćekić" for "Snežana Šćekić") share little of the sorted
         # letters of a name whose given name is long: with initials, the words they share count.
         short = np.flatnonzero(initials & (quick < PREFILTER_WITH_INITIALS))
         if len(short):
-            quick[short] = process.cpdist(query_skeletons[form_index[short]], self._skeletons[variant_index[short]],
-                                          scorer=fuzz.token_set_ratio, workers=1) * _SHARED_WORDS
+            pairs = query_skeletons[form_index[short]], self._skeletons[variant_index[short]]
+            quick[short] = process.cpdist(*pairs, scorer=fuzz.token_set_ratio, workers=1) * _SHARED_WORDS
+            # A slip in the surname too ("L. Lubičić", "Nkolić N."): its best alignment within the name.
+            slipped = short[quick[short] < PREFILTER_WITH_INITIALS]
+            if len(slipped):
+                quick[slipped] = process.cpdist(query_skeletons[form_index[slipped]], self._skeletons[variant_index[slipped]],
+                                                scorer=fuzz.partial_token_set_ratio, workers=1) * _SLIPPED_WORDS
         keep = np.nonzero(quick >= np.where(initials, PREFILTER_WITH_INITIALS, PREFILTER))[0]
         form_index, variant_index = form_index[keep], variant_index[keep]
         variants = self.variants
