@@ -4,10 +4,10 @@ SQL that chose it), and the score is the one the documented arithmetic gives for
 
 from __future__ import annotations
 
-from factories import shipment, table
+from factories import later, shipment, table
 from test_targeting_parity import random_rows
 
-from interdict.targeting import assign_lanes, evaluate
+from interdict.targeting import assign_lanes, evaluate, score_one
 from interdict.targeting.condition import SHIPMENT_FIELDS
 from interdict.targeting.evaluation import combined_score, context_for, derived_one
 from interdict.targeting.norms import DERIVED
@@ -87,3 +87,19 @@ def test_a_detour_through_two_transit_countries_is_a_reason(starter_profiles, en
     fired = {r["id"]: r["indicators"] for r in evaluate(table(rows), starter_profiles, engine=engine).to_pylist()}
     key = "routing.two_or_more_transit_countries"
     assert [key in fired[r["id"]] for r in rows] == [True, False, False, False]
+
+
+def test_a_party_without_a_street_is_at_no_address(starter_profiles):
+    # The fifth generator sends consignees with a city (or a country) and no street: their stored
+    # address is then "1000 skopje mk", shared by a whole town, and three townsfolk were "three
+    # differently written consignee names at one address" (interdict score on heldout4 traffic).
+    town = dict(consignee_street=None, consignee_city="Skopje", consignee_postcode="1000")
+    street = dict(consignee_street="Partizanska 7", consignee_city="Skopje", consignee_postcode="1000")
+    rows = [shipment(id=900 + n, consignee_name=name, reported_at=later(hours=n), **(town if n < 3 else street))
+            for n, name in enumerate(["Ana Petrova", "Boris Trajkov", "Vesna Ilievska", "Goran Ristov", "Dragan Pop", "Elena Kostova"])]
+    rows[1]["consignee_street"] = " "  # blank is no street either
+    key = "splitting_and_identity.names_per_consignee_address"
+    fired = {r["id"]: r["indicators"] for r in evaluate(table(rows), starter_profiles).to_pylist()}
+    assert [key in fired[900 + n] for n in range(6)] == [False] * 3 + [True] * 3  # the street still counts
+    for row in rows:  # one shipment scored alone against the others says the same
+        assert (key in score_one(row, starter_profiles, history=rows)["indicators"]) is (row["consignee_street"] == "Partizanska 7")

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, Select, and_, bindparam, select, unio
 from interdict.ingest.models import Shipment
 from interdict.ingest.schemas import ShipmentRecord
 from interdict.ingest.shipments import shipment_columns
-from interdict.targeting.evaluation import HISTORY, aggregates_needed, derived_needed, score_one
+from interdict.targeting.evaluation import HISTORY, STREET_OF, aggregates_needed, derived_needed, score_one
 from interdict.targeting.norms import READS, TEXT_READS, TrafficNorms
 from interdict.targeting.models import ProfileVersionRow
 from interdict.targeting.profile import Profile
@@ -48,6 +48,7 @@ class _Plan:
         longest = timedelta(days=max((a.days for a in needed), default=0))
         counted = {a.per for a in needed} | {a.of for a in needed if a.of}
         counted |= {f for a in needed if a.match is not None for f in a.match.fields()}  # what linked figures test
+        counted |= {street for address, street in STREET_OF.items() if address in counted}  # an address is its street
         return cls(profiles=profiles, keys=tuple(sorted(k for k in {a.per for a in needed} if k in _TABLE.c)),
                    columns=("id", "reporter", "shipment_id", "reported_at", *sorted(c for c in counted if c in _TABLE.c)),
                    before=min(HISTORY, longest), after=longest, queries={})
