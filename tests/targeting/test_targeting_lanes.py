@@ -115,7 +115,7 @@ def test_cli_validates_and_tests_a_profile_on_files(tmp_path, starter_profiles):
     assert ok.exit_code == 0 and inbound.label in ok.output
     (tmp_path / "bad.yaml").write_text("id: Bad Id\nversion: 1\ntitle: x\nindicators: []\n")
     bad = runner.invoke(app, ["profile", "validate", str(tmp_path / "bad.yaml")])
-    assert bad.exit_code == 1 and "bad.yaml:1" in bad.output
+    assert bad.exit_code == 2 and "bad.yaml:1" in bad.output
     tested = runner.invoke(app, ["profile", "test", profile, "--shipments", str(tmp_path / "shipments.parquet"),
                                  "--outcomes", str(tmp_path / "outcomes.parquet"), "--from", "2025-03-01"],
                            env={"COLUMNS": "200"})

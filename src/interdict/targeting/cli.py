@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from interdict.console import render_error
 from interdict.errors import InvalidInput
 from interdict.targeting.backtest import backtest
 from interdict.targeting.profile import load_profile, load_profiles
@@ -26,12 +27,9 @@ console = Console()
 
 
 def _fail(err: InvalidInput) -> None:
-    console.print(f"[red]{err.message}[/red]")
-    for problem in err.problems:
-        console.print(f"  {problem}", markup=False, highlight=False)
-    if err.hint:
-        console.print(f"  hint: {err.hint}", markup=False)
-    raise typer.Exit(code=1)
+    """As every command: the error printed as `interdict` prints them, exit status 2 (README)."""
+    render_error(err)
+    raise typer.Exit(code=2)
 
 
 def _when(text: Optional[str]) -> Optional[datetime]:
