@@ -364,3 +364,21 @@ def test_numbers_with_groups_of_thousands_and_a_decimal_comma_are_read(engine: E
     assert ingest(engine, path)["accepted"] == 2, reasons(engine)
     stored = {r["shipment_id"]: (r["declared_value_minor"], r["gross_weight_g"]) for r in rows(engine, Shipment)}
     assert stored == {"RR000000001RS": (123456, 1250), "RR000000003RS": (123456780, 1234)}
+
+
+def test_json_with_empty_strings_for_absent_optional_fields_stores_what_its_twin_stores(engine: Engine, tmp_path: Path) -> None:
+    """A partner's JSON converted from a spreadsheet writes "" where a cell was empty. The same empty
+    cell in CSV is absent; in JSON it quarantined the record ("" is no category, no date, no code)."""
+    expected = twin(engine, tmp_path, EVERYONE)
+    blanks = {"category": "", "departure_country": "", "transit_countries": "", "departure_date": "", "arrival_date": "",
+              "pieces": "", "payment_method": ""}  # fmt: skip
+    item_blanks = {"hs_code": "", "net_weight_kg": "", "value": "", "currency": "", "origin_country": ""}
+    records = [dict(r, **blanks, items=[dict(item_blanks, **item) for item in r["items"]]) for r in EVERYONE]
+    path = tmp_path / "converted.ndjson"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+    counts = ingest(engine, path)
+
+    assert (counts["read"], counts["accepted"]) == (len(records), len(records)), reasons(engine)
+    assert stored(engine) == expected
+    assert {(r["category"], r["payment_method"], r["departure_date"]) for r in rows(engine, Shipment)} == {(None, None, None)}

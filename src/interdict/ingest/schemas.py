@@ -103,6 +103,16 @@ Weight = Annotated[
 Count = Annotated[int, Field(ge=0, le=10**12)]
 
 
+def _blank_is_absent(value: Any) -> Any:
+    """An optional field sent as "" (as a CSV cell would be) is absent, not an invalid value."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+# An optional code, number or date sent as "" in JSON is absent, as the same empty cell is in CSV:
+# one record gets one verdict whichever format carries it.
+Blank = BeforeValidator(_blank_is_absent)
+
+
 class Record(BaseModel):
     """Unknown fields are kept as extra attributes, never dropped (records.md)."""
 
@@ -129,12 +139,12 @@ class Consignee(Party):
 
 class Item(Record):
     description: Required
-    hs_code: HsCode | None = None
-    quantity: Count | None = None
-    net_weight_kg: Weight | None = None
-    value: Amount | None = None
-    currency: Currency | None = None
-    origin_country: Country | None = None
+    hs_code: Annotated[HsCode | None, Blank] = None
+    quantity: Annotated[Count | None, Blank] = None
+    net_weight_kg: Annotated[Weight | None, Blank] = None
+    value: Annotated[Amount | None, Blank] = None
+    currency: Annotated[Currency | None, Blank] = None
+    origin_country: Annotated[Country | None, Blank] = None
 
 
 Mode = Literal["postal", "express", "air_cargo", "sea", "road"]
@@ -151,23 +161,23 @@ class ShipmentRecord(Record):
     reported_at: Moment
     mode: Mode
     direction: Direction
-    category: Category | None = None
+    category: Annotated[Category | None, Blank] = None
     origin_country: Country
-    departure_country: Country | None = None
-    transit_countries: Annotated[list[Country], BeforeValidator(_country_list)] | None = None
+    departure_country: Annotated[Country | None, Blank] = None
+    transit_countries: Annotated[Annotated[list[Country], BeforeValidator(_country_list)] | None, Blank] = None
     destination_country: Country
-    departure_date: date | None = None
-    arrival_date: date | None = None
+    departure_date: Annotated[date | None, Blank] = None
+    arrival_date: Annotated[date | None, Blank] = None
     carrier: Str | None = None
     conveyance_ref: Str | None = None
     master_ref: Str | None = None
     shipper: Party
     consignee: Consignee
-    pieces: Annotated[int, Field(ge=1, le=10**9)] | None = None
+    pieces: Annotated[Annotated[int, Field(ge=1, le=10**9)] | None, Blank] = None
     gross_weight_kg: Weight
-    declared_value: Amount | None = None
-    currency: Currency | None = None
-    payment_method: Payment | None = None
+    declared_value: Annotated[Amount | None, Blank] = None
+    currency: Annotated[Currency | None, Blank] = None
+    payment_method: Annotated[Payment | None, Blank] = None
     items: Annotated[list[Item], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -212,11 +222,6 @@ class OutcomeRecord(Record):
         return self
 
 
-def _blank_is_absent(value: Any) -> Any:
-    """An optional field sent as "" (as a CSV cell would be) is absent, not an invalid value."""
-    return None if isinstance(value, str) and not value.strip() else value
-
-
 class WatchlistRecord(Record):
     """records.md §3: one entry of a national or international watchlist. Its optional country and
     dates given as "" are absent: a listed phone without a country is still a listed phone."""
@@ -226,13 +231,13 @@ class WatchlistRecord(Record):
     kind: Literal["person", "organisation", "address", "phone", "email"]
     name: Required
     aliases: Annotated[list[Required], BeforeValidator(_country_list)] | None = None
-    birth_date: Annotated[date | None, BeforeValidator(_blank_is_absent)] = None
-    country: Annotated[Country | None, BeforeValidator(_blank_is_absent)] = None
+    birth_date: Annotated[date | None, Blank] = None
+    country: Annotated[Country | None, Blank] = None
     street: Str | None = None
     city: Str | None = None
     postcode: Str | None = None
     reason: Str | None = None
-    valid_until: Annotated[date | None, BeforeValidator(_blank_is_absent)] = None
+    valid_until: Annotated[date | None, Blank] = None
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
