@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -227,8 +228,13 @@ class Matcher(ABC):
             return []
         # The token-sorted Indel ratio (`fuzz.token_sort_ratio`), on words sorted once per name.
         query_skeletons = _sorted_words([f.skeleton for f in forms])
-        quick = process.cpdist(query_skeletons[form_index], self._skeletons[variant_index],
-                               scorer=fuzz.ratio, workers=1)
+
+        def on_skeletons(rows: Any, scorer: Any) -> np.ndarray:
+            """`scorer` of the pairs `rows`, on the names' skeletons (words sorted)."""
+            return process.cpdist(query_skeletons[form_index[rows]], self._skeletons[variant_index[rows]],
+                                  scorer=scorer, workers=1)
+
+        quick = on_skeletons(slice(None), fuzz.ratio)
         # A typo can change a skeleton more than the word; the folded forms get a second look.
         unsure = np.nonzero(quick < PREFILTER)[0]
         if len(unsure):
@@ -238,21 +244,17 @@ class Matcher(ABC):
             # A slip in a word's first letters can sort it to the other side of the name ("Jaovanović
             # Jelena" against "Jelena Jovanović"): the words the two names share, letter by letter.
             unsure = unsure[quick[unsure] < PREFILTER]
-            quick[unsure] = np.maximum(quick[unsure], process.cpdist(
-                query_skeletons[form_index[unsure]], self._skeletons[variant_index[unsure]], scorer=fuzz.token_set_ratio,
-                workers=1) * _SHARED_SORTED)
+            quick[unsure] = np.maximum(quick[unsure], on_skeletons(unsure, fuzz.token_set_ratio) * _SHARED_SORTED)
         initials = self._has_initials(forms)[form_index] | self._variant_initials[variant_index]
         # An initial and a surname ("S. Šćekić" for "Snežana Šćekić") share little of the sorted
         # letters of a name whose given name is long: with initials, the words they share count.
         short = np.flatnonzero(initials & (quick < PREFILTER_WITH_INITIALS))
         if len(short):
-            pairs = query_skeletons[form_index[short]], self._skeletons[variant_index[short]]
-            quick[short] = process.cpdist(*pairs, scorer=fuzz.token_set_ratio, workers=1) * _SHARED_WORDS
+            quick[short] = on_skeletons(short, fuzz.token_set_ratio) * _SHARED_WORDS
             # A slip in the surname too ("L. Lubičić", "Nkolić N."): its best alignment within the name.
             slipped = short[quick[short] < PREFILTER_WITH_INITIALS]
             if len(slipped):
-                quick[slipped] = process.cpdist(query_skeletons[form_index[slipped]], self._skeletons[variant_index[slipped]],
-                                                scorer=fuzz.partial_token_set_ratio, workers=1) * _SLIPPED_WORDS
+                quick[slipped] = on_skeletons(slipped, fuzz.partial_token_set_ratio) * _SLIPPED_WORDS
         keep = np.nonzero(quick >= np.where(initials, PREFILTER_WITH_INITIALS, PREFILTER))[0]
         form_index, variant_index = form_index[keep], variant_index[keep]
         variants = self.variants
